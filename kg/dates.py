@@ -1,0 +1,210 @@
+"""Resolving time expressions against the article date.
+
+News says "on Tuesday", "last week", "in October", "over the weekend",
+"earlier this month".  Each resolves to a ``TimeSpan``: a first and a last
+possible day plus a granularity (day, weekend, week, month, part of a month,
+year), because "last week" is a week and not a day.  Past is preferred for
+reported events; ``future=True`` resolves "on Tuesday" forwards, for plans.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+DAY, WEEKEND, WEEK, MONTH, PART_OF_MONTH, YEAR = "day", "weekend", "week", "month", "part-of-month", "year"
+
+WEEKDAYS = {name: i for i, name in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
+MONTHS = {k.lower(): v for k, v in MONTHS.items()}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3}
+
+_MONTH_RE = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_WEEKDAY_RE = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """A resolved time: first and last possible day, and how precise it is."""
+
+    start: dt.date
+    end: dt.date
+    granularity: str
+    text: str = ""
+
+    @property
+    def is_day(self) -> bool:
+        """True when the span is one known day."""
+        return self.start == self.end
+
+    def display(self) -> str:
+        """ISO form at the span's precision: 2023-01-13, 2022-10 or 2022; a range gives its first day."""
+        if self.granularity == MONTH:
+            return self.start.strftime("%Y-%m")
+        if self.granularity == YEAR:
+            return str(self.start.year)
+        return self.start.isoformat()
+
+
+def _month_span(year: int, month: int, text: str, part: str | None = None) -> TimeSpan:
+    last = calendar.monthrange(year, month)[1]
+    if part in ("early", "beginning of", "start of"):
+        return TimeSpan(dt.date(year, month, 1), dt.date(year, month, 10), PART_OF_MONTH, text)
+    if part in ("mid", "mid-", "middle of"):
+        return TimeSpan(dt.date(year, month, 11), dt.date(year, month, 20), PART_OF_MONTH, text)
+    if part in ("late", "end of"):
+        return TimeSpan(dt.date(year, month, 21), dt.date(year, month, last), PART_OF_MONTH, text)
+    return TimeSpan(dt.date(year, month, 1), dt.date(year, month, last), MONTH, text)
+
+
+def _week_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _nearest_weekday(anchor: dt.date, weekday: int, future: bool) -> dt.date:
+    if future:
+        delta = (weekday - anchor.weekday()) % 7 or 7
+        return anchor + dt.timedelta(days=delta)
+    delta = (anchor.weekday() - weekday) % 7
+    return anchor - dt.timedelta(days=delta)
+
+
+def _month_year(anchor: dt.date, month: int, future: bool) -> int:
+    if future:
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def resolve(text: str, anchor: dt.date | None, future: bool = False) -> TimeSpan | None:
+    """Resolve a time expression against the article date ``anchor``.
+
+    Returns None when the expression names no resolvable time (or, for
+    relative expressions, when the article date is unknown).
+    """
+    raw = text
+    t = " ".join(text.lower().replace("’", "'").split())
+    t = re.sub(r"^(on|in|at|during|since|by|over|from|this past|the past)\s+", "", t)
+
+    # Absolute dates first: they need no anchor.
+    m = re.search(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", t)
+    if m:
+        return _day(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)), raw)
+    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE},?\s+(\d{{4}})\b", t)
+    if m:
+        return _day(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)), raw)
+    m = re.search(rf"\b(early|mid-?|late|beginning of|start of|end of|middle of)?\s*{_MONTH_RE}\s+(\d{{4}})\b", t)
+    if m:
+        return _month_span(int(m.group(3)), MONTHS[m.group(2)], raw, (m.group(1) or "").strip() or None)
+    m = re.fullmatch(r"(?:the year\s+)?((?:19|20)\d{2})", t)
+    if m:
+        year = int(m.group(1))
+        return TimeSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), YEAR, raw)
+
+    if anchor is None:
+        return None
+
+    if t in ("today", "this morning", "this afternoon", "this evening", "tonight", "earlier today"):
+        return TimeSpan(anchor, anchor, DAY, raw)
+    if t in ("yesterday", "last night", "yesterday morning", "yesterday evening"):
+        day = anchor - dt.timedelta(days=1)
+        return TimeSpan(day, day, DAY, raw)
+    if t == "tomorrow":
+        day = anchor + dt.timedelta(days=1)
+        return TimeSpan(day, day, DAY, raw)
+
+    m = re.search(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", t) or None
+    if m:
+        month, day_no = MONTHS[m.group(1)], int(m.group(2))
+        return _day(_month_year(anchor, month, future), month, day_no, raw)
+    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\b", t)
+    if m:
+        month, day_no = MONTHS[m.group(2)], int(m.group(1))
+        return _day(_month_year(anchor, month, future), month, day_no, raw)
+
+    m = re.search(rf"\b(last|next|this|previous|past|coming)?\s*(?:week'?s?\s+)?{_WEEKDAY_RE}\b", t)
+    if m:
+        which, weekday = m.group(1), WEEKDAYS[m.group(2)]
+        if "last week" in t or "previous week" in t or which in ("last", "previous", "past"):
+            if "last week" in t or "previous week" in t:
+                monday = _week_of(anchor)[0] - dt.timedelta(days=7)
+                day = monday + dt.timedelta(days=weekday)
+            else:
+                day = _nearest_weekday(anchor - dt.timedelta(days=1), weekday, future=False)
+        elif "next week" in t:
+            monday = _week_of(anchor)[0] + dt.timedelta(days=7)
+            day = monday + dt.timedelta(days=weekday)
+        else:
+            day = _nearest_weekday(anchor, weekday, future=future or which in ("next", "coming"))
+        return TimeSpan(day, day, DAY, raw)
+
+    if re.search(r"\bweekend\b", t):
+        if "next" in t or "coming" in t or (future and "last" not in t):
+            saturday = _nearest_weekday(anchor, 5, future=True)
+        else:
+            saturday = _nearest_weekday(anchor - dt.timedelta(days=1), 5, future=False)
+        return TimeSpan(saturday, saturday + dt.timedelta(days=1), WEEKEND, raw)
+
+    m = re.search(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(day|week|month|year)s?\s+(ago|earlier|before)\b", t)
+    if m:
+        n = _number(m.group(1)) or 1
+        unit = m.group(2)
+        if unit == "day":
+            day = anchor - dt.timedelta(days=n)
+            return TimeSpan(day, day, DAY, raw)
+        if unit == "week":
+            return TimeSpan(*_week_of(anchor - dt.timedelta(days=7 * n)), WEEK, raw)
+        if unit == "month":
+            year, month = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
+            return _month_span(year, month + 1, raw)
+        return TimeSpan(dt.date(anchor.year - n, 1, 1), dt.date(anchor.year - n, 12, 31), YEAR, raw)
+
+    if re.search(r"\b(last|past|previous)\s+week\b", t):
+        return TimeSpan(*_week_of(anchor - dt.timedelta(days=7)), WEEK, raw)
+    if re.search(r"\b(this|earlier this)\s+week\b", t):
+        start = _week_of(anchor)[0]
+        return TimeSpan(start, anchor, WEEK, raw)
+    if re.search(r"\b(next|coming)\s+week\b", t):
+        return TimeSpan(*_week_of(anchor + dt.timedelta(days=7)), WEEK, raw)
+    if re.search(r"\bearlier this month\b", t):
+        return TimeSpan(anchor.replace(day=1), anchor, PART_OF_MONTH, raw)
+    if re.search(r"\b(this|later this)\s+month\b", t):
+        return _month_span(anchor.year, anchor.month, raw)
+    if re.search(r"\b(last|past|previous)\s+month\b", t):
+        year, month = divmod(anchor.year * 12 + anchor.month - 2, 12)
+        return _month_span(year, month + 1, raw)
+    if re.search(r"\b(next|coming)\s+month\b", t):
+        year, month = divmod(anchor.year * 12 + anchor.month, 12)
+        return _month_span(year, month + 1, raw)
+    if re.search(r"\b(last|past|previous)\s+year\b", t):
+        return TimeSpan(dt.date(anchor.year - 1, 1, 1), dt.date(anchor.year - 1, 12, 31), YEAR, raw)
+    if re.search(r"\b(this|earlier this)\s+year\b", t):
+        return TimeSpan(dt.date(anchor.year, 1, 1), anchor, YEAR, raw)
+    if re.search(r"\bnext\s+year\b", t):
+        return TimeSpan(dt.date(anchor.year + 1, 1, 1), dt.date(anchor.year + 1, 12, 31), YEAR, raw)
+
+    m = re.search(rf"\b(early|mid-?|late|beginning of|start of|end of|middle of)?\s*(?:last\s+)?{_MONTH_RE}(?!\s*\d)", t)
+    if m:
+        month = MONTHS[m.group(2)]
+        return _month_span(_month_year(anchor, month, future), month, raw, (m.group(1) or "").strip() or None)
+    return None
+
+
+def _day(year: int, month: int, day: int, raw: str) -> TimeSpan | None:
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return TimeSpan(date, date, DAY, raw)

@@ -1,0 +1,301 @@
+"""The triple store: embedded Oxigraph on disk, or any SPARQL 1.1 endpoint.
+
+Both kinds offer the same small interface (``query``, ``replace_graph``,
+``drop_graph``, ``graph_hashes``, ``dump``), so every command works on
+either.  Each source document lives in its own named graph; replacing a
+document is one transaction (local) or one update request (remote).  Queries
+see the union of all graphs as their default graph.
+
+Values from users reach a query as bindings, never by formatting them into
+the query text: pyoxigraph substitutes them (SEP-0007); for a remote
+endpoint they travel as a ``VALUES`` block of serialised RDF terms placed at
+the start of the outer ``WHERE`` group, which is how rdflib's SPARQLStore
+sends ``initBindings``.
+"""
+from __future__ import annotations
+
+import fcntl
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import QueryError, StoreError
+from kg.vocab import REFERENCE_GRAPH
+
+DEFAULT_STORE = Path.home() / ".local" / "share" / "kg" / "store"
+ENV_STORE = "KG_STORE"
+REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
+SERIALISATIONS = {"trig": "trig", "nquads": "nquads", "ttl": "turtle", "turtle": "turtle",
+                  "jsonld": "json-ld", "json-ld": "json-ld", "nt": "nt"}
+
+
+@dataclass
+class QueryResult:
+    """What a query returned: rows (SELECT), a boolean (ASK) or a graph (CONSTRUCT/DESCRIBE)."""
+
+    kind: str                                    # "select", "ask" or "graph"
+    variables: list[str] = field(default_factory=list)
+    rows: list[dict[str, Node]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+
+def resolve_location(store: str | os.PathLike | None) -> str:
+    """The store location: the ``--store`` value, else ``$KG_STORE``, else the default folder."""
+    if store:
+        return str(store)
+    return os.environ.get(ENV_STORE) or str(DEFAULT_STORE)
+
+
+def open_store(location: str | os.PathLike | None = None, *, update_url: str | None = None,
+               create: bool = True) -> "LocalStore | RemoteStore":
+    """Open the store at ``location`` (a folder, or ``sparql+http://host:port/path``)."""
+    where = resolve_location(location)
+    if where.startswith(REMOTE_SCHEMES):
+        from kg.remote import RemoteStore
+        return RemoteStore(where, update_url=update_url)
+    return LocalStore(Path(where), create=create)
+
+
+def _sparql_term(term: Node) -> str:
+    """A term in SPARQL syntax, escaped by rdflib (used for VALUES blocks and graph names)."""
+    if isinstance(term, (URIRef, Literal)):
+        return term.n3()
+    raise QueryError(f"cannot bind a {type(term).__name__} in a query")
+
+
+def bindings_as_values(sparql: str, bindings: dict[str, Node]) -> str:
+    """Place ``bindings`` as a VALUES block at the start of the query's outer WHERE group.
+
+    The values are serialised RDF terms (rdflib escapes quotes and
+    backslashes), so a value can never change the query's structure.
+    """
+    bound = {k: v for k, v in bindings.items() if v is not None}
+    if not bound:
+        return sparql
+    names = " ".join(f"?{name}" for name in bound)
+    values = " ".join(_sparql_term(v) for v in bound.values())
+    block = f"VALUES ({names}) {{ ({values}) }}"
+    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
+    if not match:
+        raise QueryError("a query with bindings needs a WHERE clause")
+    return sparql[:match.end()] + " " + block + " " + sparql[match.end():]
+
+
+def _one_line(message: str) -> str:
+    return " ".join(str(message).split())
+
+
+class _LockFile:
+    """An advisory lock so that only one process writes an embedded store at a time."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._handle = None
+
+    def acquire(self) -> None:
+        self._handle = open(self.path, "a+")
+        try:
+            fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._handle.close()
+            self._handle = None
+            raise StoreError(f"another kg process is writing to the store {self.path.parent}; "
+                             "wait for it to finish") from None
+
+    def release(self) -> None:
+        if self._handle is not None:
+            fcntl.flock(self._handle, fcntl.LOCK_UN)
+            self._handle.close()
+            self._handle = None
+
+
+class LocalStore:
+    """An Oxigraph store in a folder on disk (pyoxigraph)."""
+
+    kind = "local"
+
+    def __init__(self, path: Path, create: bool = True):
+        import pyoxigraph as ox  # imported here so that merely importing kg stays light
+
+        self._ox = ox
+        self.path = path
+        self.location = str(path)
+        if not path.exists():
+            if not create:
+                raise StoreError(f"no store at {path}; run `kg ingest` first or pass --store")
+            path.mkdir(parents=True, exist_ok=True)
+        elif not path.is_dir():
+            raise StoreError(f"store location is not a folder: {path}")
+        try:
+            self._store = ox.Store(str(path / "oxigraph"))
+        except OSError as exc:
+            text = str(exc)
+            if "lock" in text.lower():
+                raise StoreError(f"the store {path} is in use by another kg process (it holds the "
+                                 "database lock); try again when it has finished") from None
+            raise StoreError(f"cannot open the store {path}: {_one_line(text)}") from None
+        self._writer_lock = _LockFile(path / "kg-writer.lock")
+
+    # -- writing -------------------------------------------------------------
+    def lock_for_writing(self) -> None:
+        """Take the writer lock; raise StoreError if another process holds it."""
+        self._writer_lock.acquire()
+
+    def unlock(self) -> None:
+        """Release the writer lock."""
+        self._writer_lock.release()
+
+    def replace_graph(self, graph_name: URIRef, ntriples: str) -> None:
+        """Replace the named graph's content by ``ntriples``, in one transaction."""
+        update = f"DROP SILENT GRAPH {graph_name.n3()} ;\nINSERT DATA {{ GRAPH {graph_name.n3()} {{\n{ntriples}\n}} }}"
+        try:
+            self._store.update(update)
+        except (SyntaxError, OSError, ValueError) as exc:
+            raise StoreError(f"write of {graph_name} failed: {_one_line(exc)}") from None
+
+    def replace_graphs(self, graphs: Iterable[tuple[URIRef, str]]) -> None:
+        """Replace several named graphs in one transaction (bulk ingest)."""
+        parts = []
+        for name, ntriples in graphs:
+            parts.append(f"DROP SILENT GRAPH {name.n3()} ;\nINSERT DATA {{ GRAPH {name.n3()} {{\n{ntriples}\n}} }}")
+        if not parts:
+            return
+        try:
+            self._store.update(" ;\n".join(parts))
+        except (SyntaxError, OSError, ValueError) as exc:
+            raise StoreError(f"batch write failed: {_one_line(exc)}") from None
+
+    def drop_graph(self, graph_name: URIRef) -> None:
+        """Remove a named graph and everything in it."""
+        self._store.update(f"DROP SILENT GRAPH {graph_name.n3()}")
+
+    def flush(self) -> None:
+        """Make sure everything written is on disk."""
+        self._store.flush()
+
+    # -- reading -------------------------------------------------------------
+    def _substitutions(self, bindings: dict[str, Node] | None) -> dict:
+        ox = self._ox
+        subs = {}
+        for name, value in (bindings or {}).items():
+            if value is None:
+                continue
+            subs[ox.Variable(name)] = _to_ox(ox, value)
+        return subs
+
+    def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs."""
+        try:
+            result = self._store.query(sparql, use_default_graph_as_union=True,
+                                       substitutions=self._substitutions(bindings) or None)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL: {_one_line(exc)}") from None
+        except (OSError, ValueError, TypeError) as exc:
+            raise QueryError(f"query failed: {_one_line(exc)}") from None
+        ox = self._ox
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows = []
+            for solution in result:
+                row = {}
+                for name in variables:
+                    term = solution[name]
+                    if term is not None:
+                        row[name] = _from_ox(ox, term)
+                rows.append(row)
+            return QueryResult("select", variables=variables, rows=rows)
+        graph = Graph()
+        for triple in result:
+            graph.add((_from_ox(ox, triple.subject), _from_ox(ox, triple.predicate), _from_ox(ox, triple.object)))
+        return QueryResult("graph", graph=graph)
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (used by tests and `kg serve --allow-update`)."""
+        try:
+            self._store.update(sparql)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL update: {_one_line(exc)}") from None
+
+    def named_graphs(self) -> list[str]:
+        """IRIs of every named graph."""
+        return [g.value for g in self._store.named_graphs()]
+
+    def dump(self, fmt: str) -> bytes:
+        """Serialise the whole dataset (named graphs kept in trig and nquads)."""
+        ox = self._ox
+        formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
+        if fmt in formats:
+            return self._store.dump(format=formats[fmt])
+        data = self._store.dump(format=ox.RdfFormat.N_QUADS)
+        from rdflib import Dataset
+        dataset = Dataset()
+        dataset.parse(data=data, format="nquads")
+        union = Graph()
+        for prefix, ns in _prefixes().items():
+            union.bind(prefix, ns)
+        for s, p, o, _ in dataset.quads((None, None, None, None)):
+            union.add((s, p, o))
+        return union.serialize(format=SERIALISATIONS[fmt]).encode("utf-8")
+
+    def close(self) -> None:
+        """Release the store (and the writer lock, if held)."""
+        self.unlock()
+        store = getattr(self, "_store", None)
+        if store is not None:
+            store.flush()
+            del self._store
+
+
+def _prefixes() -> dict[str, str]:
+    from kg.vocab import PREFIXES
+    return PREFIXES
+
+
+def _to_ox(ox, term: Node):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise QueryError(f"cannot bind {term!r}")
+
+
+def _from_ox(ox, term) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    return Literal(str(term))
+
+
+def reference_graph_name() -> URIRef:
+    """The named graph that holds the ontology, gazetteer and topic scheme."""
+    return REFERENCE_GRAPH
+
+
+def graph_to_ntriples(graph: Graph) -> str:
+    """N-Triples text of an rdflib graph (what replace_graph takes)."""
+    out = io.BytesIO()
+    graph.serialize(out, format="nt", encoding="utf-8")
+    return out.getvalue().decode("utf-8")
