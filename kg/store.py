@@ -7,10 +7,12 @@ document is one transaction (local) or one update request (remote).  Queries
 see the union of all graphs as their default graph.
 
 Values from users reach a query as bindings, never by formatting them into
-the query text: pyoxigraph substitutes them (SEP-0007); for a remote
-endpoint they travel as a ``VALUES`` block of serialised RDF terms placed at
-the start of the outer ``WHERE`` group, which is how rdflib's SPARQLStore
-sends ``initBindings``.
+the query text: they travel as a ``VALUES`` block of serialised RDF terms
+placed at the start of the outer ``WHERE`` group, which is how rdflib's
+SPARQLStore sends ``initBindings``, for the local and the remote store alike.
+(pyoxigraph's own ``substitutions`` are not used: with them ``BOUND(?x)`` is
+false for a substituted variable, so ``FILTER(!BOUND(?x) || ...)`` never
+filters, and every substituted variable must be projected.)
 """
 from __future__ import annotations
 
@@ -193,8 +195,8 @@ class LocalStore:
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of all graphs."""
         try:
-            result = self._store.query(sparql, use_default_graph_as_union=True,
-                                       substitutions=self._substitutions(bindings) or None)
+            result = self._store.query(bindings_as_values(sparql, bindings or {}),
+                                       use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {_one_line(exc)}") from None
         except (OSError, ValueError, TypeError) as exc:

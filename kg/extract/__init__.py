@@ -1,0 +1,1 @@
+"""Extraction: rules over spaCy's parse and entities, plus the gazetteer."""

@@ -1,0 +1,497 @@
+"""Actors: people (with the post they held at the article date), countries, organisations.
+
+Mentions come from spaCy's entities and from the gazetteer's names,
+demonyms and metonyms ("Beijing" -> China).  A person's post is read from a
+title before the name ("Japanese Prime Minister Fumio Kishida") or from an
+apposition ("Koji Tomita, Japan's ambassador to the United States"), then
+checked against the reference data at the article date: a contradiction is
+kept as what the source said and flagged, not believed.  Descriptions
+("the Netherlands' top trade official") become unnamed people; no name is
+ever invented.
+"""
+from __future__ import annotations
+
+from kg.extract.context import DocContext, Mention
+from kg.extract.lexicon import (ANONYMOUS_PATTERNS, HONORIFICS, PERSON_NOUNS, ROLE_MODIFIERS,
+                                TITLE_WORDS)
+from kg.extract.model import ANONYMOUS, COUNTRY, ORGANIZATION, PERSON, Entity, PostClaim
+from kg.gazetteer import norm
+from kg.rdfwriter import organization_iri, person_iri, place_iri, slug
+
+EXTRACTOR = "kg.extract.actors.v1"
+ORG_HEADS = {"ministry", "department", "commission", "government", "administration", "agency", "office",
+             "council", "embassy", "parliament", "cabinet", "company", "kremlin", "bureau", "committee",
+             "secretariat", "presidency", "mission", "delegation", "regulator", "authority", "bank", "court"}
+_MATCHERS: dict = {}
+
+
+def _matcher(ctx: DocContext):
+    """A PhraseMatcher over the gazetteer's multi-word and single-word names (built once per vocab)."""
+    from spacy.matcher import PhraseMatcher
+
+    vocab = ctx.doc.vocab
+    key = (id(vocab), id(ctx.gaz))
+    if key in _MATCHERS:
+        return _MATCHERS[key]
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    tokenizer_doc = _Tokenizer(vocab)
+    for actor in ctx.gaz.actors.values():
+        names = {actor.name, *actor.alt, *actor.metonyms}
+        if actor.kind == PERSON:
+            names = {n for n in names if len(n.split()) >= 2}
+        patterns = [tokenizer_doc(n) for n in names if n]
+        # The key is the actor's IRI, so a match says directly whom it names.
+        matcher.add(actor.iri, patterns)
+    _MATCHERS[key] = matcher
+    return matcher
+
+
+class _Tokenizer:
+    """Tokenises pattern strings with the document's vocabulary."""
+
+    def __init__(self, vocab):
+        import spacy
+        self._nlp = spacy.blank("en", vocab=vocab)
+
+    def __call__(self, text):
+        return self._nlp.make_doc(text)
+
+
+def find_actors(ctx: DocContext) -> None:
+    """Find every actor mention in the document and the posts the text gives people."""
+    doc, gaz = ctx.doc, ctx.gaz
+    taken: set[int] = set()
+
+    # 1. Gazetteer names (longest first).
+    matches = []
+    for match_id, start, end in _matcher(ctx)(doc):
+        matches.append((start, end, doc.vocab.strings[match_id]))
+    matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    for start, end, iri in matches:
+        if any(i in taken for i in range(start, end)):
+            continue
+        actor = gaz.actors[iri]
+        taken.update(range(start, end))
+        _register(ctx, iri, actor.kind, actor.name, doc[start:end].text, start, end, in_reference=True,
+                  gender=actor.gender, via="gazetteer")
+
+    # 2. spaCy entities.  Last names of the document's people come first: the model
+    #    sometimes tags a surname alone as ORG or GPE.
+    person_surnames = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            span = _strip_titles(ent)
+            if span is not None and len(span) >= 2:
+                person_surnames.add(norm(span[-1].text))
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) == 1 and norm(ent.text) in person_surnames \
+                and not any(i in taken for i in range(ent.start, ent.end)):
+            taken.add(ent.start)
+            _person_mention(ctx, ent)
+            continue
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ == "PERSON":
+            span = _strip_titles(ent)
+            if span is None:
+                continue
+            taken.update(range(ent.start, ent.end))
+            _person_mention(ctx, span)
+        elif ent.label_ == "NORP":
+            country = gaz.country_of_demonym(ent.text)
+            if country:
+                taken.update(range(ent.start, ent.end))
+                _register(ctx, country.iri, COUNTRY, country.name, ent.text, ent.start, ent.end,
+                          in_reference=True, via="demonym")
+        elif ent.label_ in ("GPE", "ORG", "FAC", "LOC"):
+            text = _strip_det(ent)
+            if not text:
+                continue
+            country = gaz.country(text)
+            if country and ent.label_ == "GPE":
+                taken.update(range(ent.start, ent.end))
+                _register(ctx, country.iri, COUNTRY, country.name, text, ent.start, ent.end, in_reference=True)
+            elif ent.label_ == "ORG" and _looks_like_org(ent):
+                taken.update(range(ent.start, ent.end))
+                refs = gaz.lookup(text, "organization")
+                iri = refs[0].iri if refs else organization_iri(text)
+                name = refs[0].name if refs else text
+                _register(ctx, iri, ORGANIZATION, name, text, ent.start, ent.end, in_reference=bool(refs))
+
+    # 3. Surnames spaCy mislabelled or missed ("Campbell" tagged ORG): a proper noun that is the
+    #    last name of a person already in this document is that person.
+    surnames = _doc_surnames(ctx)
+    for tok in doc:
+        if tok.i in ctx.token_mention or tok.pos_ != "PROPN":
+            continue
+        iri = surnames.get(norm(tok.text))
+        if iri:
+            ctx.add_mention(Mention(tok.i, tok.i + 1, iri, PERSON, via="surname"))
+
+    # 4. Posts from titles and appositions.
+    for mention in list(ctx.mentions):
+        if mention.kind == PERSON and mention.via in ("name", "gazetteer", "surname"):
+            _read_post(ctx, mention)
+
+
+def _strip_titles(ent):
+    """The name part of a PERSON entity ("President Joe Biden" -> "Joe Biden")."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_.strip(".") in TITLE_WORDS or doc[start].lower_ in ("the",)):
+        start += 1
+    while end > start and doc[end - 1].text in ("’s", "'s", "’", "'"):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _strip_det(ent) -> str:
+    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    while tokens and tokens[-1].text in ("’s", "'s", "’", "'"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    return ent.doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+def _looks_like_org(ent) -> bool:
+    # spaCy tags stray words as ORG; an organisation name has a proper noun or a known head.
+    return any(t.pos_ == "PROPN" for t in ent) and len(ent.text) > 1
+
+
+def _doc_surnames(ctx: DocContext) -> dict[str, str]:
+    out = {}
+    for entity in ctx.facts.entities.values():
+        if entity.kind == PERSON and not entity.unnamed:
+            parts = norm(entity.name).split()
+            if len(parts) >= 2:
+                out[parts[-1]] = entity.iri
+    return out
+
+
+def _register(ctx: DocContext, iri, kind, name, surface, start, end, in_reference=False, gender=None,
+              via="name", country=None) -> Entity:
+    entity = ctx.add_entity(Entity(iri=iri, kind=kind, name=name, aliases={surface}, in_reference=in_reference,
+                                   gender=gender, country=country))
+    ctx.add_mention(Mention(start, end, iri, kind, via=via))
+    if kind == PERSON and entity.country is None and in_reference:
+        for post in ctx.gaz.posts_on(iri, ctx.date):
+            if post.organization and post.organization in ctx.gaz.actors and \
+                    ctx.gaz.actors[post.organization].kind == "country":
+                entity.country = post.organization
+                break
+    return entity
+
+
+def _person_mention(ctx: DocContext, span) -> None:
+    """Link a PERSON name to a person of this document, of the gazetteer, or a new one."""
+    gaz, doc = ctx.gaz, ctx.doc
+    name = span.text.replace("’", "'")
+    parts = name.split()
+    if len(parts) >= 2:
+        refs = gaz.lookup(name, "person")
+        if refs:
+            ref = refs[0]
+            _register(ctx, ref.iri, PERSON, ref.name, name, span.start, span.end, in_reference=True, gender=ref.gender)
+            return
+        # "President Xi" style: a known surname with a different given-name spelling stays apart.
+        _register(ctx, person_iri(name), PERSON, name, name, span.start, span.end)
+        return
+    key = norm(name)
+    # Same document first: the latest full name with that surname, before or after.
+    local = _doc_surnames(ctx).get(key)
+    if local:
+        ctx.add_mention(Mention(span.start, span.end, local, PERSON, via="surname"))
+        ctx.facts.entities[local].aliases.add(name)
+        return
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start > span.start:
+            full = _strip_titles(ent)
+            if full is not None and len(full) >= 2 and norm(full[-1].text) == key:
+                _person_mention(ctx, full)
+                iri = ctx.token_mention[full.start].iri
+                ctx.add_mention(Mention(span.start, span.end, iri, PERSON, via="surname"))
+                ctx.facts.entities[iri].aliases.add(name)
+                return
+    people = gaz.people_with_surname(key, ctx.date)
+    active = [p for p in people if ctx.date and gaz.posts_on(p.iri, ctx.date)]
+    if len(active) == 1 or (len(people) == 1):
+        ref = active[0] if active else people[0]
+        _register(ctx, ref.iri, PERSON, ref.name, name, span.start, span.end, in_reference=True, gender=ref.gender)
+        return
+    _register(ctx, person_iri(name), PERSON, name, name, span.start, span.end)
+
+
+def _read_post(ctx: DocContext, mention: Mention) -> None:
+    """A post from the title before the name or an apposition after it."""
+    doc = ctx.doc
+    role_tokens, country = [], None
+    i = mention.start - 1
+    while i >= 0:
+        tok = doc[i]
+        low = tok.lower_.strip(".")
+        other = ctx.token_mention.get(i)
+        if other is not None and other.kind in (COUNTRY, ORGANIZATION) and tok.dep_ in ("compound", "amod", "nmod", "poss", "case"):
+            country = country or other.iri
+            i = other.start - 1
+            continue
+        if tok.text in ("’s", "'s", "’"):
+            i -= 1
+            continue
+        if low in TITLE_WORDS and low not in HONORIFICS and (tok.is_title or tok.is_upper or low in ("of",)):
+            role_tokens.insert(0, tok)
+            i -= 1
+            continue
+        break
+    role = " ".join(t.text for t in role_tokens)
+    if role and not country:
+        country = _country_from_left(ctx, role_tokens[0].i - 1)
+    head = doc[mention.end - 1]
+    if not role:
+        appos = [c for c in head.children if c.dep_ == "appos"]
+        if appos:
+            role, country = _role_from_description(ctx, appos[0])
+        elif head.dep_ == "appos" and head.head.lower_ in PERSON_NOUNS | {"coordinator", "adviser", "advisor"}:
+            role, country = _role_from_description(ctx, head.head)
+    if not role:
+        return
+    entity = ctx.entity(mention.iri)
+    if entity is not None and country and not entity.country:
+        entity.country = country_behind(ctx, country)
+    _add_post_claim(ctx, mention.iri, role, country, head)
+
+
+def country_behind(ctx: DocContext, iri: str) -> str | None:
+    """The country an actor stands for: itself, or the country an organisation belongs to."""
+    seen = set()
+    while iri and iri not in seen:
+        seen.add(iri)
+        entity = ctx.entity(iri)
+        if entity is not None and entity.kind == COUNTRY:
+            return iri
+        ref = ctx.gaz.actors.get(iri)
+        if ref is None:
+            return entity.country if entity is not None and entity.country != iri else None
+        if ref.kind == "country":
+            return iri
+        iri = ref.parent
+    return None
+
+
+def _country_from_left(ctx: DocContext, i: int) -> str | None:
+    while i >= 0:
+        other = ctx.token_mention.get(i)
+        if other is not None and other.kind in (COUNTRY, ORGANIZATION):
+            return other.iri
+        if ctx.doc[i].text in ("’s", "'s", "’"):
+            i -= 1
+            continue
+        return None
+    return None
+
+
+def _role_from_description(ctx: DocContext, noun) -> tuple[str, str | None]:
+    """Role words and owning country/organisation of a description headed by ``noun``."""
+    owner = None
+    words = []
+    for tok in noun.subtree:
+        if tok.dep_ in ("relcl", "acl") or (tok.dep_ == "punct" and tok.i > noun.i):
+            break
+        if tok.i < noun.i and tok.dep_ == "det":
+            continue
+        mention = ctx.token_mention.get(tok.i)
+        if mention is not None and mention.kind in (COUNTRY, ORGANIZATION) and tok.i < noun.i:
+            owner = owner or mention.iri
+            continue
+        if tok.text in ("’s", "'s", "’", ",") or tok.dep_ == "case":
+            continue
+        words.append(tok)
+        if len(words) > 9:
+            break
+    role = " ".join(t.text for t in words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    return role.strip(), owner
+
+
+def _add_post_claim(ctx: DocContext, person: str, role: str, organization: str | None, token) -> None:
+    """Record what the source says the person's post is, checked against reference data."""
+    for known in ctx.facts.posts:
+        if known.person == person and norm(known.role) == norm(role):
+            return
+    claim = PostClaim(person=person, role=role, organization=organization,
+                      evidence=ctx.evidence(token.sent), extractor=EXTRACTOR)
+    if ctx.date and person in ctx.gaz.actors:
+        current = ctx.gaz.posts_on(person, ctx.date)
+        claim_words = set(norm(role).split()) - HONORIFICS
+        agreeing = [p for p in current if _role_agrees(claim_words, p.role, p.label)]
+        if agreeing:
+            claim.status = "consistent"
+            claim.reference_post = agreeing[0].iri
+            claim.confidence = 0.95
+        elif current and claim_words & TITLE_WORDS:
+            claim.status = "conflicting"
+            claim.conflicts_with = current[0].iri
+            claim.confidence = 0.9
+    ctx.facts.posts.append(claim)
+
+
+def _role_agrees(claim_words: set[str], ref_role: str, ref_label: str) -> bool:
+    ref_words = set(norm(ref_role).split()) | set(norm(ref_label).split())
+    core = {w for w in claim_words if w in TITLE_WORDS and w not in ("us", "the", "of", "to")}
+    if not core:
+        return True
+    if not core <= ref_words:
+        return False
+    # "President" is not "Vice President": a modifier in one and not the other means another post.
+    missing = (set(norm(ref_role).split()) - core) & ROLE_MODIFIERS
+    extra = (core - set(norm(ref_role).split())) & ROLE_MODIFIERS
+    return not missing and not extra
+
+
+# -- descriptions used as speakers or participants ---------------------------------
+
+def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
+    """Actors a noun phrase headed by ``token`` refers to; may create unnamed people or anonymous sources."""
+    found = ctx.resolve_token(token, speaker)
+    if found:
+        return found
+    phrase_tokens = [t for t in token.subtree if t.i <= token.i or t.dep_ in ("prep", "pobj", "amod", "compound")]
+    phrase_tokens = [t for t in phrase_tokens if t.dep_ not in ("relcl", "punct")]
+    if not phrase_tokens:
+        return []
+    phrase = ctx.doc[phrase_tokens[0].i:phrase_tokens[-1].i + 1].text.replace("’", "'")
+    low = norm(phrase)
+    if any(p in low for p in ANONYMOUS_PATTERNS) or low in ("sources", "officials", "people"):
+        return [ctx.anonymous(phrase, token)]
+    lemma = token.lemma_.lower()
+    country = _modifier_country(ctx, token)
+    if lemma in ("counterpart",):
+        return _counterpart(ctx, token, country)
+    if token.lower_ in PERSON_NOUNS or lemma in PERSON_NOUNS:
+        described = _described_person(ctx, token, country)
+        if described:
+            return [described]
+        if lemma in ("author", "man", "woman", "analyst", "economist", "expert"):
+            return []
+        return [_unnamed_person(ctx, token, phrase, country)]
+    if lemma in ORG_HEADS:
+        if lemma in ("government", "administration", "presidency", "kremlin") and country:
+            return [country]
+        if lemma == "administration":
+            owner = _administration_owner(ctx, token)
+            if owner:
+                return [owner]
+        name = phrase[4:] if phrase.lower().startswith("the ") else phrase
+        refs = ctx.gaz.lookup(name, "organization")
+        iri = refs[0].iri if refs else organization_iri(name)
+        ctx.add_entity(Entity(iri=iri, kind=ORGANIZATION, name=refs[0].name if refs else name, aliases={name},
+                              in_reference=bool(refs), country=country))
+        ctx.add_mention(Mention(token.i, token.i + 1, iri, ORGANIZATION, via="description"))
+        return [iri]
+    return []
+
+
+def _modifier_country(ctx: DocContext, token) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod"):
+            m = ctx.token_mention.get(child.i)
+            if m is not None and m.kind == COUNTRY:
+                return m.iri
+            if m is None:
+                country = ctx.gaz.country(child.text)
+                if country:
+                    return country.iri
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            for obj in child.children:
+                m = ctx.token_mention.get(obj.i)
+                if m is not None and m.kind == COUNTRY:
+                    return m.iri
+    return None
+
+
+def _administration_owner(ctx: DocContext, token) -> str | None:
+    for child in token.children:
+        m = ctx.token_mention.get(child.i)
+        if m is not None and m.kind == PERSON:
+            entity = ctx.entity(m.iri)
+            if entity and entity.country:
+                return entity.country
+    return None
+
+
+def _counterpart(ctx: DocContext, token, country: str | None) -> list[str]:
+    owner = None
+    for child in token.children:
+        if child.dep_ == "poss":
+            owner = ctx.resolve_token(child)
+    owner_iri = owner[0] if owner else None
+    for m in reversed(ctx.mentions):
+        if m.kind != PERSON or m.iri == owner_iri:
+            continue
+        entity = ctx.entity(m.iri)
+        if entity is None or entity.unnamed:
+            continue
+        if country is None or entity.country == country:
+            return [m.iri]
+    return []
+
+
+def _described_person(ctx: DocContext, token, country: str | None) -> str | None:
+    """A person of this document matching "the Chinese president" / "the French leader"."""
+    det = [c for c in token.children if c.dep_ == "det"]
+    if det and det[0].lower_ in ("a", "an", "another", "some"):
+        return None
+    role_words = {t.lower_ for t in token.subtree if t.i <= token.i and t.lower_ in TITLE_WORDS} - {"leader", "top", "senior"}
+    for m in reversed(ctx.mentions):
+        if m.kind != PERSON or m.start >= token.i:
+            continue
+        entity = ctx.entity(m.iri)
+        if entity is None or entity.unnamed:
+            continue
+        if country and entity.country != country:
+            continue
+        if not country and not role_words:
+            continue
+        if role_words and not _person_has_role(ctx, m.iri, role_words):
+            continue
+        if token.lemma_.lower() == "official" or (not role_words and token.lower_ not in ("leader",)):
+            continue
+        return m.iri
+    return None
+
+
+def _person_has_role(ctx: DocContext, iri: str, role_words: set[str]) -> bool:
+    roles = [norm(p.role) for p in ctx.facts.posts if p.person == iri and p.status != "conflicting"]
+    roles += [norm(p.role) for p in ctx.gaz.posts_on(iri, ctx.date)]
+    return any(role_words <= set(r.split()) for r in roles)
+
+
+def _unnamed_person(ctx: DocContext, token, phrase: str, country: str | None) -> str:
+    words = phrase.split()
+    if words and words[0].lower() in ("a", "an", "the", "one"):
+        words = words[1:]
+    description = " ".join(words)
+    iri = f"{ctx.article_iri}#person-{slug(description)}"
+    ctx.add_entity(Entity(iri=iri, kind=PERSON, name=phrase if phrase.lower().startswith(("the ", "a ", "an ")) else f"the {phrase}",
+                          aliases={phrase}, unnamed=True, country=country))
+    ctx.add_mention(Mention(token.i, token.i + 1, iri, PERSON, via="description"))
+    role_words = [t.text for t in token.subtree if t.i <= token.i and t.dep_ in ("amod", "compound") or t.i == token.i]
+    role_words = [w for w in role_words if not ctx.gaz.country(w)]
+    _add_post_claim(ctx, iri, " ".join(role_words) or token.text, country, token)
+    return iri
+
+
+def place_of(ctx: DocContext, token) -> tuple[str, str] | None:
+    """A place named by ``token`` (a city, venue or country used as a location)."""
+    mention = ctx.token_mention.get(token.i)
+    for ent in ctx.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
+            name = _strip_det(ent)
+            return place_iri(name), name
+    if mention is not None:
+        entity = ctx.entity(mention.iri)
+        if entity is not None:
+            return place_iri(entity.name), entity.name
+    return None

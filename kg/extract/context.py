@@ -1,0 +1,271 @@
+"""Per-document state shared by the extractors: offsets, quotes, mentions, coreference.
+
+``DocContext`` knows, for every token, which actor (if any) it refers to,
+and resolves pronouns ("he", "their"), group anaphors ("the two leaders")
+and descriptions ("the Chinese president", "his Japanese counterpart") to
+actors already in the document.  It never invents a name: a description it
+cannot resolve becomes an unnamed person or an anonymous source.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.model import ANONYMOUS, COUNTRY, PERSON, DocumentFacts, Entity, Evidence
+from kg.gazetteer import Gazetteer, norm
+from kg.sources import Article
+
+QUOTE_RE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]", re.S)
+FEMALE = {"she", "her", "hers", "herself"}
+MALE = {"he", "him", "his", "himself"}
+SINGULAR_PRONOUNS = FEMALE | MALE
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+
+
+@dataclass
+class Mention:
+    """A stretch of tokens that refers to an actor."""
+
+    start: int          # token index
+    end: int            # token index, exclusive
+    iri: str
+    kind: str
+    via: str = "name"   # name, gazetteer, demonym, pronoun, description, group
+
+
+@dataclass
+class Quote:
+    """A direct quotation: character span of its content in the body, and token range."""
+
+    start: int
+    end: int
+    text: str
+    tok_start: int
+    tok_end: int
+
+
+@dataclass
+class DocContext:
+    """What the extractors share while reading one document."""
+
+    doc: object                       # spacy Doc of the article body
+    article: Article
+    gaz: Gazetteer
+    facts: DocumentFacts = field(default_factory=DocumentFacts)
+    mentions: list[Mention] = field(default_factory=list)
+    token_mention: dict[int, Mention] = field(default_factory=dict)
+    quotes: list[Quote] = field(default_factory=list)
+    sent_index: dict[int, int] = field(default_factory=dict)   # sentence start token -> sentence number
+
+    def __post_init__(self):
+        self.offset = self.article.body_start
+        for n, sent in enumerate(self.doc.sents):
+            self.sent_index[sent.start] = n
+        self._find_quotes()
+
+    # -- positions and evidence -------------------------------------------
+    @property
+    def date(self):
+        """The article date (or None)."""
+        return self.article.date
+
+    def sentence_no(self, token) -> int:
+        """Number of the sentence holding ``token``."""
+        return self.sent_index.get(token.sent.start, 0)
+
+    def evidence(self, sent) -> Evidence:
+        """Evidence for a whole sentence (offsets in the source file)."""
+        text = sent.text.strip()
+        lead = len(sent.text) - len(sent.text.lstrip())
+        start = sent.start_char + lead + self.offset
+        return Evidence(self.sentence_no(sent[0]), start, start + len(text), text)
+
+    def span_evidence(self, sent_token, start_char: int, end_char: int) -> Evidence:
+        """Evidence for a character span of the body (a quote that runs over sentences)."""
+        text = self.doc.text[start_char:end_char]
+        return Evidence(self.sentence_no(sent_token), start_char + self.offset, end_char + self.offset, text)
+
+    # -- quotes ---------------------------------------------------------------
+    def _find_quotes(self) -> None:
+        text = self.doc.text
+        for m in QUOTE_RE.finditer(text):
+            inner_start, inner_end = m.start(1), m.end(1)
+            span = self.doc.char_span(inner_start, inner_end, alignment_mode="expand")
+            if span is None:
+                continue
+            self.quotes.append(Quote(inner_start, inner_end, m.group(1), span.start, span.end))
+
+    def quote_at(self, token_i: int) -> Quote | None:
+        """The direct quote containing token ``token_i``, if any."""
+        for q in self.quotes:
+            if q.tok_start <= token_i < q.tok_end:
+                return q
+        return None
+
+    # -- entities -------------------------------------------------------------
+    def entity(self, iri: str) -> Entity | None:
+        """The document's entity with that IRI."""
+        return self.facts.entities.get(iri)
+
+    def add_entity(self, entity: Entity) -> Entity:
+        """Register an entity (merging aliases if already known)."""
+        known = self.facts.entities.get(entity.iri)
+        if known is None:
+            self.facts.entities[entity.iri] = entity
+            return entity
+        known.aliases |= entity.aliases
+        if entity.gender and not known.gender:
+            known.gender = entity.gender
+        if entity.country and not known.country:
+            known.country = entity.country
+        return known
+
+    def add_mention(self, mention: Mention) -> None:
+        """Record that tokens [start, end) refer to ``mention.iri``."""
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self.token_mention.setdefault(i, mention)
+
+    def mention_at(self, token_i: int) -> Mention | None:
+        """The mention covering token ``token_i``."""
+        return self.token_mention.get(token_i)
+
+    def persons_before(self, token_i: int, window_sents: int = 4) -> list[Mention]:
+        """Person mentions before ``token_i`` (nearest last) within a few sentences."""
+        here = self.sentence_no(self.doc[token_i])
+        out = []
+        for m in self.mentions:
+            if m.start >= token_i or m.kind != PERSON:
+                continue
+            if here - self.sentence_no(self.doc[m.start]) > window_sents:
+                continue
+            out.append(m)
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def resolve_token(self, token, speaker_iri: str | None = None) -> list[str]:
+        """Actors a token (the head of a noun phrase) refers to, conjuncts included."""
+        found: list[str] = []
+        for tok in [token, *_conjuncts(token)]:
+            for iri in self._resolve_one(tok, speaker_iri):
+                if iri not in found:
+                    found.append(iri)
+        return found
+
+    def _resolve_one(self, tok, speaker_iri: str | None) -> list[str]:
+        mention = self.mention_at(tok.i)
+        if mention is not None:
+            return [mention.iri]
+        low = tok.lower_
+        if low in ("i", "me", "my", "we", "us", "our") and speaker_iri:
+            if low in ("we", "us", "our"):
+                entity = self.entity(speaker_iri)
+                if entity and entity.country:
+                    return [entity.country]
+            return [speaker_iri]
+        if low in SINGULAR_PRONOUNS:
+            iri = self.resolve_pronoun(tok)
+            return [iri] if iri else []
+        phrase = norm(" ".join(t.text for t in tok.subtree if t.dep_ not in ("punct",) and t.i <= tok.i))
+        if tok.lower_ in PLURAL_PRONOUNS or phrase in ("the two leaders", "both leaders", "the two men", "the two women",
+                                                       "the pair", "the leaders", "the two sides", "both sides",
+                                                       "the two presidents", "the two ministers", "the two"):
+            return self.resolve_group(tok)
+        # Any mention inside the phrase's head region (e.g. "US President Joe Biden" via compound).
+        for child in tok.children:
+            if child.dep_ in ("compound", "poss", "appos", "nmod") and child.i in self.token_mention:
+                m = self.token_mention[child.i]
+                if m.kind == PERSON and child.dep_ != "poss":
+                    return [m.iri]
+        return []
+
+    def resolve_pronoun(self, tok) -> str | None:
+        """The person a singular pronoun refers to, by gender, recency and grammatical role."""
+        gender = "female" if tok.lower_ in FEMALE else "male"
+        # Interlocutor rule: "when X raised it with Y, he indicated ..." -> Y answers.
+        head = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            for adv in head.children:
+                if adv.dep_ == "advcl" and adv.i < tok.i:
+                    for prep in adv.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
+                            for obj in prep.children:
+                                m = self.mention_at(obj.i)
+                                if m and m.kind == PERSON and self._gender_ok(m.iri, gender):
+                                    return m.iri
+        candidates = self.persons_before(tok.i)
+        if not candidates:
+            return None
+        same_sentence = [m for m in candidates if self.doc[m.start].sent.start == tok.sent.start]
+        pool = same_sentence or candidates
+        scored = []
+        last_sent = self.sentence_no(self.doc[pool[-1].start])
+        for order, m in enumerate(pool):
+            if not self._gender_ok(m.iri, gender):
+                continue
+            head_tok = self.doc[m.end - 1]
+            score = order * 0.01
+            if head_tok.dep_ in ("nsubj", "nsubjpass"):
+                score += 1.0
+            if self.sentence_no(head_tok) == last_sent:
+                score += 0.5
+            if head_tok.dep_ == "pobj":
+                score -= 0.3
+            scored.append((score, m.iri))
+        if not scored:
+            return None
+        return max(scored)[1]
+
+    def _gender_ok(self, iri: str, gender: str) -> bool:
+        entity = self.entity(iri)
+        return entity is None or entity.gender in (None, gender)
+
+    def resolve_group(self, tok) -> list[str]:
+        """Participants of the last exchange, or the last two people mentioned."""
+        if self.facts.meetings:
+            last = self.facts.meetings[-1]
+            if len(last.participants) >= 2:
+                return list(last.participants)
+        people: list[str] = []
+        for m in reversed(self.persons_before(tok.i)):
+            if m.iri not in people:
+                people.append(m.iri)
+            if len(people) == 2:
+                break
+        return people if len(people) == 2 else []
+
+    def country_of(self, iri: str) -> str | None:
+        """The country an actor belongs to (itself for a country)."""
+        entity = self.entity(iri)
+        if entity is None:
+            return None
+        if entity.kind == COUNTRY:
+            return entity.iri
+        return entity.country
+
+    def anonymous(self, description: str, token) -> str:
+        """An anonymous-source actor for this document."""
+        from kg.rdfwriter import slug
+        iri = f"{self.article_iri}#source-{slug(description)}"
+        self.add_entity(Entity(iri=iri, kind=ANONYMOUS, name=description, aliases={description}))
+        return iri
+
+    @property
+    def article_iri(self) -> str:
+        """The document's IRI."""
+        from kg.rdfwriter import document_iri
+        return str(document_iri(self.article.doc_id))
+
+
+def _conjuncts(token) -> list:
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(child)
+            out.extend(_conjuncts(child))
+    return out
+
+
+def conjuncts(token) -> list:
+    """Nominal conjuncts of ``token`` ("Biden and Kishida" -> [Kishida])."""
+    return _conjuncts(token)

