@@ -98,7 +98,7 @@ def _subject(verb):
 
 
 def _clause_text(ctx: DocContext, head, skip_mark: bool = True) -> tuple[int, int]:
-    tokens = [t for t in head.subtree]
+    tokens = sorted(head.subtree, key=lambda t: t.i)  # non-projective parses yield out of order
     while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if") and skip_mark
                       or tokens[0].is_punct):
         tokens = tokens[1:]
@@ -200,7 +200,7 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             continue
         clause = tok.head
         skip = set(t.i for t in tok.subtree)
-        tokens = [t for t in clause.subtree if t.i not in skip and not t.is_punct]
+        tokens = sorted((t for t in clause.subtree if t.i not in skip and not t.is_punct), key=lambda t: t.i)
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

@@ -56,8 +56,7 @@ def topics_between(ctx: DocContext, index: dict, start: int, end: int) -> list[T
 
 def topics_of_phrase(ctx: DocContext, index: dict, head) -> list[Topic]:
     """Topics of the phrase headed by ``head``: scheme concepts, else one minted from the noun phrase."""
-    tokens = list(head.subtree)
-    found = topics_between(ctx, index, tokens[0].i, tokens[-1].i + 1)
+    found = topics_between(ctx, index, head.left_edge.i, head.right_edge.i + 1)
     if found:
         return found
     if head.lower_ in _STOP_HEADS or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:

@@ -1,0 +1,49 @@
+"""Relative and vague dates resolved against the article date, with their granularity."""
+import datetime as dt
+
+import pytest
+
+from kg.dates import DAY, MONTH, PART_OF_MONTH, WEEK, WEEKEND, YEAR, resolve
+
+THURSDAY = dt.date(2023, 1, 19)
+
+
+@pytest.mark.parametrize("text, start, end, granularity", [
+    ("on Tuesday", "2023-01-17", "2023-01-17", DAY),
+    ("on Friday", "2023-01-13", "2023-01-13", DAY),
+    ("last Friday", "2023-01-13", "2023-01-13", DAY),
+    ("last week", "2023-01-09", "2023-01-15", WEEK),
+    ("over the weekend", "2023-01-14", "2023-01-15", WEEKEND),
+    ("in October", "2022-10-01", "2022-10-31", MONTH),
+    ("late October", "2022-10-21", "2022-10-31", PART_OF_MONTH),
+    ("earlier this month", "2023-01-01", "2023-01-19", PART_OF_MONTH),
+    ("yesterday", "2023-01-18", "2023-01-18", DAY),
+    ("two days ago", "2023-01-17", "2023-01-17", DAY),
+    ("January 13", "2023-01-13", "2023-01-13", DAY),
+    ("Jan. 5, 2022", "2022-01-05", "2022-01-05", DAY),
+    ("last year", "2022-01-01", "2022-12-31", YEAR),
+    ("next month", "2023-02-01", "2023-02-28", MONTH),
+])
+def test_resolves_against_article_date(text, start, end, granularity):
+    span = resolve(text, THURSDAY)
+    assert span is not None
+    assert (span.start.isoformat(), span.end.isoformat(), span.granularity) == (start, end, granularity)
+
+
+def test_future_weekday_for_plans():
+    assert resolve("on Tuesday", THURSDAY, future=True).start == dt.date(2023, 1, 24)
+
+
+def test_display_keeps_precision():
+    assert resolve("in October", THURSDAY).display() == "2022-10"
+    assert resolve("on Friday", THURSDAY).display() == "2023-01-13"
+    assert resolve("2021", THURSDAY).display() == "2021"
+
+
+def test_unknown_article_date_leaves_relative_dates_unresolved():
+    assert resolve("on Tuesday", None) is None
+    assert resolve("March 3, 2022", None).start == dt.date(2022, 3, 3)
+
+
+def test_no_time_in_text():
+    assert resolve("the coming weeks", THURSDAY) is None
