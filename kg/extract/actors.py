@@ -368,6 +368,9 @@ def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[s
     country = _modifier_country(ctx, token)
     if lemma in ("counterpart",):
         return _counterpart(ctx, token, country)
+    if token.tag_ in ("NNS", "NNPS") and lemma in PERSON_NOUNS:
+        # "officials", "the two countries' leaders": a group, never one unnamed person.
+        return [ctx.anonymous(phrase, token)]
     if token.lower_ in PERSON_NOUNS or lemma in PERSON_NOUNS:
         described = _described_person(ctx, token, country)
         if described:

@@ -54,21 +54,14 @@ def _trigger(tok) -> tuple[str, str] | None:
 
 def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     """held / planned / cancelled / denied, or None when the text leaves it open ("whether they met")."""
-    node = tok
-    chain = [tok]
-    while node.head.i != node.i and node.dep_ in ("xcomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass",
-                                                   "ccomp", "conj", "advcl", "acl", "relcl", "aux", "attr"):
-        node = node.head
-        chain.append(node)
-        if is_reporting_verb(node):
-            break
-    for n in chain:
-        for child in n.children:
-            if child.dep_ == "mark" and child.lower_ in ("whether", "if") and n.i != chain[-1].i:
-                return None
     verb = tok if kind_of == "verb" else (tok.head if tok.dep_ in ("dobj", "nsubjpass", "nsubj") else None)
+    own = [x for x in (verb, tok) if x is not None]
+    # "declined to say whether they met", "if they meet": not asserted either way.
+    for v in own:
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for c in v.children):
+            return None
     # Negation on the predicate: "did not discuss", "no talks were held".
-    for v in [x for x in (verb, tok) if x is not None]:
+    for v in own:
         if any(c.dep_ == "neg" for c in v.children):
             return DENIED
     if kind_of == "noun" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
@@ -76,35 +69,60 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     # Cancelled: "cancelled the meeting", "the visit was postponed".
     if kind_of == "noun" and tok.head.lemma_.lower() in CANCEL_VERBS:
         return CANCELLED
-    # Plans and modality.
-    for v in [x for x in (verb, tok) if x is not None]:
+    # Plans and modality: "will meet", "plans to visit", "are expected to hold talks", "an upcoming summit".
+    for v in own:
         if any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in v.children):
             return PLANNED
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v.head.lemma_.lower() in PLAN_VERBS | {"be"}:
-            return PLANNED
         head = v.head
-        if v.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in PLAN_VERBS:
+        if v.dep_ == "xcomp" and head.lemma_.lower() in PLAN_VERBS:
             return PLANNED
         if v.dep_ == "xcomp" and head.lemma_.lower() in CANCEL_VERBS:
             return CANCELLED
+        if v.dep_ == "xcomp" and head.lemma_.lower() == "be" and any(c.lower_ in ("due", "set", "expected") for c in head.children):
+            return PLANNED
     if kind_of == "noun" and any(c.lower_ in PLAN_ADJECTIVES for c in tok.children if c.dep_ == "amod"):
         return PLANNED
     return HELD
 
 
-def _with_objects(tok) -> list:
+def _with_objects(tok, deep: bool = False, preps=("with", "between", "among", "to")) -> list:
+    """Objects of "with/between/among/to" phrases of ``tok``; ``deep`` also looks inside its noun phrases
+    ("talks on the Ukraine crisis with Putin" hangs "with" from "crisis")."""
     objs = []
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "to"):
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    objs.append(obj)
+    stack = [tok]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        objs.append(obj)
+            elif deep and child.dep_ in ("prep", "pobj") and not _trigger(child):
+                stack.append(child)
     return objs
+
+
+def _governing_verb(noun):
+    """The verb a trigger noun hangs from: "held (hours of) talks", "said after talks", "told X in a call"."""
+    node = noun
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.dep_ in ("prep", "pobj", "dobj", "nsubj", "attr") or head.pos_ in ("ADP", "NOUN", "NUM"):
+            node = head
+            continue
+        return None
+    return None
 
 
 def _subject(tok):
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                return tok.head  # "Biden, who hosted Albanese" -> Biden
             return child
     if tok.dep_ in ("conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
         return _subject(tok.head)
@@ -163,6 +181,51 @@ def _place(ctx: DocContext, heads: list):
                         if found:
                             return found
     return None
+
+
+def _noun_participants(ctx: DocContext, tok, speaker):
+    """Participants of an exchange named by a noun, the explicit with/between parties first.
+
+    Returns (participants, explicit parties, governing verb).  The governing
+    verb's subject ("Macron held talks with Putin", "Orbán said after talks
+    with Kristersson") joins only when the noun names fewer than two parties
+    itself; a "by" agent ("a visit to Taiwan by the Speaker") replaces it.
+    """
+    explicit: list[str] = []
+    visit = tok.lemma_.lower() in ("visit", "trip")
+    for obj in _with_objects(tok, deep=True):
+        found = _actors(ctx, obj, speaker)
+        if visit and obj.head.lower_ == "to":
+            # "a visit to the White House" is a place; "a visit to China" has China as host.
+            found = [p for p in found if ctx.entity(p) is not None and ctx.entity(p).kind == COUNTRY]
+        explicit += [p for p in found if p not in explicit]
+    agents = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+    participants: list[str] = []
+    for agent in agents:
+        participants += [p for p in _actors(ctx, agent, speaker) if p not in participants]
+    governing = _governing_verb(tok)
+    if governing is not None and not agents and len(explicit) < 2:
+        subject = _subject(governing)
+        if subject is not None:
+            participants += [p for p in _actors(ctx, subject, speaker) if p not in participants]
+        if governing.lemma_.lower() in ("tell", "invite", "urge", "ask", "assure", "warn", "inform", "meet",
+                                        "host", "receive", "welcome", "call", "brief", "press", "thank"):
+            # "told Stoltenberg in a phone call", "invited Kristersson in a letter"
+            for child in governing.children:
+                if child.dep_ in ("dobj", "dative") and child.i != tok.i:
+                    participants += [p for p in _actors(ctx, child, speaker) if p not in participants]
+        for obj in _with_objects(governing, preps=("with", "between", "among")):
+            participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
+    if len(participants) + len(explicit) < 2:
+        for child in tok.children:
+            if child.dep_ == "poss":
+                participants += [p for p in _actors(ctx, child, speaker) if p not in participants]
+            if child.dep_ in ("compound", "amod", "nmod"):
+                m = ctx.mention_at(child.i)
+                if m and m.kind == COUNTRY and m.iri not in participants:
+                    participants.append(m.iri)
+    participants += [p for p in explicit if p not in participants]
+    return participants, explicit, governing
 
 
 def _enclosing_speaker(ctx: DocContext, tok) -> str | None:
@@ -225,50 +288,51 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         heads.append(sub)
                         consumed.add(sub.i)
             else:
-                if tok.head.lemma_.lower() in LIGHT_VERBS | {"be"} and tok.dep_ in ("dobj", "attr"):
-                    heads.insert(0, tok.head)
-                    subject = _subject(tok.head)
-                    if subject is not None:
-                        participants += _actors(ctx, subject, speaker)
-                for child in tok.children:
-                    if child.dep_ == "poss":
-                        participants += [p for p in _actors(ctx, child, speaker) if p not in participants]
-                    if child.dep_ in ("compound", "amod", "nmod"):
-                        m = ctx.mention_at(child.i)
-                        if m and m.kind == COUNTRY and m.iri not in participants:
-                            participants.append(m.iri)
-                for obj in _with_objects(tok):
-                    participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
+                above = _governing_verb(tok)
+                if above is not None and above.i > tok.i and _trigger(above) and _trigger(above)[1] == "verb" \
+                        and tok.dep_ == "pobj":
+                    continue  # "During a visit ..., Rutte talked with Biden": the verb's exchange, read there
+                participants, explicit_with, governing = _noun_participants(ctx, tok, speaker)
+                if governing is not None:
+                    heads.insert(0, governing)
                 if len(participants) == 1 and tok.lower_ in PROCESS_NOUNS:
-                    # "talks with the US" said by a Dutch official: the speaker's country is the other party.
+                    # "talks with the US", said by a Dutch official: the other party is the speaker,
+                    # as a country when the named party is a country.
                     implied = _enclosing_speaker(ctx, tok)
-                    party = ctx.country_of(implied) if implied else None
+                    party = implied
+                    if implied and ctx.entity(participants[0]) and ctx.entity(participants[0]).kind == COUNTRY:
+                        party = ctx.country_of(implied)
                     if party and party not in participants:
                         participants.append(party)
                         confidence = 0.6
-                if not participants and ctx.facts.meetings and tok.i not in consumed:
-                    det = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
-                    if det and det[0] in ("the", "their", "these", "those"):
-                        previous = ctx.facts.meetings[-1]
-                        if tok.lower_ in PROCESS_NOUNS and det[0] == "the":
-                            # "the consultations": the governments behind the last exchange.
+                det = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+                definite = bool(det) and det[0] in ("the", "their", "these", "those", "that", "this")
+                if definite and not explicit_with and ctx.facts.meetings and tok.i not in consumed:
+                    previous = ctx.facts.meetings[-1]
+                    if len(participants) < 2 or set(participants) <= set(previous.participants):
+                        same_kind = previous.kind == kind or tok.lemma_.lower() in ("meeting", "call", "visit", "summit")
+                        if tok.lower_ in PROCESS_NOUNS and det[0] == "the" and not same_kind:
+                            # "the consultations" after a leaders' meeting: the governments behind it.
                             countries = list(dict.fromkeys(c for c in (ctx.country_of(p) for p in previous.participants) if c))
                             if len(countries) >= 2 and set(countries) != set(previous.participants):
                                 participants = countries
                                 confidence = 0.45
                         else:
-                            # "During the meeting, ...": more about the last exchange.
+                            # "During the meeting, ...", "The talks also covered ...": more about the last exchange.
                             for t in topics_between(ctx, topic_index, sent.start, sent.end):
                                 if all(t.iri != x.iri for x in previous.topics):
                                     previous.topics.append(t)
                             previous.extra_evidence.append(ctx.evidence(sent))
                             continue
-            participants = list(dict.fromkeys(participants))
+            participants = _normalise(ctx, tok, list(dict.fromkeys(participants)))
             if len(participants) < 2:
                 continue
             time = None
             for head in heads:
                 time = time or time_of(ctx, head, future=status == PLANNED)
+            if time is None:
+                # "In late January, Orbán said he had told X in a call": the nearest dated clause above.
+                time = _ancestor_time(ctx, heads[0], future=status == PLANNED)
             if time and ctx.date and time.start > ctx.date and status == HELD:
                 status = PLANNED
             topics = _topics_for(ctx, topic_index, heads)
@@ -277,7 +341,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             if not topics and anaphoric:
                 topics = list(discourse_topics)
             elif not topics:
-                topics = topics_between(ctx, topic_index, sent.start, sent.end) or list(discourse_topics if confidence < 0.6 else [])
+                topics = topics_between(ctx, topic_index, sent.start, sent.end) or list(discourse_topics)
             if any(ctx.mention_at(t.i) and ctx.mention_at(t.i).via in ("description",) for t in sent):
                 confidence -= 0.1
             meeting = Meeting(kind=kind, participants=participants, evidence=ctx.evidence(sent), time=time,
@@ -288,12 +352,47 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 discourse_topics = topics
 
 
+def _normalise(ctx: DocContext, tok, participants: list[str]) -> list[str]:
+    """Drop anonymous sources; a country standing for the speaker's side becomes the speaker.
+
+    "Hungary will buy jets, Orbán said after talks with Kristersson": the
+    talks were Orbán's, not Hungary's, when the others are people.
+    """
+    kept = [p for p in participants if ctx.entity(p) is not None and ctx.entity(p).kind != "anonymous"]
+    people = [p for p in kept if ctx.entity(p).kind == PERSON]
+    countries = [p for p in kept if ctx.entity(p).kind == COUNTRY]
+    if people and countries:
+        speaker = _enclosing_speaker(ctx, tok)
+        if speaker and speaker not in kept and ctx.entity(speaker) and ctx.entity(speaker).kind == PERSON:
+            home = ctx.country_of(speaker)
+            if home in countries:
+                kept = [speaker if p == home else p for p in kept]
+    return list(dict.fromkeys(kept))
+
+
+def _ancestor_time(ctx: DocContext, head, future: bool):
+    node = head
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            span = time_of(ctx, node, exclude={t.i for t in head.subtree}, future=future)
+            if span:
+                return span
+    return None
+
+
 def _sentence_topics(ctx: DocContext, index: dict, sent) -> list[Topic]:
     return topics_between(ctx, index, sent.start, sent.end)
 
 
 def _quote_speaker(ctx: DocContext, tok) -> str | None:
-    return None
+    """Who is speaking in the quote around ``tok`` (so that "we" and "I" inside it resolve)."""
+    from kg.extract.statements import attribute_quote
+    quote = ctx.quote_at(tok.i)
+    if quote is None:
+        return None
+    speaker, _, _ = attribute_quote(ctx, quote)
+    return speaker
 
 
 def _overlaps(a: TimeSpan | None, b: TimeSpan | None) -> bool:

@@ -19,10 +19,13 @@ class Extractor:
         self.n_process = n_process
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, DocumentFacts]]:
-        """Yield (article, facts) for each article, in order."""
+        """Yield (article, facts) for each article, in order, streaming ``articles``."""
         from kg.extract.document import extract_document
 
-        articles = list(articles)
-        docs = self.nlp.pipe((a.body for a in articles), batch_size=batch_size, n_process=self.n_process)
-        for article, doc in zip(articles, docs):
+        # as_tuples carries each article beside its text through nlp.pipe, so
+        # the articles are read as they are needed, never held in one list:
+        # memory stays flat however many documents a bulk ingest streams in.
+        pairs = ((article.body, article) for article in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
+                                          n_process=self.n_process):
             yield article, extract_document(doc, article, self.gazetteer)

@@ -34,16 +34,11 @@ def time_of(ctx: DocContext, head, exclude: set[int] = frozenset(), future: bool
             continue
         if not (head.left_edge.i <= ent.start and ent.end - 1 <= head.right_edge.i):
             continue
-        # The date must hang from this predicate, not from a clause inside it.
+        # The date must hang from this predicate, not from a clause inside it
+        # ("since Scholz took office in December" dates the taking office).
         node, ok = ent.root, True
         while node.i != head.i:
-            if node.dep_ in ("ccomp", "relcl", "advcl", "xcomp", "conj") and node.head.i != head.i:
-                ok = False
-                break
-            if node.dep_ in ("ccomp", "relcl") and node.i != head.i:
-                ok = False
-                break
-            if node.head.i == node.i:
+            if node.dep_ in ("ccomp", "relcl", "advcl", "xcomp", "acl", "conj", "pcomp") or node.head.i == node.i:
                 ok = False
                 break
             node = node.head
@@ -87,6 +82,12 @@ def _subject(verb):
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
             return child
+    # "..., Prime Minister Viktor Orbán said": the parser often hangs the name on the
+    # clause before; the name right before a reporting verb is its subject.
+    if verb.i > 0 and is_reporting_verb(verb):
+        before = verb.doc[verb.i - 1]
+        if before.pos_ == "PROPN" or before.lower_ in ("he", "she", "they"):
+            return before
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
@@ -129,27 +130,23 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
     used_verbs: set[int] = set()
     statements = ctx.facts.statements
     last_speaker: str | None = None
+    last_quote_end: int | None = None
 
     # Direct quotes, in text order, so that "the author adds" can fall back on the previous speaker.
     for quote in ctx.quotes:
         if len(quote.text.split()) < MIN_QUOTE_WORDS:
             continue
         first, last = doc[quote.tok_start], doc[max(quote.tok_end - 1, quote.tok_start)]
-        candidates = []
-        for sent in {first.sent.start: first.sent, last.sent.start: last.sent}.values():
-            for tok in sent:
-                if quote.tok_start <= tok.i < quote.tok_end or not is_reporting_verb(tok):
-                    continue
-                distance = min(abs(tok.i - quote.tok_start), abs(tok.i - quote.tok_end))
-                candidates.append((distance, tok))
-        speaker, confidence, verb = None, 0.0, None
-        if candidates:
-            verb = min(candidates, key=lambda c: c[0])[1]
+        speaker, confidence, verb = attribute_quote(ctx, quote)
+        if verb is not None:
             used_verbs.add(verb.i)
-            speaker, confidence = _speaker_of(ctx, verb)
         if speaker is None and last_speaker is not None:
-            # The text does not say who (or says "the author"): the last quoted speaker, flagged.
-            speaker, confidence = last_speaker, 0.35
+            if verb is None and last_quote_end is not None and ctx.sentence_no(first) - last_quote_end <= 1:
+                # A quote running on from the previous one: the same speaker.
+                speaker, confidence = last_speaker, 0.8
+            else:
+                # The text does not say who (or says "the author"): the last quoted speaker, flagged.
+                speaker, confidence = last_speaker, 0.35
         if speaker is None:
             continue
         sent = verb.sent if verb is not None else first.sent
@@ -161,6 +158,7 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             time=span, topics=topics_between(ctx, topic_index, quote.tok_start, quote.tok_end),
             confidence=confidence, extractor=EXTRACTOR))
         last_speaker = speaker
+        last_quote_end = ctx.sentence_no(last)
         carrier = len(statements) - 1
         _nested(ctx, topic_index, quote.tok_start, quote.tok_end, speaker, carrier, used_verbs, quote_speaker=speaker)
 
@@ -208,6 +206,25 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             speaker=found[0], text=doc.text[start:end], direct=False, verb="according to",
             evidence=ctx.evidence(tok.sent), topics=topics_between(ctx, topic_index, tokens[0].i, tokens[-1].i + 1),
             confidence=0.8, extractor=EXTRACTOR))
+
+
+def attribute_quote(ctx: DocContext, quote):
+    """(speaker, confidence, reporting verb) of a direct quote, from the nearest reporting verb
+    outside it in the sentence(s) the quote touches; (None, 0, None) when there is none."""
+    doc = ctx.doc
+    first, last = doc[quote.tok_start], doc[max(quote.tok_end - 1, quote.tok_start)]
+    candidates = []
+    for sent in {first.sent.start: first.sent, last.sent.start: last.sent}.values():
+        for tok in sent:
+            if quote.tok_start <= tok.i < quote.tok_end or not is_reporting_verb(tok):
+                continue
+            distance = min(abs(tok.i - quote.tok_start), abs(tok.i - quote.tok_end))
+            candidates.append((distance, tok))
+    if not candidates:
+        return None, 0.0, None
+    verb = min(candidates, key=lambda c: c[0])[1]
+    speaker, confidence = _speaker_of(ctx, verb)
+    return speaker, confidence, verb
 
 
 def resolve_time_for(ctx: DocContext, verb, content=None):

@@ -61,6 +61,8 @@ def topics_of_phrase(ctx: DocContext, index: dict, head) -> list[Topic]:
         return found
     if head.lower_ in _STOP_HEADS or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:
         return []
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "PERSON") for t in head.subtree):
+        return []  # "on the Indonesian island of Bali" is a place, not a subject
     words = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ", "PROPN")]
     words = [t for t in words if t.i >= head.i - 3]
     label = " ".join([*(t.lower_ for t in words), head.lemma_.lower()]).strip()
