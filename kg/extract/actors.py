@@ -356,11 +356,14 @@ def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[s
     found = ctx.resolve_token(token, speaker)
     if found:
         return found
-    phrase_tokens = [t for t in token.subtree if t.i <= token.i or t.dep_ in ("prep", "pobj", "amod", "compound")]
-    phrase_tokens = [t for t in phrase_tokens if t.dep_ not in ("relcl", "punct")]
-    if not phrase_tokens:
+    if token.lemma_.lower() in ("group", "delegation", "team", "coalition", "number", "couple", "handful"):
+        # "a bipartisan group of US senators said": the members speak
+        members = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        if members:
+            return describe_actor(ctx, members[0], speaker)
+    phrase = _noun_phrase(ctx, token)
+    if not phrase:
         return []
-    phrase = ctx.doc[phrase_tokens[0].i:phrase_tokens[-1].i + 1].text.replace("’", "'")
     low = norm(phrase)
     if any(p in low for p in ANONYMOUS_PATTERNS) or low in ("sources", "officials", "people"):
         return [ctx.anonymous(phrase, token)]
@@ -393,6 +396,22 @@ def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[s
         ctx.add_mention(Mention(token.i, token.i + 1, iri, ORGANIZATION, via="description"))
         return [iri]
     return []
+
+
+def _noun_phrase(ctx: DocContext, token) -> str:
+    """The words naming ``token``'s referent: its pre-modifiers and a short of/from/for phrase."""
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.children:
+        if child.dep_ == "prep" and child.i > token.i and child.lower_ in ("of", "from", "for", "at", "in") \
+                and child.right_edge.i - token.i <= 6:
+            end = max(end, child.right_edge.i + 1)
+        if child.dep_ == "amod" and child.i > token.i and child.right_edge.i - token.i <= 6:
+            end = max(end, child.right_edge.i + 1)  # "people familiar with the matter"
+    tokens = [t for t in ctx.doc[start:end] if not t.is_punct or t.text in ("’", "'", "-")]
+    if not tokens:
+        return ""
+    return ctx.doc[tokens[0].i:tokens[-1].i + 1].text.replace("’", "'")
 
 
 def _modifier_country(ctx: DocContext, token) -> str | None:

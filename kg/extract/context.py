@@ -199,18 +199,15 @@ class DocContext:
         same_sentence = [m for m in candidates if self.doc[m.start].sent.start == tok.sent.start]
         pool = same_sentence or candidates
         scored = []
-        last_sent = self.sentence_no(self.doc[pool[-1].start])
+        here = self.sentence_no(tok)
+        role_weight = {"nsubj": 1.0, "nsubjpass": 1.0, "appos": 0.6, "dobj": 0.5, "pobj": 0.2, "poss": 0.4}
         for order, m in enumerate(pool):
             if not self._gender_ok(m.iri, gender):
                 continue
             head_tok = self.doc[m.end - 1]
-            score = order * 0.01
-            if head_tok.dep_ in ("nsubj", "nsubjpass"):
-                score += 1.0
-            if self.sentence_no(head_tok) == last_sent:
-                score += 0.5
-            if head_tok.dep_ == "pobj":
-                score -= 0.3
+            # Grammatical role, then recency: each sentence back costs more than a role difference
+            # between two recent candidates.
+            score = role_weight.get(head_tok.dep_, 0.5) - 0.6 * (here - self.sentence_no(head_tok)) + order * 0.001
             scored.append((score, m.iri))
         if not scored:
             return None
@@ -222,10 +219,10 @@ class DocContext:
 
     def resolve_group(self, tok) -> list[str]:
         """Participants of the last exchange, or the last two people mentioned."""
-        if self.facts.meetings:
-            last = self.facts.meetings[-1]
-            if len(last.participants) >= 2:
-                return list(last.participants)
+        here = tok.idx + self.offset
+        earlier = [m for m in self.facts.meetings if m.evidence.start <= here]
+        if earlier and len(earlier[-1].participants) >= 2:
+            return list(earlier[-1].participants)
         people: list[str] = []
         for m in reversed(self.persons_before(tok.i)):
             if m.iri not in people:
@@ -246,6 +243,10 @@ class DocContext:
     def anonymous(self, description: str, token) -> str:
         """An anonymous-source actor for this document."""
         from kg.rdfwriter import slug
+        words = description.split()
+        if words and token.doc[token.left_edge.i].pos_ != "PROPN":
+            words[0] = words[0].lower()  # "Diplomats said" -> "diplomats", as in mid-sentence
+        description = " ".join(words)
         iri = f"{self.article_iri}#source-{slug(description)}"
         self.add_entity(Entity(iri=iri, kind=ANONYMOUS, name=description, aliases={description}))
         return iri

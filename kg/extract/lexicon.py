@@ -55,7 +55,8 @@ REPORTING_VERBS = {
     "promise", "hint", "disclose", "reveal", "repeat", "counter", "comment", "describe", "call",
 }
 # Of those, the ones that need a clause or quote to count as speech ("call" needs "called for").
-WEAK_REPORTING = {"call", "describe", "point", "post", "report", "recall", "highlight", "signal"}
+WEAK_REPORTING = {"call", "describe", "point", "post", "report", "recall", "highlight", "signal", "urge", "vow",
+                  "pledge", "promise", "complain", "add"}
 
 # Exchange triggers.
 MEETING_VERBS = {

@@ -32,6 +32,8 @@ def time_of(ctx: DocContext, head, exclude: set[int] = frozenset(), future: bool
     for ent in ctx.doc.ents:
         if ent.label_ not in ("DATE", "TIME") or ent.start in exclude:
             continue
+        if ent.start > 0 and ctx.doc[ent.start - 1].lower_ in ("since", "until", "till", "by", "before"):
+            continue  # "since January 2021" bounds a period; it dates nothing
         if not (head.left_edge.i <= ent.start and ent.end - 1 <= head.right_edge.i):
             continue
         # The date must hang from this predicate, not from a clause inside it
@@ -58,6 +60,10 @@ def _content_of(verb):
     for child in verb.children:
         if child.dep_ == "ccomp":
             return child
+    # "Hungary will buy jets, Orbán said": the reported clause is the verb's head.
+    if verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return verb.head
     # "stated at a think-tank event that X ..." is often parsed as a relative clause of "event".
     for tok in verb.subtree:
         if tok.i <= verb.i or tok.dep_ not in ("relcl", "acl", "advcl"):
@@ -82,6 +88,9 @@ def _subject(verb):
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
             return child
+    # "..., telling Dutch television that ...": a participle shares its head verb's subject.
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
     # "..., Prime Minister Viktor Orbán said": the parser often hangs the name on the
     # clause before; the name right before a reporting verb is its subject.
     if verb.i > 0 and is_reporting_verb(verb):
@@ -98,8 +107,12 @@ def _subject(verb):
     return None
 
 
-def _clause_text(ctx: DocContext, head, skip_mark: bool = True) -> tuple[int, int]:
+def _clause_text(ctx: DocContext, head, skip_mark: bool = True, verb=None) -> tuple[int, int]:
     tokens = sorted(head.subtree, key=lambda t: t.i)  # non-projective parses yield out of order
+    if verb is not None and head.i < verb.i and verb.head.i == head.i:
+        # Inverted report: keep the clause before the reporting verb's own words.
+        cut = min(t.i for t in verb.subtree)
+        tokens = [t for t in tokens if t.i < cut]
     while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if") and skip_mark
                       or tokens[0].is_punct):
         tokens = tokens[1:]
@@ -134,15 +147,29 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
 
     # Direct quotes, in text order, so that "the author adds" can fall back on the previous speaker.
     for quote in ctx.quotes:
-        if len(quote.text.split()) < MIN_QUOTE_WORDS:
-            continue
         first, last = doc[quote.tok_start], doc[max(quote.tok_end - 1, quote.tok_start)]
         speaker, confidence, verb = attribute_quote(ctx, quote)
-        if verb is not None:
+        short = len(quote.text.split()) < MIN_QUOTE_WORDS
+        if verb is not None and not short:
             used_verbs.add(verb.i)
+        if short:
+            # Scare quotes ("very productive") are no statement, but "“Deal!” X wrote." names
+            # the speaker of the quote that follows.
+            if speaker is not None and verb is not None and verb.i > quote.tok_end:
+                last_speaker, last_quote_end = speaker, ctx.sentence_no(last)
+            continue
+        continuation = (verb is None and last_speaker is not None and last_quote_end is not None
+                        and ctx.sentence_no(first) - last_quote_end <= 1)
+        if continuation and statements and statements[-1].direct and statements[-1].speaker == last_speaker \
+                and ctx.sentence_no(first) - last_quote_end == 1 and not _reporting_in(ctx, first.sent, quote):
+            # A quote running on from the previous one, in the next sentence: one statement.
+            statements[-1].text = f"{statements[-1].text} {quote.text.strip()}"
+            last_quote_end = ctx.sentence_no(last)
+            continue
+        if speaker is None and verb is None:
+            speaker, confidence = _previous_sentence_speaker(ctx, first)
         if speaker is None and last_speaker is not None:
-            if verb is None and last_quote_end is not None and ctx.sentence_no(first) - last_quote_end <= 1:
-                # A quote running on from the previous one: the same speaker.
+            if continuation:
                 speaker, confidence = last_speaker, 0.8
             else:
                 # The text does not say who (or says "the author"): the last quoted speaker, flagged.
@@ -169,6 +196,8 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         content = _content_of(tok)
         if content is None:
             continue
+        if tok.lemma_.lower() in WEAK_REPORTING and not (content.dep_ == "ccomp" and content.head.i == tok.i):
+            continue  # "urge parliament to ratify", "complaining that" only with a real complement
         lo, hi = content.left_edge.i, content.right_edge.i + 1
         if any(q.tok_start < hi and lo < q.tok_end and len(q.text.split()) >= MIN_QUOTE_WORDS for q in ctx.quotes):
             continue  # the complement is a direct quote, handled above
@@ -177,14 +206,33 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         if speaker is None:
             continue
         used_verbs.add(tok.i)
-        start, end = _clause_text(ctx, content)
+        start, end = _clause_text(ctx, content, verb=tok)
         statements.append(Statement(
             speaker=speaker, text=doc.text[start:end], direct=False, verb=tok.text,
-            evidence=ctx.evidence(tok.sent), time=resolve_time_for(ctx, tok, content),
+            evidence=ctx.evidence(tok.sent), time=resolve_time_for(ctx, tok, content if content.i > tok.i else None),
             topics=topics_between(ctx, topic_index, lo, hi), reported_by=outer,
             confidence=confidence * (0.85 if outer else 1.0), extractor=EXTRACTOR))
         if ctx.facts.entities.get(speaker) and ctx.facts.entities[speaker].kind == PERSON:
             last_speaker = speaker
+
+    # "X called the law a global first", "X described the plan as ...": a characterisation.
+    for tok in doc:
+        if tok.i in used_verbs or tok.lemma_.lower() not in ("call", "describe", "brand", "label", "dub"):
+            continue
+        if not any(c.dep_ in ("oprd",) for c in tok.children) and not (
+                tok.lemma_.lower() == "describe" and any(c.lower_ == "as" for c in tok.children)):
+            continue
+        speaker, confidence = _speaker_of(ctx, tok)
+        if speaker is None:
+            continue
+        words = sorted((t for t in tok.subtree if t.i >= tok.i), key=lambda t: t.i)
+        while words and words[-1].is_punct:
+            words = words[:-1]
+        statements.append(Statement(
+            speaker=speaker, text=doc.text[tok.idx:words[-1].idx + len(words[-1].text)], direct=False,
+            verb=tok.text, evidence=ctx.evidence(tok.sent), time=time_of(ctx, tok),
+            topics=topics_between(ctx, topic_index, tok.i, words[-1].i + 1),
+            confidence=confidence * 0.9, extractor=EXTRACTOR))
 
     # "according to X, ..."
     for tok in doc:
@@ -193,7 +241,12 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         objs = [o for c in tok.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
         if not objs:
             continue
-        found = describe_actor(ctx, objs[0])
+        source = objs[0]
+        if source.lemma_.lower() in ("statement", "report", "readout", "account", "transcript", "release", "summary"):
+            # "according to a White House statement": the statement's author
+            owners = [c for c in source.children if c.dep_ in ("compound", "poss", "amod", "nmod")]
+            source = owners[-1] if owners else source
+        found = describe_actor(ctx, source)
         if not found:
             continue
         clause = tok.head
@@ -206,6 +259,23 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             speaker=found[0], text=doc.text[start:end], direct=False, verb="according to",
             evidence=ctx.evidence(tok.sent), topics=topics_between(ctx, topic_index, tokens[0].i, tokens[-1].i + 1),
             confidence=0.8, extractor=EXTRACTOR))
+
+
+def _reporting_in(ctx: DocContext, sent, quote) -> bool:
+    return any(is_reporting_verb(t) and not (quote.tok_start <= t.i < quote.tok_end) for t in sent)
+
+
+def _previous_sentence_speaker(ctx: DocContext, token) -> tuple[str | None, float]:
+    """A quote standing alone after "X wrote on social media." / "X told reporters:"."""
+    sent_no = ctx.sentence_no(token)
+    for sent in ctx.doc.sents:
+        if ctx.sentence_no(sent[0]) == sent_no - 1:
+            verbs = [t for t in sent if is_reporting_verb(t) and not ctx.quote_at(t.i) and _content_of(t) is None]
+            for verb in reversed(verbs):
+                speaker, confidence = _speaker_of(ctx, verb)
+                if speaker:
+                    return speaker, min(confidence, 0.75)
+    return None, 0.0
 
 
 def attribute_quote(ctx: DocContext, quote):
