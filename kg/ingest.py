@@ -3,21 +3,29 @@
 Every document is written in one transaction (drop its graph, insert the new
 one), so re-ingesting replaces it and a crash leaves each document whole or
 absent.  Documents stored with the same content hash are skipped unless
-``force`` is set.  Bad files are reported and skipped; what can be used is used.
+``force`` is set, so an interrupted ingest resumes where it stopped.  Bad
+files are reported and skipped; what can be used is used.
+
+Bulk ingest: files are read lazily, spaCy and the extractors run in
+``n_process`` worker processes (``kg.bulk``), and the graphs are written in
+batches of ``write_batch`` documents per transaction (``store.replace_graphs``).
+Only a few batches are in memory at any time.
 """
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
-from kg.errors import InputError, KGError
-from kg.rdfwriter import document_iri, facts_to_graph
+from kg.bulk import GraphRecord, graph_records, parallel_graph_records
+from kg.errors import InputError, UsageError
+from kg.rdfwriter import document_iri
 from kg.sources import Article, find_articles, parse_article
-from kg.store import graph_to_ntriples
 from kg.reference import ensure_reference_graph
 from kg.queries import run_named
 
@@ -51,46 +59,139 @@ def read_articles(paths: Iterable[Path], report: IngestReport) -> Iterable[Artic
         yield article
 
 
-def ingest_paths(store, paths: list[str | Path], *, extractor=None, force: bool = False,
-                 batch_size: int = 16, progress: Callable[[int], None] | None = None,
-                 on_start: Callable[[int], None] | None = None) -> IngestReport:
-    """Ingest files and folders into ``store``; return what happened.
+#: Environment variable giving the default number of ingest processes.
+ENV_PROCESSES = "KG_PROCESSES"
+#: Documents written per store transaction.
+WRITE_BATCH = 64
+#: Documents between two flushes of an embedded store's memtables to disk:
+#: keeps the write-ahead log short, so that a read-only reader (kg serve,
+#: kg ask during an ingest) and crash recovery replay little of it.
+FLUSH_EVERY = 512
 
-    ``extractor`` is a ``kg.extract.pipeline.Extractor`` (made on demand so
-    that spaCy is loaded only when there is something to read).  Raises
-    InputError when a path is missing, a folder holds no articles, or no
-    given file could be read at all.
-    """
-    files = find_articles(paths)
-    report = IngestReport()
-    if on_start:
-        on_start(len(files))
-    known = {} if force else stored_hashes(store)
-    pending: list[Article] = []
+
+def default_processes() -> int:
+    """Ingest processes when none are asked for: ``$KG_PROCESSES``, else 1."""
+    value = os.environ.get(ENV_PROCESSES, "").strip()
+    if not value:
+        return 1
+    try:
+        number = int(value)
+    except ValueError:
+        raise UsageError(f"{ENV_PROCESSES}={value!r} is not a number of processes") from None
+    if number < 1:
+        raise UsageError(f"{ENV_PROCESSES} must be at least 1, not {number}")
+    return number
+
+
+def _pending_articles(files: list[Path], known: dict[str, str], report: IngestReport,
+                      progress: Callable[[int], None] | None) -> Iterator[Article]:
+    # Lazily: a file is read only when the pipeline is ready for it.
     for article in read_articles(files, report):
         if known.get(str(document_iri(article.doc_id))) == article.content_hash:
             report.skipped_unchanged.append(str(article.path))
             if progress:
                 progress(1)
             continue
-        pending.append(article)
-    if report.failed and not pending and not report.skipped_unchanged:
-        if len(report.failed) == 1:
-            raise InputError(report.failed[0][1])
-        raise InputError(f"none of the {len(report.failed)} files could be read; first: {report.failed[0][1]}")
-    if not pending:
-        return report
-    ensure_reference_graph(store)
-    if extractor is None:
-        from kg.extract.pipeline import Extractor
-        extractor = Extractor()
-    now = dt.datetime.now(dt.timezone.utc)
-    for article, facts in extractor.extract_many(pending, batch_size=batch_size):
-        graph = facts_to_graph(article, facts, ingested_at=now)
-        store.replace_graph(URIRef(graph.identifier), graph_to_ntriples(graph))
-        report.ingested.append(str(article.path))
-        report.warnings.extend(facts.warnings)
-        report.triples += len(graph)
+        yield article
+
+
+def _write_records(store, records: Iterable[GraphRecord], report: IngestReport,
+                   progress: Callable[[int], None] | None, write_batch: int) -> None:
+    batch: list[GraphRecord] = []
+    since_flush = 0
+    flush = getattr(store, "flush", None)
+
+    def commit() -> None:
+        nonlocal since_flush
+        good = [r for r in batch if r.error is None]
+        if good:
+            store.replace_graphs([(URIRef(r.graph_name), r.ntriples) for r in good])
+        for r in batch:
+            if r.error is None:
+                report.ingested.append(r.path)
+                report.triples += r.triples
+                report.warnings.extend(r.warnings)
+            else:
+                report.failed.append((r.path, r.error))
         if progress:
-            progress(1)
+            progress(len(batch))
+        since_flush += len(good)
+        if flush is not None and since_flush >= FLUSH_EVERY:
+            flush()
+            since_flush = 0
+        batch.clear()
+
+    for record in records:
+        batch.append(record)
+        if len(batch) >= write_batch:
+            commit()
+    if batch:
+        commit()
+
+
+def ingest_paths(store, paths: list[str | Path], *, extractor=None, force: bool = False,
+                 batch_size: int = 16, progress: Callable[[int], None] | None = None,
+                 on_start: Callable[[int], None] | None = None, n_process: int | None = None,
+                 model: str | None = None, write_batch: int = WRITE_BATCH) -> IngestReport:
+    """Ingest files and folders into ``store``; return what happened.
+
+    :param store: an open store (local or remote).  The writer lock is taken
+        for the run (StoreError if another process holds it) and released
+        afterwards if this call took it.
+    :param paths: files and folders (searched for *.txt and *.md).
+    :param extractor: a ``kg.extract.pipeline.Extractor`` (or an object with
+        its ``extract_many``) for a single-process run; made on demand so that
+        spaCy is loaded only when there is something to read.  With several
+        processes each worker loads its own pipeline (``model``, else the
+        extractor's ``model`` attribute, else the default).
+    :param force: re-read documents even when stored with the same hash.
+    :param batch_size: documents per spaCy batch.
+    :param progress: called with the number of documents done (written, skipped or failed).
+    :param on_start: called once with the number of files found.
+    :param n_process: worker processes for NLP and extraction (default
+        ``$KG_PROCESSES`` or 1; 1 runs everything in this process).
+    :param model: the spaCy pipeline to load.
+    :param write_batch: documents written per store transaction.
+    :raises InputError: when a path is missing, a folder holds no articles,
+        or no given file could be read at all.
+    """
+    files = find_articles(paths)
+    n_process = default_processes() if n_process is None else n_process
+    if n_process < 1:
+        raise UsageError(f"the number of processes must be at least 1, not {n_process}")
+    report = IngestReport()
+    if on_start:
+        on_start(len(files))
+    lock = getattr(store, "lock_for_writing", None)
+    took_lock = bool(lock()) if lock is not None else False
+    try:
+        known = {} if force else stored_hashes(store)
+        pending = _pending_articles(files, known, report, progress)
+        first = next(pending, None)
+        if first is None:
+            if report.failed and not report.skipped_unchanged:
+                if len(report.failed) == 1:
+                    raise InputError(report.failed[0][1])
+                raise InputError(f"none of the {len(report.failed)} files could be read; "
+                                 f"first: {report.failed[0][1]}")
+            return report
+        ensure_reference_graph(store)
+        articles = itertools.chain([first], pending)
+        now = dt.datetime.now(dt.timezone.utc)
+        if n_process > 1:
+            records = parallel_graph_records(articles, n_process=n_process,
+                                             model=model or getattr(extractor, "model", None),
+                                             batch_size=batch_size, ingested_at=now)
+        else:
+            if extractor is None:
+                from kg.extract.pipeline import Extractor
+                extractor = Extractor(model=model)
+            records = graph_records(extractor, articles, batch_size=batch_size, ingested_at=now)
+        try:
+            _write_records(store, records, report, progress, write_batch)
+        finally:
+            records.close()      # stops the worker pool at once if writing failed
+    finally:
+        if took_lock:
+            store.unlock()
     return report

@@ -219,6 +219,8 @@ def facts_to_graph(article: Article, facts: DocumentFacts, *, ingested_at: dt.da
         add(node, KG.text, Literal(st.text))
         add(node, KG.direct, Literal(st.direct))
         add(node, KG.verb, Literal(st.verb))
+        if st.speaker_text:
+            add(node, KG.speakerText, Literal(st.speaker_text))
         if st.reported_by:
             add(node, KG.reportedBy, URIRef(st.reported_by))
         if st.quoted_in is not None and 0 <= st.quoted_in < len(statement_nodes):

@@ -56,13 +56,18 @@ def resolve_location(store: str | os.PathLike | None) -> str:
 
 
 def open_store(location: str | os.PathLike | None = None, *, update_url: str | None = None,
-               create: bool = True) -> "LocalStore | RemoteStore":
-    """Open the store at ``location`` (a folder, or ``sparql+http://host:port/path``)."""
+               create: bool = True, read_only: bool = False) -> "LocalStore | RemoteStore":
+    """Open the store at ``location`` (a folder, or ``sparql+http://host:port/path``).
+
+    ``read_only`` opens an embedded store as a snapshot that never takes the
+    database lock, so it can be read while another process writes it (kg
+    serve does this); a remote store opened read-only refuses writes.
+    """
     where = resolve_location(location)
     if where.startswith(REMOTE_SCHEMES):
         from kg.remote import RemoteStore
-        return RemoteStore(where, update_url=update_url)
-    return LocalStore(Path(where), create=create)
+        return RemoteStore(where, update_url=update_url, read_only=read_only)
+    return LocalStore(Path(where), create=create, read_only=read_only)
 
 
 def _sparql_term(term: Node) -> str:
@@ -101,7 +106,15 @@ class _LockFile:
         self.path = path
         self._handle = None
 
-    def acquire(self) -> None:
+    @property
+    def held(self) -> bool:
+        return self._handle is not None
+
+    def acquire(self) -> bool:
+        """Take the lock; False if this object already holds it (flock is per open file,
+        so a second acquire from the same process would otherwise refuse itself)."""
+        if self._handle is not None:
+            return False
         self._handle = open(self.path, "a+")
         try:
             fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -110,6 +123,7 @@ class _LockFile:
             self._handle = None
             raise StoreError(f"another kg process is writing to the store {self.path.parent}; "
                              "wait for it to finish") from None
+        return True
 
     def release(self) -> None:
         if self._handle is not None:
@@ -123,32 +137,68 @@ class LocalStore:
 
     kind = "local"
 
-    def __init__(self, path: Path, create: bool = True):
+    def __init__(self, path: Path, create: bool = True, read_only: bool = False):
         import pyoxigraph as ox  # imported here so that merely importing kg stays light
 
         self._ox = ox
         self.path = path
         self.location = str(path)
+        #: Why writes are refused (None on a writable store).
+        self.read_only_reason: str | None = None
         if not path.exists():
-            if not create:
+            if not create or read_only:
                 raise StoreError(f"no store at {path}; run `kg ingest` first or pass --store")
             path.mkdir(parents=True, exist_ok=True)
         elif not path.is_dir():
             raise StoreError(f"store location is not a folder: {path}")
-        try:
-            self._store = ox.Store(str(path / "oxigraph"))
-        except OSError as exc:
-            text = str(exc)
-            if "lock" in text.lower():
-                raise StoreError(f"the store {path} is in use by another kg process (it holds the "
-                                 "database lock); try again when it has finished") from None
-            raise StoreError(f"cannot open the store {path}: {_one_line(text)}") from None
+        if read_only:
+            self._store = self._open_read_only(path)
+            self.read_only_reason = "it was opened read-only"
+        else:
+            try:
+                self._store = ox.Store(str(path / "oxigraph"))
+            except OSError as exc:
+                text = str(exc)
+                if "lock" not in text.lower():
+                    raise StoreError(f"cannot open the store {path}: {_one_line(text)}") from None
+                # Another process (an ingest, or kg serve --allow-update) holds
+                # RocksDB's lock.  Readers still work: a read-only instance takes
+                # no lock and sees the data committed when it was opened.
+                # Writes then fail with the message below instead of here, so
+                # that `kg ask` works during an ingest.
+                self._store = self._open_read_only(path)
+                self.read_only_reason = ("another kg process is writing to it (it holds the database "
+                                         "lock); try again when that process has finished")
         self._writer_lock = _LockFile(path / "kg-writer.lock")
 
+    def _open_read_only(self, path: Path):
+        try:
+            return self._ox.Store.read_only(str(path / "oxigraph"))
+        except OSError as exc:
+            if not (path / "oxigraph").exists():
+                raise StoreError(f"no store at {path}; run `kg ingest` first or pass --store") from None
+            raise StoreError(f"cannot open the store {path} for reading: {_one_line(exc)}") from None
+
+    @property
+    def read_only(self) -> bool:
+        """True when this handle cannot write (opened read-only, or another process writes)."""
+        return self.read_only_reason is not None
+
+    def _check_writable(self) -> None:
+        if self.read_only_reason is not None:
+            raise StoreError(f"cannot write to the store {self.path}: {self.read_only_reason}")
+
     # -- writing -------------------------------------------------------------
-    def lock_for_writing(self) -> None:
-        """Take the writer lock; raise StoreError if another process holds it."""
-        self._writer_lock.acquire()
+    def lock_for_writing(self) -> bool:
+        """Take the writer lock; raise StoreError if another process holds it.
+
+        Returns False when this store object already held it (so a caller
+        knows whether to ``unlock``).  The lock is an ``flock`` on
+        ``kg-writer.lock``: the kernel drops it when the process dies, even
+        by ``kill -9``, so a crash never leaves the store locked.
+        """
+        self._check_writable()
+        return self._writer_lock.acquire()
 
     def unlock(self) -> None:
         """Release the writer lock."""
@@ -156,6 +206,7 @@ class LocalStore:
 
     def replace_graph(self, graph_name: URIRef, ntriples: str) -> None:
         """Replace the named graph's content by ``ntriples``, in one transaction."""
+        self._check_writable()
         update = f"DROP SILENT GRAPH {graph_name.n3()} ;\nINSERT DATA {{ GRAPH {graph_name.n3()} {{\n{ntriples}\n}} }}"
         try:
             self._store.update(update)
@@ -164,6 +215,7 @@ class LocalStore:
 
     def replace_graphs(self, graphs: Iterable[tuple[URIRef, str]]) -> None:
         """Replace several named graphs in one transaction (bulk ingest)."""
+        self._check_writable()
         parts = []
         for name, ntriples in graphs:
             parts.append(f"DROP SILENT GRAPH {name.n3()} ;\nINSERT DATA {{ GRAPH {name.n3()} {{\n{ntriples}\n}} }}")
@@ -176,11 +228,16 @@ class LocalStore:
 
     def drop_graph(self, graph_name: URIRef) -> None:
         """Remove a named graph and everything in it."""
-        self._store.update(f"DROP SILENT GRAPH {graph_name.n3()}")
+        self._check_writable()
+        try:
+            self._store.update(f"DROP SILENT GRAPH {graph_name.n3()}")
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"drop of {graph_name} failed: {_one_line(exc)}") from None
 
     def flush(self) -> None:
-        """Make sure everything written is on disk."""
-        self._store.flush()
+        """Make sure everything written is on disk (a no-op on a read-only handle)."""
+        if not self.read_only:
+            self._store.flush()
 
     # -- reading -------------------------------------------------------------
     def _substitutions(self, bindings: dict[str, Node] | None) -> dict:
@@ -192,11 +249,25 @@ class LocalStore:
             subs[ox.Variable(name)] = _to_ox(ox, value)
         return subs
 
-    def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> QueryResult:
-        """Run a SPARQL query over the union of all graphs."""
+    def query(self, sparql: str, bindings: dict[str, Node] | None = None, *,
+              default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs.
+
+        ``default_graphs`` / ``named_graphs`` (graph IRIs) replace that
+        dataset, as the SPARQL protocol's ``default-graph-uri`` and
+        ``named-graph-uri`` parameters do.
+        """
+        ox = self._ox
+        dataset: dict = {"use_default_graph_as_union": True}
         try:
-            result = self._store.query(bindings_as_values(sparql, bindings or {}),
-                                       use_default_graph_as_union=True)
+            if default_graphs:
+                dataset = {"default_graph": [ox.NamedNode(g) for g in default_graphs]}
+            if named_graphs:
+                dataset["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        except ValueError as exc:
+            raise QueryError(f"bad graph IRI: {_one_line(exc)}") from None
+        try:
+            result = self._store.query(bindings_as_values(sparql, bindings or {}), **dataset)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {_one_line(exc)}") from None
         except (OSError, ValueError, TypeError) as exc:
@@ -222,6 +293,7 @@ class LocalStore:
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update (used by tests and `kg serve --allow-update`)."""
+        self._check_writable()
         try:
             self._store.update(sparql)
         except SyntaxError as exc:
@@ -253,7 +325,8 @@ class LocalStore:
         self.unlock()
         store = getattr(self, "_store", None)
         if store is not None:
-            store.flush()
+            if not self.read_only:
+                store.flush()
             del self._store
 
 

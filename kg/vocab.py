@@ -96,6 +96,7 @@ class KG(DefinedNamespace):
     sentenceIndex: URIRef
     sourceFile: URIRef
     speaker: URIRef
+    speakerText: URIRef
     startDate: URIRef
     status: URIRef
     surfaceForm: URIRef

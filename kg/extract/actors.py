@@ -95,6 +95,9 @@ def find_actors(ctx: DocContext) -> None:
             span = _strip_titles(ent)
             if span is None:
                 continue
+            if ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "at", "near", "from") and \
+                    doc[ent.start - 1].head.pos_ != "NOUN" and not gaz.lookup(span.text, "person"):
+                continue  # "a hotel in Nusa Dua": a place the model took for a name
             taken.update(range(ent.start, ent.end))
             _person_mention(ctx, span)
         elif ent.label_ == "NORP":
@@ -356,7 +359,7 @@ def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[s
     found = ctx.resolve_token(token, speaker)
     if found:
         return found
-    if token.lemma_.lower() in ("group", "delegation", "team", "coalition", "number", "couple", "handful"):
+    if token.lemma_.lower() in ("group", "delegation", "team", "coalition", "number", "couple", "handful", "member"):
         # "a bipartisan group of US senators said": the members speak
         members = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
         if members:

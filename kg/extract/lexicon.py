@@ -63,7 +63,7 @@ MEETING_VERBS = {
     "meet": "meeting", "discuss": "meeting", "talk": "talks", "speak": "call", "negotiate": "talks",
     "consult": "talks", "confer": "meeting", "host": "meeting", "receive": "meeting", "welcome": "meeting",
     "visit": "visit", "call": "call", "phone": "call", "telephone": "call", "sign": "signing",
-    "write": "letter", "raise": "meeting", "hold": None, "have": None,
+    "write": "letter", "raise": "meeting", "agree": "talks", "hold": None, "have": None,
 }
 MEETING_NOUNS = {
     "meeting": "meeting", "meetings": "meeting", "talks": "talks", "talk": "talks", "call": "call",
@@ -73,6 +73,7 @@ MEETING_NOUNS = {
     "dialogue": "talks", "letter": "letter", "videoconference": "call", "video call": "call",
     "teleconference": "call", "sit-down": "meeting", "bilateral": "meeting", "meet": "meeting",
     "exchange": "talks", "signing": "signing", "session": "meeting", "encounter": "meeting",
+    "lunch": "meeting", "dinner": "meeting", "breakfast": "meeting", "banquet": "meeting", "luncheon": "meeting",
 }
 # Verbs that mark a trigger as not (yet) having happened.
 PLAN_VERBS = {"plan", "expect", "schedule", "hope", "intend", "aim", "seek", "want", "agree", "prepare",

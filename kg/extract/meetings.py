@@ -66,6 +66,14 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
             return DENIED
     if kind_of == "noun" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return DENIED
+    # "no member of the government had met them", "nobody met", "never discussed"
+    for v in own:
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "no-one", "noone") or
+                                                     any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+                return DENIED
+            if c.dep_ == "advmod" and c.lower_ == "never":
+                return DENIED
     # Cancelled: "cancelled the meeting", "the visit was postponed".
     if kind_of == "noun" and tok.head.lemma_.lower() in CANCEL_VERBS:
         return CANCELLED
@@ -282,6 +290,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     kind = "talks" if tok.lemma_.lower() == "talk" else "meeting"
                 if tok.lemma_.lower() in ("discuss", "raise") and not objects and len(participants) < 2:
                     continue
+                if tok.lemma_.lower() == "agree":
+                    # "France, Germany and Italy agreed ...": parties who agree have negotiated.
+                    kind, confidence = "talks", 0.55
                 # Exchanges mentioned in an adverbial ("during their meeting on Friday") are this one.
                 for sub in tok.subtree:
                     if sub.i != tok.i and sub.dep_ == "pobj" and _trigger(sub) and sub.head.head.i == tok.i:
@@ -333,6 +344,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             if time is None:
                 # "In late January, Orbán said he had told X in a call": the nearest dated clause above.
                 time = _ancestor_time(ctx, heads[0], future=status == PLANNED)
+            if time is None and ctx.facts.meetings and any(
+                    e.label_ == "DATE" and e.text.lower() in ("the same day", "that day", "the same week") for e in sent.ents):
+                time = ctx.facts.meetings[-1].time  # "On the same day, Macron held talks ..."
             if time and ctx.date and time.start > ctx.date and status == HELD:
                 status = PLANNED
             topics = _topics_for(ctx, topic_index, heads)

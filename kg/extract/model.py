@@ -96,6 +96,7 @@ class Statement:
     time: TimeSpan | None = None
     topics: list[Topic] = field(default_factory=list)
     reported_by: str | None = None             # entity IRI
+    speaker_text: str | None = None            # the speaker as the source names them
     quoted_in: int | None = None               # index of the carrying statement in DocumentFacts.statements
     confidence: float = 0.7
     extractor: str = "kg.extract.statements.v1"

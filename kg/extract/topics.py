@@ -39,10 +39,28 @@ def scheme_topics(ctx: DocContext) -> dict[int, tuple[int, int, Topic]]:
         if start < last_end:
             continue
         iri = ctx.doc.vocab.strings[match_id]
+        if _inside_title(ctx, start, end):
+            continue  # "German Economy Minister Robert Habeck" says nothing about the economy
         ref = ctx.gaz.topics[iri]
         found[start] = (start, end, Topic(iri=iri, label=ref.label, in_scheme=True))
         last_end = end
     return found
+
+
+def _inside_title(ctx: DocContext, start: int, end: int) -> bool:
+    doc = ctx.doc
+    for tok in doc[start:end]:
+        if not (tok.is_title or tok.is_upper):
+            continue
+        node = tok
+        for _ in range(4):
+            mention = ctx.mention_at(node.i)
+            if mention is not None and mention.kind == "person":
+                return True
+            if node.dep_ not in ("compound", "amod", "nmod") or node.head.i == node.i:
+                break
+            node = node.head
+    return False
 
 
 def topics_between(ctx: DocContext, index: dict, start: int, end: int) -> list[Topic]:

@@ -27,6 +27,10 @@ def names() -> list[str]:
     return sorted(p.name[:-3] for p in resources.files(__package__).iterdir() if p.name.endswith(".rq"))
 
 
-def run_named(store, name: str, **bindings: Node | None):
-    """Run the named query with ``bindings`` (None values stay unbound)."""
+def run_named(store, name: str, /, **bindings: Node | None):
+    """Run the named query with ``bindings`` (None values stay unbound).
+
+    ``store`` and ``name`` are positional-only so that a query variable may
+    itself be called ``?name`` or ``?store`` (``run_named(s, "who_discussed", name=...)``).
+    """
     return store.query(load(name), {k: v for k, v in bindings.items() if v is not None})

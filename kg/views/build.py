@@ -1,0 +1,467 @@
+"""Building a relationship view from the store.
+
+``build_view`` runs the ``view_*`` named queries (user values travel as
+bindings), folds their rows into facts and actors, and assembles a
+``ViewGraph``:
+
+* every pair of actors that took part in the same held discussion gets one
+  "discussed with" edge carrying all their discussions;
+* a statement gives a "said about" edge from its speaker to each actor the
+  statement's words name (matched against the names that actor goes by in the
+  same document, so "Biden" in one article is the Biden of that article) and,
+  when topics are shown, to each of its topics;
+* a policy measure is a node, with "issued" from its issuer and "targets" to
+  its target; topics, when shown, are nodes reached by "discussed" (from
+  participants) and "concerns" (from measures).
+
+An actor is in a view when some fact of the view involves it; actors that are
+merely mentioned are left out, so that filtering by topic or time leaves only
+what the filter is about.  This module never imports spaCy.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from typing import Iterable
+
+import networkx as nx
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from kg.errors import UsageError
+from kg.queries import run_named
+from kg.views.model import (ACTOR_TYPES, ANONYMOUS, CONCERNS, COUNTRY, DEFAULT_INCLUDE, DISCUSSED,
+                            DISCUSSED_WITH, DISCUSSION, INCLUDE_TYPES, ISSUED, MEASURE, ORGANIZATION,
+                            PERSON, POLICY, SAID_ABOUT, STATEMENT, TARGETS, TOPIC, Actor, Evidence, Fact,
+                            Post, ViewGraph, topic_label_from_iri)
+
+_KG = "https://w3id.org/kg-news/ns#"
+_CLASS_TYPE = {_KG + "Person": PERSON, _KG + "Country": COUNTRY, _KG + "Organization": ORGANIZATION,
+               _KG + "AnonymousSource": ANONYMOUS}
+# When documents disagree on an actor's class, the more specific kind wins.
+_TYPE_PRIORITY = {PERSON: 0, COUNTRY: 1, ORGANIZATION: 2, ANONYMOUS: 3}
+# Names shorter than this are not looked for in statements ("I", "A" would match everywhere).
+_MIN_NAME_LENGTH = 2
+
+
+# -- options -------------------------------------------------------------------
+
+def parse_include(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """``--include`` as a tuple of known names (people, countries, organizations, policies, topics).
+
+    :raises UsageError: for an unknown name or an empty list.
+    """
+    if value is None:
+        return DEFAULT_INCLUDE
+    items = value.split(",") if isinstance(value, str) else list(value)
+    names = [item.strip().lower() for item in items if item and item.strip()]
+    unknown = [n for n in names if n not in INCLUDE_TYPES]
+    if unknown:
+        raise UsageError(f"--include: unknown {', '.join(repr(u) for u in unknown)}; "
+                         f"choose from {', '.join(INCLUDE_TYPES)}")
+    if not names:
+        raise UsageError(f"--include: give at least one of {', '.join(INCLUDE_TYPES)}")
+    return tuple(dict.fromkeys(names))
+
+
+def node_types(include: Iterable[str]) -> set[str]:
+    """The node types a list of ``--include`` names brings into a view."""
+    return {t for name in include for t in INCLUDE_TYPES[name]}
+
+
+def _parse_day(value, what: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{what}: {value!r} is not a date; use YYYY-MM-DD (e.g. 2023-01-13)") from None
+
+
+# -- reading the store ---------------------------------------------------------
+
+def _day(term) -> dt.date | None:
+    if term is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(term)[:10])
+    except ValueError:
+        return None
+
+
+def _float(term) -> float | None:
+    try:
+        return None if term is None else float(str(term))
+    except ValueError:
+        return None
+
+
+def _int(term) -> int | None:
+    try:
+        return None if term is None else int(str(term))
+    except ValueError:
+        return None
+
+
+def _words(iri, prefix: str = "") -> str | None:
+    """``kg:MeetingKindTalks`` -> "talks", ``kg:InForce`` -> "in force", ``kg:ExportControl`` -> "export control"."""
+    if iri is None:
+        return None
+    local = str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    if prefix and local.startswith(prefix):
+        local = local[len(prefix):]
+    if local == "OtherMeasure":
+        return "measure"
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local).lower()
+
+
+def _evidence(row) -> Evidence | None:
+    text = row.get("evidence")
+    if text is None:
+        return None
+    return Evidence(text=str(text), source=str(row.get("source") or ""), sentence=_int(row.get("sentence")))
+
+
+def _bindings(topic: str | None, since: dt.date | None, until: dt.date | None) -> dict:
+    # User values reach the queries as typed literals, never as query text.
+    return {
+        "topic": Literal(str(topic)) if topic else None,
+        "since": Literal(since.isoformat(), datatype=XSD.date) if since else None,
+        "until": Literal(until.isoformat(), datatype=XSD.date) if until else None,
+    }
+
+
+def load_facts(store, *, topic: str | None = None, since: dt.date | None = None,
+               until: dt.date | None = None) -> tuple[dict[str, Fact], dict[str, str]]:
+    """Held discussions, statements and policy measures, filtered, with topic labels.
+
+    :returns: (facts by IRI, topic labels by IRI).
+    """
+    bindings = _bindings(topic, since, until)
+    facts: dict[str, Fact] = {}
+    topics: dict[str, str] = {}
+
+    def fact_for(row, id_var: str, kind: str) -> Fact:
+        iri = str(row[id_var])
+        fact = facts.get(iri)
+        if fact is None:
+            fact = facts[iri] = Fact(id=iri, kind=kind, doc=str(row["doc"]), start=_day(row.get("start")),
+                                     end=_day(row.get("end")), granularity=_str(row.get("granularity")),
+                                     confidence=_float(row.get("confidence")))
+            if fact.start and not fact.end:
+                fact.end = fact.start
+        if "topicIri" in row:
+            iri = str(row["topicIri"])
+            fact.add_topic(iri)
+            label = row.get("topicLabel")
+            if label is not None or iri not in topics:
+                topics[iri] = str(label) if label is not None else topic_label_from_iri(iri)
+        evidence = _evidence(row)
+        if evidence is not None:
+            fact.add_evidence(evidence)
+        return fact
+
+    for row in run_named(store, "view_discussions", **bindings).rows:
+        fact = fact_for(row, "meeting", DISCUSSION)
+        fact.meeting_kind = _words(row.get("kind"), "MeetingKind")
+        fact.place = _str(row.get("placeLabel"))
+        if "participant" in row and str(row["participant"]) not in fact.participants:
+            fact.participants.append(str(row["participant"]))
+    for row in run_named(store, "view_statements", **bindings).rows:
+        fact = fact_for(row, "statement", STATEMENT)
+        fact.speaker = str(row["speaker"])
+        fact.text = str(row["text"])
+        fact.direct = None if row.get("direct") is None else str(row["direct"]).lower() in ("true", "1")
+        fact.reported_by = _str(row.get("reportedBy"))
+    for row in run_named(store, "view_policies", **bindings).rows:
+        fact = fact_for(row, "policy", MEASURE)
+        fact.measure_type = _words(row.get("measureType"))
+        fact.label = _str(row.get("label")) or fact.measure_type or "policy measure"
+        fact.status = _words(row.get("status"))
+        fact.issuer = _str(row.get("issuer"))
+        fact.target = _str(row.get("target"))
+    return facts, topics
+
+
+def _str(term) -> str | None:
+    return None if term is None else str(term)
+
+
+def load_actors(store) -> tuple[dict[str, Actor], dict[str, dict[str, set[str]]]]:
+    """Every actor a document mentions, and the names each document uses for it.
+
+    :returns: (actors by IRI, {document IRI: {actor IRI: names}}), the latter
+        for finding whom a statement names.
+    """
+    types: dict[str, str] = {}
+    doc_labels: dict[str, Counter] = defaultdict(Counter)
+    ref_labels: dict[str, set[str]] = defaultdict(set)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    ref_names: dict[str, set[str]] = defaultdict(set)
+    names_by_doc: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for row in run_named(store, "view_actors").rows:
+        actor = str(row["actor"])
+        if "class" in row:
+            kind = _CLASS_TYPE.get(str(row["class"]))
+            if kind and (actor not in types or _TYPE_PRIORITY[kind] < _TYPE_PRIORITY[types[actor]]):
+                types[actor] = kind
+            if "docLabel" in row:
+                doc_labels[actor][str(row["docLabel"])] += 1
+                names_by_doc[str(row["doc"])][actor].add(str(row["docLabel"]))
+        if "alias" in row:
+            aliases[actor].add(str(row["alias"]))
+            names_by_doc[str(row["doc"])][actor].add(str(row["alias"]))
+        if "refLabel" in row:
+            ref_labels[actor].add(str(row["refLabel"]))
+            ref_names[actor].add(str(row["refLabel"]))
+        if "refAlias" in row:
+            aliases[actor].add(str(row["refAlias"]))
+            ref_names[actor].add(str(row["refAlias"]))
+    # Reference names hold in every document that mentions the actor.
+    for names in names_by_doc.values():
+        for actor, found in names.items():
+            found |= ref_names.get(actor, set())
+
+    actors: dict[str, Actor] = {}
+    for iri, kind in types.items():
+        if ref_labels.get(iri):
+            label = min(ref_labels[iri], key=lambda s: (s.casefold(), s))
+        elif doc_labels.get(iri):
+            # The label most documents agree on; ties broken alphabetically for stable output.
+            label = min(doc_labels[iri].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        else:
+            label = topic_label_from_iri(iri)
+        others = sorted((aliases.get(iri, set()) | set(doc_labels.get(iri, {}))) - {label},
+                        key=lambda s: (s.casefold(), s))
+        actors[iri] = Actor(iri=iri, type=kind, label=label, aliases=others)
+
+    for row in run_named(store, "view_posts").rows:
+        actor = actors.get(str(row["person"]))
+        if actor is None or row.get("postLabel") is None:
+            continue
+        post = Post(label=str(row["postLabel"]), start=_day(row.get("start")), end=_day(row.get("end")),
+                    status=str(row.get("status") or "unverified"), source=_str(row.get("source")),
+                    organization=_str(row.get("orgLabel")))
+        if post not in actor.posts:
+            actor.posts.append(post)
+    for actor in actors.values():
+        actor.posts.sort(key=lambda p: (p.status != "reference", p.start or dt.date.min, p.label))
+    return actors, names_by_doc
+
+
+# -- whom a statement names ----------------------------------------------------
+
+def _name_pattern(names: dict[str, set[str]]) -> tuple[re.Pattern | None, dict[str, str]]:
+    owner: dict[str, str] = {}
+    for actor, found in names.items():
+        for name in found:
+            if len(name) >= _MIN_NAME_LENGTH:
+                # A name two actors share is ambiguous: the first one (stable order) keeps it.
+                owner.setdefault(name, actor)
+    if not owner:
+        return None, owner
+    # Longest names first, so "Joe Biden" wins over "Biden" at the same place.
+    alternatives = "|".join(re.escape(n) for n in sorted(owner, key=lambda n: (-len(n), n)))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), owner
+
+
+def link_statements(facts: dict[str, Fact], names_by_doc: dict[str, dict[str, set[str]]]) -> None:
+    """Fill ``Fact.about`` of each statement with the actors its words name (not its speaker)."""
+    patterns: dict[str, tuple[re.Pattern | None, dict[str, str]]] = {}
+    for fact in facts.values():
+        if fact.kind != STATEMENT or not fact.text:
+            continue
+        if fact.doc not in patterns:
+            patterns[fact.doc] = _name_pattern(dict(sorted(names_by_doc.get(fact.doc, {}).items())))
+        pattern, owner = patterns[fact.doc]
+        if pattern is None:
+            continue
+        about = []
+        for match in pattern.finditer(fact.text):
+            actor = owner[match.group(0)]
+            if actor != fact.speaker and actor not in about:
+                about.append(actor)
+        fact.about = about
+
+
+# -- assembling the graph ------------------------------------------------------
+
+def _guess_type(iri: str) -> str:
+    # An actor some fact names but no document types (should not happen with
+    # kg's writer); its IRI path is the best remaining hint.
+    if "/country/" in iri:
+        return COUNTRY
+    if "/org/" in iri:
+        return ORGANIZATION
+    return PERSON
+
+
+def assemble(facts: dict[str, Fact], actors: dict[str, Actor], topics: dict[str, str],
+             include: Iterable[str] = DEFAULT_INCLUDE) -> ViewGraph:
+    """The view graph of ``facts`` with the node types ``include`` names.
+
+    Pure (no store): the benchmark and tests feed it hand-made facts.
+    """
+    wanted = node_types(include)
+    graph = nx.MultiDiGraph()
+
+    def actor_node(iri: str | None) -> str | None:
+        if iri is None:
+            return None
+        actor = actors.get(iri)
+        if actor is None:
+            actor = actors[iri] = Actor(iri=iri, type=_guess_type(iri), label=topic_label_from_iri(iri))
+        if actor.type not in wanted:
+            return None
+        if iri not in graph:
+            graph.add_node(iri, label=actor.label, type=actor.type, aliases=list(actor.aliases),
+                           posts=list(actor.posts), statements=[], facts=[])
+        return iri
+
+    def topic_node(iri: str) -> str | None:
+        if TOPIC not in wanted:
+            return None
+        if iri not in graph:
+            graph.add_node(iri, label=topics.get(iri) or topic_label_from_iri(iri), type=TOPIC, aliases=[],
+                           posts=[], statements=[], facts=[])
+        return iri
+
+    def link(u: str | None, v: str | None, kind: str, fact: Fact) -> None:
+        if u is None or v is None or u == v:
+            return
+        if kind == DISCUSSED_WITH and v < u:
+            u, v = v, u      # one edge per pair, whichever participant came first
+        data = graph.get_edge_data(u, v, key=kind)
+        if data is None:
+            graph.add_edge(u, v, key=kind, kind=kind, facts=[fact.id])
+        elif fact.id not in data["facts"]:
+            data["facts"].append(fact.id)
+
+    for fact in facts.values():
+        if fact.kind == DISCUSSION:
+            nodes = [n for n in (actor_node(p) for p in fact.participants) if n]
+            for i, u in enumerate(nodes):
+                for v in nodes[i + 1:]:
+                    link(u, v, DISCUSSED_WITH, fact)
+                for t in fact.topics:
+                    link(u, topic_node(t), DISCUSSED, fact)
+            for n in nodes:
+                graph.nodes[n]["facts"].append(fact.id)
+        elif fact.kind == STATEMENT:
+            speaker = actor_node(fact.speaker)
+            if speaker is None:
+                continue
+            graph.nodes[speaker]["statements"].append(fact.id)
+            for target in fact.about:
+                link(speaker, actor_node(target), SAID_ABOUT, fact)
+            for t in fact.topics:
+                link(speaker, topic_node(t), SAID_ABOUT, fact)
+        elif fact.kind == MEASURE:
+            issuer, target = actor_node(fact.issuer), actor_node(fact.target)
+            if POLICY in wanted:
+                graph.add_node(fact.id, label=fact.label or "policy measure", type=POLICY, aliases=[], posts=[],
+                               statements=[], facts=[fact.id])
+                link(issuer, fact.id, ISSUED, fact)
+                link(fact.id, target, TARGETS, fact)
+                for t in fact.topics:
+                    link(fact.id, topic_node(t), CONCERNS, fact)
+            for n in (issuer, target):
+                if n is not None:
+                    graph.nodes[n]["facts"].append(fact.id)
+
+    # Facts in date order (undated last) everywhere the page lists them.
+    order = {fid: (f.start is None, f.start or dt.date.min, fid) for fid, f in facts.items()}
+    for _, _, data in graph.edges(data=True):
+        data["facts"].sort(key=order.__getitem__)
+    for _, data in graph.nodes(data=True):
+        data["statements"].sort(key=order.__getitem__)
+        data["facts"] = sorted(dict.fromkeys(data["facts"]), key=order.__getitem__)
+    used_topics = {t: topics.get(t) or topic_label_from_iri(t) for f in facts.values() for t in f.topics}
+    names = {iri: actor.label for iri, actor in actors.items()}
+    return ViewGraph(graph=graph, facts=dict(facts), topics=used_topics, names=names)
+
+
+# -- focus ---------------------------------------------------------------------
+
+def resolve_node(view: ViewGraph, name: str, *, what: str = "--focus") -> str:
+    """The node of ``view`` that ``name`` designates (label or alias; exact first, then substring).
+
+    :raises UsageError: when nothing matches, or several nodes match equally well.
+    """
+    needle = " ".join(str(name).split()).casefold()
+    if not needle:
+        raise UsageError(f"{what}: give a name")
+    exact, partial = [], []
+    for node, data in view.graph.nodes(data=True):
+        names = [data.get("label", "")] + list(data.get("aliases", []))
+        folded = [n.casefold() for n in names]
+        if needle in folded:
+            exact.append(node)
+        elif any(needle in n for n in folded):
+            partial.append(node)
+    found = exact or partial
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise UsageError(f"{what}: no actor in this view is called {name!r} "
+                         "(names are matched against labels and aliases; check --include and the filters)")
+    # Several candidates: actors before policies and topics, then the best connected one, if it is unique.
+    actors_only = [n for n in found if view.graph.nodes[n]["type"] in ACTOR_TYPES]
+    if len(actors_only) == 1:
+        return actors_only[0]
+    labels = sorted(view.label(n) for n in found)
+    raise UsageError(f"{what}: {name!r} is ambiguous; it matches {', '.join(labels[:8])}"
+                     f"{' and more' if len(labels) > 8 else ''}; give a longer name")
+
+
+def focus_view(view: ViewGraph, node: str, depth: int = 1) -> ViewGraph:
+    """The part of ``view`` within ``depth`` hops of ``node`` (edges followed in either direction)."""
+    if depth < 0:
+        raise UsageError("--depth: must be 0 or more")
+    keep = nx.ego_graph(view.graph, node, radius=depth, undirected=True).nodes
+    graph = view.graph.subgraph(keep).copy()
+    cited = {f for _, _, d in graph.edges(data=True) for f in d["facts"]}
+    for _, data in graph.nodes(data=True):
+        cited.update(data["statements"])
+        cited.update(data["facts"])
+    facts = {fid: fact for fid, fact in view.facts.items() if fid in cited}
+    topics = {t: label for t, label in view.topics.items() if any(t in f.topics for f in facts.values())}
+    return ViewGraph(graph=graph, facts=facts, topics=topics, filters=dict(view.filters), focus=node,
+                     names=view.names)
+
+
+# -- the whole thing -----------------------------------------------------------
+
+def build_view(store, *, include: str | Iterable[str] | None = None, topic: str | None = None,
+               since: str | dt.date | None = None, until: str | dt.date | None = None,
+               focus: str | None = None, depth: int = 1) -> ViewGraph:
+    """A relationship view of the store, filtered by topic and time, optionally around one actor.
+
+    :param include: node kinds to show (``"people,countries"`` or a list); default: all but topics.
+    :param topic: keep facts with a topic whose label contains this text (case-insensitive).
+    :param since, until: keep facts that can have happened in this range (YYYY-MM-DD).
+    :param focus: name (or part of it) of the actor to centre on.
+    :param depth: with ``focus``, how many hops around the actor to keep.
+    :raises UsageError: for bad options or a focus that matches no actor or several.
+    """
+    kinds = parse_include(include)
+    since_day, until_day = _parse_day(since, "--since"), _parse_day(until, "--until")
+    if since_day and until_day and since_day > until_day:
+        raise UsageError(f"--since {since_day} is after --until {until_day}")
+    topic = topic.strip() if topic else None
+    facts, topics = load_facts(store, topic=topic, since=since_day, until=until_day)
+    actors, names_by_doc = load_actors(store)
+    link_statements(facts, names_by_doc)
+    view = assemble(facts, actors, topics, kinds)
+    view.filters = {k: v for k, v in (("topic", topic), ("since", since_day and since_day.isoformat()),
+                                      ("until", until_day and until_day.isoformat()),
+                                      ("include", ",".join(kinds))) if v}
+    if focus:
+        node = resolve_node(view, focus)
+        view = focus_view(view, node, depth)
+        view.filters.update(focus=view.label(node), depth=str(depth))
+    return view

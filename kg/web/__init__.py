@@ -1,0 +1,1 @@
+"""Web assets of kg: page templates, scripts and styles inlined into the HTML views."""
