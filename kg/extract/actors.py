@@ -72,7 +72,10 @@ def find_actors(ctx: DocContext) -> None:
             continue
         actor = gaz.actors[iri]
         taken.update(range(start, end))
-        _register(ctx, iri, actor.kind, actor.name, doc[start:end].text, start, end, in_reference=True,
+        # People keep the name as this source spells it (Zelensky, not the reference's Zelenskyy);
+        # the IRI still ties the spellings together.
+        name = _full_name(doc[start:end].text) if actor.kind == PERSON else actor.name
+        _register(ctx, iri, actor.kind, name, doc[start:end].text, start, end, in_reference=True,
                   gender=actor.gender, via="gazetteer")
 
     # 2. spaCy entities.  Last names of the document's people come first: the model
@@ -125,11 +128,22 @@ def find_actors(ctx: DocContext) -> None:
     #    last name of a person already in this document is that person.
     surnames = _doc_surnames(ctx)
     for tok in doc:
-        if tok.i in ctx.token_mention or tok.pos_ != "PROPN":
+        if tok.i in ctx.token_mention or tok.pos_ != "PROPN" or not tok.is_title:
             continue
         iri = surnames.get(norm(tok.text))
         if iri:
             ctx.add_mention(Mention(tok.i, tok.i + 1, iri, PERSON, via="surname"))
+            continue
+        # A surname alone that the model did not tag as a person: the one reference person of
+        # that name in office on the article date, if there is exactly one.
+        if ctx.date and (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "PROPN") and \
+                (tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN"):
+            active = [p for p in gaz.people_with_surname(tok.text, ctx.date) if gaz.posts_on(p.iri, ctx.date)]
+            if len(active) == 1:
+                ref = active[0]
+                _register(ctx, ref.iri, PERSON, ref.name, tok.text, tok.i, tok.i + 1, in_reference=True,
+                          gender=ref.gender, via="surname")
+                surnames[norm(tok.text)] = ref.iri
 
     # 4. Posts from titles and appositions.
     for mention in list(ctx.mentions):
@@ -188,6 +202,10 @@ def _register(ctx: DocContext, iri, kind, name, surface, start, end, in_referenc
     return entity
 
 
+def _full_name(text: str) -> str:
+    return " ".join(text.replace("’", "'").split())
+
+
 def _person_mention(ctx: DocContext, span) -> None:
     """Link a PERSON name to a person of this document, of the gazetteer, or a new one."""
     gaz, doc = ctx.gaz, ctx.doc
@@ -197,7 +215,8 @@ def _person_mention(ctx: DocContext, span) -> None:
         refs = gaz.lookup(name, "person")
         if refs:
             ref = refs[0]
-            _register(ctx, ref.iri, PERSON, ref.name, name, span.start, span.end, in_reference=True, gender=ref.gender)
+            _register(ctx, ref.iri, PERSON, _full_name(name), name, span.start, span.end, in_reference=True,
+                      gender=ref.gender)
             return
         # "President Xi" style: a known surname with a different given-name spelling stays apart.
         _register(ctx, person_iri(name), PERSON, name, name, span.start, span.end)

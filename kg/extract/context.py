@@ -113,6 +113,9 @@ class DocContext:
         if known is None:
             self.facts.entities[entity.iri] = entity
             return entity
+        if known.kind == "person" and known.name not in known.aliases and entity.name in entity.aliases \
+                and len(entity.name.split()) >= 2:
+            known.name = entity.name  # prefer the full name as this source writes it
         known.aliases |= entity.aliases
         if entity.gender and not known.gender:
             known.gender = entity.gender

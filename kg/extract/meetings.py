@@ -166,16 +166,34 @@ def _actors(ctx: DocContext, tok, speaker: str | None = None) -> list[str]:
     return found
 
 
+TOPIC_VERBS = {"discuss", "address", "review", "tackle", "raise", "debate", "negotiate", "cover", "explore"}
+
+
 def _topics_for(ctx: DocContext, index: dict, heads: list) -> list[Topic]:
+    """Topics named as the exchange's subject: "about/on/over X", "discussed X", "to discuss X"."""
     topics: list[Topic] = []
+
+    def add(found):
+        for t in found:
+            if all(t.iri != x.iri for x in topics):
+                topics.append(t)
+
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
                 for obj in child.children:
                     if obj.dep_ in ("pobj", "pcomp"):
-                        for t in topics_of_phrase(ctx, index, obj):
-                            if all(t.iri != x.iri for x in topics):
-                                topics.append(t)
+                        add(topics_of_phrase(ctx, index, obj, names_ok=child.lower_ != "on"))
+            if child.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS and child.lemma_.lower() not in ANAPHORIC_TOPICS:
+                add(topics_of_phrase(ctx, index, child, names_ok=True))
+            if child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in TOPIC_VERBS:
+                for obj in child.children:
+                    if obj.dep_ == "dobj" and obj.lemma_.lower() not in ANAPHORIC_TOPICS:
+                        add(topics_of_phrase(ctx, index, obj, names_ok=True))
+                    if obj.dep_ == "prep" and obj.lower_ in TOPIC_PREPS:
+                        for o in obj.children:
+                            if o.dep_ == "pobj":
+                                add(topics_of_phrase(ctx, index, o, names_ok=True))
     return topics
 
 

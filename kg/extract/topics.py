@@ -72,11 +72,21 @@ def topics_between(ctx: DocContext, index: dict, start: int, end: int) -> list[T
     return out
 
 
-def topics_of_phrase(ctx: DocContext, index: dict, head) -> list[Topic]:
-    """Topics of the phrase headed by ``head``: scheme concepts, else one minted from the noun phrase."""
+def topics_of_phrase(ctx: DocContext, index: dict, head, names_ok: bool = False) -> list[Topic]:
+    """Topics of the phrase headed by ``head``: scheme concepts, else one minted from the noun phrase.
+
+    With ``names_ok`` a named thing is a topic too ("to discuss Ukraine", "talks about Taiwan").
+    """
     found = topics_between(ctx, index, head.left_edge.i, head.right_edge.i + 1)
     if found:
         return found
+    if names_ok and head.ent_type_ in ("GPE", "NORP", "LOC", "EVENT", "ORG", "LAW", "PRODUCT", "FAC"):
+        ent = next((e for e in ctx.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            words = [t.text for t in ent if t.lower_ != "the"]
+            label = " ".join(words).lower().replace("’s", "").replace("'s", "")
+            if len(label) >= 2:
+                return [Topic(iri=topic_iri(label), label=label, in_scheme=False)]
     if head.lower_ in _STOP_HEADS or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:
         return []
     if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "PERSON") for t in head.subtree):
