@@ -98,8 +98,8 @@ def find_actors(ctx: DocContext) -> None:
             span = _strip_titles(ent)
             if span is None:
                 continue
-            if ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "at", "near", "from") and \
-                    doc[ent.start - 1].head.pos_ != "NOUN" and not gaz.lookup(span.text, "person"):
+            if ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "at", "near") and \
+                    not gaz.lookup(span.text, "person"):
                 continue  # "a hotel in Nusa Dua": a place the model took for a name
             taken.update(range(ent.start, ent.end))
             _person_mention(ctx, span)

@@ -132,8 +132,11 @@ def _subject(tok):
             if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 return tok.head  # "Biden, who hosted Albanese" -> Biden
             return child
-    if tok.dep_ in ("conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
-        return _subject(tok.head)
+    if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp") and tok.head.pos_ in ("VERB", "AUX", "ADP"):
+        # "travelled to Kyiv to meet X", "after meeting X": the subject of the clause above
+        head = tok.head if tok.head.pos_ != "ADP" else tok.head.head
+        if head.i != tok.i:
+            return _subject(head)
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head
     return None
@@ -198,14 +201,22 @@ def _topics_for(ctx: DocContext, index: dict, heads: list) -> list[Topic]:
 
 
 def _place(ctx: DocContext, heads: list):
+    """Where: an "in/at X" phrase of the exchange (or of its object, "received X in Brasilia",
+    "on the sidelines of the summit in Bali"), X a place name; "a visit to X" names the place too."""
     for head in heads:
-        for child in head.children:
-            if child.dep_ == "prep" and (child.lower_ in PLACE_PREPS or (child.lower_ == "to" and head.lemma_ in ("visit", "trip"))):
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        found = place_of(ctx, obj)
-                        if found:
-                            return found
+        stack = [(head, 0)]
+        while stack:
+            node, depth = stack.pop(0)
+            for child in node.children:
+                if child.dep_ == "prep" and (child.lower_ in PLACE_PREPS or
+                                             (child.lower_ == "to" and node.lemma_ in ("visit", "trip"))):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
+                            found = place_of(ctx, obj)
+                            if found:
+                                return found
+                if depth < 3 and child.dep_ in ("prep", "pobj", "dobj") and not _trigger(child):
+                    stack.append((child, depth + 1))
     return None
 
 
