@@ -443,7 +443,7 @@ def main() -> None:
 # Optional command modules written separately (views, server): each one that
 # is installed adds its commands through ``register(cli)``.  Only the absence
 # of the module itself is skipped; a broken module should fail loudly.
-for _name in ("kg.cli_views", "kg.cli_serve"):
+for _name in ("kg.cli_views", "kg.cli_serve", "kg.cli_eval"):
     try:
         _module = importlib.import_module(_name)
     except ImportError as _exc:
