@@ -132,9 +132,9 @@ def _subject(tok):
             if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 return tok.head  # "Biden, who hosted Albanese" -> Biden
             return child
-    if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp") and tok.head.pos_ in ("VERB", "AUX", "ADP"):
-        # "travelled to Kyiv to meet X", "after meeting X": the subject of the clause above
-        head = tok.head if tok.head.pos_ != "ADP" else tok.head.head
+    if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp") and tok.head.pos_ in ("VERB", "AUX", "ADP", "ADJ"):
+        # "travelled to Kyiv to meet X", "after meeting X", "is due to meet X": the subject above
+        head = tok.head if tok.head.pos_ not in ("ADP", "ADJ") else tok.head.head
         if head.i != tok.i:
             return _subject(head)
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):

@@ -270,8 +270,14 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        from kg.extract.actors import _noun_phrase
+        named = ctx.mention_at(source.i)
+        said_as = None if named is not None and named.kind == "person" and named.via != "description" else \
+            _noun_phrase(ctx, source)
+        if said_as and said_as.lower().startswith(("the ", "a ", "an ")):
+            said_as = said_as.split(" ", 1)[1]
         statements.append(Statement(
-            speaker=found[0], text=doc.text[start:end], direct=False, verb="according to",
+            speaker=found[0], text=doc.text[start:end], direct=False, verb="according to", speaker_text=said_as,
             evidence=ctx.evidence(tok.sent), topics=topics_between(ctx, topic_index, tokens[0].i, tokens[-1].i + 1),
             confidence=0.8, extractor=EXTRACTOR))
 

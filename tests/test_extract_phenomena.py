@@ -1,0 +1,121 @@
+"""Phenomena that must hold on unseen articles (issue 4), one sentence-level test each."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.ingest import ingest_paths
+from kg.store import LocalStore
+from tests.test_extract_sentences import extract, gaz, nlp  # noqa: F401 - shared fixtures
+
+
+def test_counterpart_resolves_to_person_of_that_country(extract):
+    r = extract("Antony Blinken met Wang Yi in Beijing on Sunday. Blinken told his Chinese counterpart that "
+                "the United States would defend its interests.", date="2023-06-19")
+    said = r.said()
+    assert any(s[0] == "Antony Blinken" for s in said)
+    assert r.pairs() == [["Antony Blinken", "Wang Yi"]]
+
+
+def test_description_resolves_to_named_leader(extract):
+    r = extract("Emmanuel Macron met Xi Jinping in Beijing on Thursday. The French leader said that Europe "
+                "must not become a follower.", date="2023-04-07")
+    assert ("Emmanuel Macron", "Europe must not become a follower", False) in r.said()
+
+
+def test_quote_speaker_after_quote_and_told_reporters(extract):
+    r = extract("“We will not accept pressure from anyone on this question,” Fumio Kishida told reporters on "
+                "Monday.", date="2023-05-16")
+    assert r.said()[0][:1] == ("Fumio Kishida",) and r.said()[0][2]
+
+
+def test_quote_running_over_two_sentences_is_one_statement(extract):
+    r = extract("“If Russia invades, there will no longer be a pipeline,” Joe Biden told a news conference. "
+                "“We will bring an end to it.”", date="2022-02-08")
+    direct = [s for s in r.facts.statements if s.direct]
+    assert len(direct) == 1
+    assert "bring an end to it" in direct[0].text and "no longer be a pipeline" in direct[0].text
+
+
+def test_according_to(extract):
+    r = extract("The two sides agreed to resume military talks, according to the Chinese foreign ministry.",
+                date="2023-11-16")
+    speaker = r.facts.entities[r.facts.statements[0].speaker]
+    assert speaker.kind == "organization"
+    assert r.facts.statements[0].speaker_text and "foreign ministry" in r.facts.statements[0].speaker_text
+
+
+def test_organisation_speaker_is_not_a_person(extract):
+    r = extract("China's commerce ministry said on Saturday that the two sides had agreed to launch "
+                "consultations.", date="2024-06-24")
+    speaker = r.facts.entities[r.facts.statements[0].speaker]
+    assert speaker.kind == "organization"
+    assert r.persons() == []
+
+
+def test_multi_party_meeting(extract):
+    r = extract("Joe Biden hosted Anthony Albanese and Rishi Sunak at a naval base in San Diego on Monday.",
+                date="2023-03-14")
+    meeting = r.meetings()[0]
+    assert {r.name(p) for p in meeting.participants} == {"Joe Biden", "Anthony Albanese", "Rishi Sunak"}
+    assert meeting.time.start == dt.date(2023, 3, 13)
+
+
+def test_video_call_and_letter(extract):
+    r = extract("Valdis Dombrovskis held a video call with Wang Wentao on Saturday. Orbán invited Ulf "
+                "Kristersson to Budapest in a letter last month.", date="2024-06-24")
+    kinds = {m.kind for m in r.meetings()}
+    assert {"call", "letter"} <= kinds
+
+
+def test_cancelled_meeting_is_not_held(extract):
+    r = extract("Antony Blinken postponed his visit to Beijing after the balloon was spotted.", date="2023-02-04")
+    assert r.pairs() == []
+
+
+def test_declined_to_say_whether_is_not_asserted(extract):
+    r = extract("The chancellor declined to say whether he had discussed the pipeline with Joe Biden.",
+                date="2022-02-08")
+    assert r.pairs() == []
+
+
+def test_future_meeting_is_planned(extract):
+    r = extract("Xi Jinping is due to meet Anthony Albanese on Tuesday.", date="2022-11-15")
+    assert r.pairs() == [] and r.pairs("planned")
+
+
+def test_vague_date_is_an_interval_with_granularity(extract):
+    r = extract("Orbán said he had told Jens Stoltenberg in a phone call in late January that Hungary would "
+                "ratify the bid.", date="2024-02-24")
+    span = r.meetings()[0].time
+    assert (span.start, span.end, span.granularity) == (dt.date(2024, 1, 21), dt.date(2024, 1, 31), "part-of-month")
+
+
+def test_people_familiar_with_the_matter_are_anonymous(extract):
+    r = extract("Officials reached an understanding at talks in Washington, people familiar with the matter "
+                "said.", date="2023-03-09")
+    speakers = [r.facts.entities[s.speaker] for s in r.facts.statements]
+    assert speakers and all(s.kind == "anonymous" for s in speakers)
+    assert r.persons() == []
+
+
+def test_cross_document_identity_and_shared_surnames(tmp_path):
+    from kg.answers import entities
+    from kg.extract.pipeline import Extractor
+
+    (tmp_path / "a.txt").write_text(" date 2023-11-16 Chinese President Xi Jinping met Joe Biden in Woodside "
+                                    "on Wednesday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(" date 2023-11-20 Xi said on Monday that the talks had been useful. "
+                                    "President Xi also spoke with Anthony Albanese.", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(" date 2024-06-24 Chinese Commerce Minister Wang Wentao spoke with Valdis "
+                                    "Dombrovskis. Foreign Minister Wang Yi met Annalena Baerbock on Friday. "
+                                    "Wang Wentao said that China would defend its companies.", encoding="utf-8")
+    store = LocalStore(tmp_path / "store")
+    ingest_paths(store, [str(tmp_path)], extractor=Extractor())
+    people = entities(store, "person")
+    xi = [p for p in people if "Xi" in p["name"]]
+    assert len(xi) == 1, xi  # "Xi Jinping", "Xi" and "President Xi" are one person
+    wangs = {p["iri"] for p in people if p["name"].startswith("Wang")}
+    assert len(wangs) == 2  # two different Wangs stay apart
+    store.close()
