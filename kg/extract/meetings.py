@@ -373,6 +373,11 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             if time is None:
                 # "In late January, Orbán said he had told X in a call": the nearest dated clause above.
                 time = _ancestor_time(ctx, heads[0], future=status == PLANNED)
+            if time is None:
+                # News tells events in order: with no date of its own, the exchange takes the one
+                # date of its sentence, or else of the sentence before ("announced on Monday ...
+                # Biden, who hosted Albanese and Sunak, said ...").
+                time = _sentence_time(ctx, sent, future=status == PLANNED)
             if time is None and ctx.facts.meetings and any(
                     e.label_ == "DATE" and e.text.lower() in ("the same day", "that day", "the same week") for e in sent.ents):
                 time = ctx.facts.meetings[-1].time  # "On the same day, Macron held talks ..."
@@ -411,6 +416,28 @@ def _normalise(ctx: DocContext, tok, participants: list[str]) -> list[str]:
             if home in countries:
                 kept = [speaker if p == home else p for p in kept]
     return list(dict.fromkeys(kept))
+
+
+def _sentence_time(ctx: DocContext, sent, future: bool):
+    from kg.dates import resolve
+
+    def single_date(s):
+        spans = []
+        for ent in s.ents:
+            if ent.label_ != "DATE" or (ent.start > 0 and ctx.doc[ent.start - 1].lower_ in ("since", "until", "by")):
+                continue
+            span = resolve(ent.text, ctx.date, future=future)
+            if span is not None:
+                spans.append(span)
+        return spans[0] if len(spans) == 1 else None
+
+    found = single_date(sent)
+    if found is not None:
+        return found
+    if any(e.label_ == "DATE" for e in sent.ents):
+        return None  # several dates in the sentence and none of them ours: leave it open
+    previous = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
+    return single_date(previous) if previous is not None else None
 
 
 def _ancestor_time(ctx: DocContext, head, future: bool):
