@@ -19,8 +19,9 @@ against Oxigraph, Apache Jena Fuseki, GraphDB, Virtuoso or QLever.
   or a crash sees the document's old graph or its new one, never half.
 * kg's queries read facts from all document graphs through the default
   graph, so the endpoint must show the union of its named graphs as its
-  default graph.  The first query checks this (``serve_union_check.rq``) and
-  raises StoreError with the setting to change when it does not.
+  default graph.  The first query checks this (``serve_union_probe.rq`` finds
+  a triple of a named graph, ``serve_union_check.rq`` asks for it in the
+  default graph) and raises StoreError with the setting to change if not.
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
 from kg.store import REMOTE_SCHEMES, SERIALISATIONS, QueryResult, bindings_as_values
-from kg.vocab import PREFIXES, REFERENCE_GRAPH
+from kg.vocab import PREFIXES
 
 ENV_UPDATE_URL = "KG_UPDATE_URL"
 ENV_TOKEN = "KG_STORE_TOKEN"
@@ -235,19 +236,18 @@ class RemoteStore:
         """Raise StoreError if the endpoint's default graph is not the union of its graphs."""
         from kg.queries import load
 
-        result = self._raw_query(bindings_as_values(load("serve_union_check"), {"ref": REFERENCE_GRAPH}))
-        row = result.rows[0] if result.rows else {}
-        in_named = str(row.get("inNamed", "")).lower() in ("true", "1")
-        in_default = str(row.get("inDefault", "")).lower() in ("true", "1")
-        if in_named and not in_default:
+        probe = self._raw_query(load("serve_union_probe")).rows
+        if not probe or len(probe[0]) < 3:
+            # No named graph yet: nothing to check; look again at the next query.
+            return
+        check = self._raw_query(bindings_as_values(load("serve_union_check"), probe[0]))
+        if not check.boolean:
             raise StoreError(
                 f"the SPARQL endpoint {self.query_url} does not show its named graphs in the default "
                 "graph, and kg's queries need that: start Oxigraph with `oxigraph serve "
                 "--union-default-graph`, set `tdb2:unionDefaultGraph true` in Fuseki "
                 "(see the README for other stores)")
-        # Checked for good once kg's reference graph is there; an empty store
-        # is checked again at the next query.
-        self._union_checked = in_named
+        self._union_checked = True
 
     # -- reading ---------------------------------------------------------------
     def query(self, sparql: str, bindings: dict[str, Node] | None = None, *,

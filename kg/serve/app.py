@@ -61,8 +61,8 @@ _templates = Environment(loader=PackageLoader("kg.serve", "templates"),
                          autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
 
 
-def _page(name: str, status: int = 200, **context) -> HTMLResponse:
-    return HTMLResponse(_templates.get_template(name).render(**context), status_code=status)
+def _page(template: str, status: int = 200, **context) -> HTMLResponse:
+    return HTMLResponse(_templates.get_template(template).render(**context), status_code=status)
 
 
 def _text(message: str, status: int) -> PlainTextResponse:

@@ -3,7 +3,8 @@
 * SELECT and ASK results: SPARQL JSON (https://www.w3.org/TR/sparql11-results-json/),
   XML (https://www.w3.org/TR/rdf-sparql-XMLres/), CSV and TSV
   (https://www.w3.org/TR/sparql11-results-csv-tsv/).
-* CONSTRUCT and DESCRIBE results: Turtle, N-Triples or JSON-LD.
+* CONSTRUCT and DESCRIBE results: Turtle, N-Triples or JSON-LD (and RDF/XML,
+  which SPARQLWrapper asks for by default).
 
 The media type is chosen from the ``Accept`` header (with q-values and
 wildcards), or forced with a ``format``/``output`` parameter as Fuseki and
@@ -29,26 +30,29 @@ TSV = "text/tab-separated-values"
 TURTLE = "text/turtle"
 NTRIPLES = "application/n-triples"
 JSONLD = "application/ld+json"
+RDFXML = "application/rdf+xml"
 
 #: Media types offered for each result kind, the first being the default.
 OFFERS = {
     "select": [JSON, XML, CSV, TSV],
     "ask": [JSON, XML, CSV, TSV],
-    "graph": [TURTLE, NTRIPLES, JSONLD],
+    "graph": [TURTLE, NTRIPLES, JSONLD, RDFXML],
 }
 # Other names clients use for the same things.
 _ALIASES = {
     "application/json": {"select": JSON, "ask": JSON, "graph": JSONLD},
-    "application/xml": {"select": XML, "ask": XML},
-    "text/xml": {"select": XML, "ask": XML},
+    "application/xml": {"select": XML, "ask": XML, "graph": RDFXML},
+    "text/xml": {"select": XML, "ask": XML, "graph": RDFXML},
     "application/x-turtle": {"graph": TURTLE},
+    "text/rdf+n3": {"graph": TURTLE}, "text/n3": {"graph": TURTLE},
     "text/plain": {"graph": NTRIPLES},
     "application/turtle": {"graph": TURTLE},
 }
 # Short names accepted in ?format= / ?output=.
 _SHORT_NAMES = {
     "json": {"select": JSON, "ask": JSON, "graph": JSONLD},
-    "xml": {"select": XML, "ask": XML},
+    "xml": {"select": XML, "ask": XML, "graph": RDFXML},
+    "rdf": {"graph": RDFXML}, "rdfxml": {"graph": RDFXML}, "n3": {"graph": TURTLE},
     "csv": {"select": CSV, "ask": CSV},
     "tsv": {"select": TSV, "ask": TSV},
     "turtle": {"graph": TURTLE}, "ttl": {"graph": TURTLE},
@@ -249,7 +253,7 @@ def _tsv(result) -> bytes:
 
 # -- graphs ----------------------------------------------------------------------
 
-_RDFLIB_FORMAT = {TURTLE: "turtle", NTRIPLES: "nt", JSONLD: "json-ld"}
+_RDFLIB_FORMAT = {TURTLE: "turtle", NTRIPLES: "nt", JSONLD: "json-ld", RDFXML: "xml"}
 
 
 def _graph(graph, media: str) -> bytes:

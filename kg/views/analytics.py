@@ -77,6 +77,7 @@ def analyze(view: ViewGraph, top: int | None = 15) -> dict[str, list[dict]]:
     weighted = dict(graph.degree(weight="weight"))
 
     def label(n: str) -> str:
+        """A node's label."""
         return graph.nodes[n]["label"]
 
     order = sorted(graph.nodes, key=lambda n: (-between[n], -degree[n], label(n).casefold(), n))
@@ -84,6 +85,7 @@ def analyze(view: ViewGraph, top: int | None = 15) -> dict[str, list[dict]]:
                "betweenness": round(between[n], 4), "community": community_of[n], "iri": n} for n in order]
 
     def members(group: set[str], limit: int = 8) -> list[str]:
+        """The best-connected members' labels, and how many more there are."""
         best = sorted(group, key=lambda n: (-degree[n], label(n).casefold()))
         return [label(n) for n in best[:limit]] + ([f"+{len(group) - limit} more"] if len(group) > limit else [])
 
@@ -167,7 +169,9 @@ def find_path(view: ViewGraph, source: str, target: str) -> list[dict]:
             facts.append({
                 "relation": kind, "kind": fact.kind, "fact": describe_fact(view, fact),
                 "date": fact.start.isoformat() if fact.start else None,
-                "evidence": [e.text for e in fact.evidence],
+                # Sentence numbers count from 1, as on the pages.
+                "evidence": [{"text": e.text, "source": e.source,
+                              "sentence": None if e.sentence is None else e.sentence + 1} for e in fact.evidence],
                 "sources": sorted({e.source for e in fact.evidence if e.source}),
                 "iri": fact.id,
             })
@@ -185,10 +189,11 @@ def format_path(hops: list[dict]) -> str:
         lines.append(f"{i}. {hop['from']} — {hop['to']} ({', '.join(hop['relations'])})")
         for fact in hop["facts"]:
             lines.append(f"   * {fact['fact']}")
-            for sentence in fact["evidence"]:
-                lines.append(f"     “{' '.join(sentence.split())}”")
-            if fact["sources"]:
-                lines.append(f"     — {', '.join(fact['sources'])}")
+            for evidence in fact["evidence"]:
+                where = evidence["source"] or "unknown source"
+                if evidence["sentence"] is not None:
+                    where += f", sentence {evidence['sentence']}"
+                lines.append(f"     “{' '.join(evidence['text'].split())}” — {where}")
     return "\n".join(lines)
 
 

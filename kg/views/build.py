@@ -146,6 +146,7 @@ def load_facts(store, *, topic: str | None = None, since: dt.date | None = None,
     topics: dict[str, str] = {}
 
     def fact_for(row, id_var: str, kind: str) -> Fact:
+        """The fact of this row (made on first sight), with the row's topic and evidence added."""
         iri = str(row[id_var])
         fact = facts.get(iri)
         if fact is None:
@@ -184,24 +185,28 @@ def load_facts(store, *, topic: str | None = None, since: dt.date | None = None,
         fact.status = _words(row.get("status"))
         fact.issuer = _str(row.get("issuer"))
         fact.target = _str(row.get("target"))
-    return facts, topics
+    # Query rows come in no promised order: sort, so that pages and exports are stable.
+    for fact in facts.values():
+        fact.participants.sort()
+    return dict(sorted(facts.items())), topics
 
 
 def _str(term) -> str | None:
     return None if term is None else str(term)
 
 
-def load_actors(store) -> tuple[dict[str, Actor], dict[str, dict[str, set[str]]]]:
+def load_actors(store) -> tuple[dict[str, Actor], dict[str, dict[str, set[str]]], set[str]]:
     """Every actor a document mentions, and the names each document uses for it.
 
-    :returns: (actors by IRI, {document IRI: {actor IRI: names}}), the latter
-        for finding whom a statement names.
+    :returns: (actors by IRI, {document IRI: {actor IRI: names}}, metonyms);
+        the names and metonyms serve to find whom a statement names.
     """
     types: dict[str, str] = {}
     doc_labels: dict[str, Counter] = defaultdict(Counter)
     ref_labels: dict[str, set[str]] = defaultdict(set)
     aliases: dict[str, set[str]] = defaultdict(set)
     ref_names: dict[str, set[str]] = defaultdict(set)
+    metonyms: set[str] = set()
     names_by_doc: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for row in run_named(store, "view_actors").rows:
         actor = str(row["actor"])
@@ -221,6 +226,10 @@ def load_actors(store) -> tuple[dict[str, Actor], dict[str, dict[str, set[str]]]
         if "refAlias" in row:
             aliases[actor].add(str(row["refAlias"]))
             ref_names[actor].add(str(row["refAlias"]))
+        if "refMetonym" in row:
+            aliases[actor].add(str(row["refMetonym"]))
+            ref_names[actor].add(str(row["refMetonym"]))
+            metonyms.add(str(row["refMetonym"]))
     # Reference names hold in every document that mentions the actor.
     for names in names_by_doc.values():
         for actor, found in names.items():
@@ -250,7 +259,7 @@ def load_actors(store) -> tuple[dict[str, Actor], dict[str, dict[str, set[str]]]
             actor.posts.append(post)
     for actor in actors.values():
         actor.posts.sort(key=lambda p: (p.status != "reference", p.start or dt.date.min, p.label))
-    return actors, names_by_doc
+    return actors, names_by_doc, metonyms
 
 
 # -- whom a statement names ----------------------------------------------------
@@ -269,8 +278,18 @@ def _name_pattern(names: dict[str, set[str]]) -> tuple[re.Pattern | None, dict[s
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), owner
 
 
-def link_statements(facts: dict[str, Fact], names_by_doc: dict[str, dict[str, set[str]]]) -> None:
-    """Fill ``Fact.about`` of each statement with the actors its words name (not its speaker)."""
+# A metonym after one of these is a place ("talks in Washington"), not the actor.
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|around)\s+(?:the\s+)?)$", re.IGNORECASE)
+
+
+def link_statements(facts: dict[str, Fact], names_by_doc: dict[str, dict[str, set[str]]],
+                    metonyms: set[str] | frozenset[str] = frozenset()) -> None:
+    """Fill ``Fact.about`` of each statement with the actors its words name (not its speaker).
+
+    A metonym ("Washington" for the United States) counts unless it follows a
+    locative preposition, where it names the place: "Beijing's threats" is
+    about China, "a meeting in Beijing" is not.
+    """
     patterns: dict[str, tuple[re.Pattern | None, dict[str, str]]] = {}
     for fact in facts.values():
         if fact.kind != STATEMENT or not fact.text:
@@ -282,6 +301,8 @@ def link_statements(facts: dict[str, Fact], names_by_doc: dict[str, dict[str, se
             continue
         about = []
         for match in pattern.finditer(fact.text):
+            if match.group(0) in metonyms and _LOCATIVE.search(fact.text[:match.start()]):
+                continue
             actor = owner[match.group(0)]
             if actor != fact.speaker and actor not in about:
                 about.append(actor)
@@ -310,6 +331,7 @@ def assemble(facts: dict[str, Fact], actors: dict[str, Actor], topics: dict[str,
     graph = nx.MultiDiGraph()
 
     def actor_node(iri: str | None) -> str | None:
+        """The actor's node (added on first use), or None when its type is not shown."""
         if iri is None:
             return None
         actor = actors.get(iri)
@@ -323,6 +345,7 @@ def assemble(facts: dict[str, Fact], actors: dict[str, Actor], topics: dict[str,
         return iri
 
     def topic_node(iri: str) -> str | None:
+        """The topic's node (added on first use), or None when topics are not shown."""
         if TOPIC not in wanted:
             return None
         if iri not in graph:
@@ -331,6 +354,7 @@ def assemble(facts: dict[str, Fact], actors: dict[str, Actor], topics: dict[str,
         return iri
 
     def link(u: str | None, v: str | None, kind: str, fact: Fact) -> None:
+        """Add ``fact`` to the edge of ``kind`` from u to v (made on first use)."""
         if u is None or v is None or u == v:
             return
         if kind == DISCUSSED_WITH and v < u:
@@ -454,8 +478,8 @@ def build_view(store, *, include: str | Iterable[str] | None = None, topic: str 
         raise UsageError(f"--since {since_day} is after --until {until_day}")
     topic = topic.strip() if topic else None
     facts, topics = load_facts(store, topic=topic, since=since_day, until=until_day)
-    actors, names_by_doc = load_actors(store)
-    link_statements(facts, names_by_doc)
+    actors, names_by_doc, metonyms = load_actors(store)
+    link_statements(facts, names_by_doc, metonyms)
     view = assemble(facts, actors, topics, kinds)
     view.filters = {k: v for k, v in (("topic", topic), ("since", since_day and since_day.isoformat()),
                                       ("until", until_day and until_day.isoformat()),

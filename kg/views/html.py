@@ -112,12 +112,14 @@ def _script_hash(code: str) -> str:
 def render_page(template: str, *, title: str, subtitle: str, data, scripts: list[str], styles: list[str]) -> str:
     """Fill a ``kg/web`` template: title, escaped data block, inline styles and hashed inline scripts."""
     for code in scripts:
-        if re.search(r"</script", code, re.IGNORECASE):
-            raise KGError("a bundled script contains '</script' and cannot be inlined")
+        # Either would change how the HTML parser finds the end of the script element.
+        if re.search(r"</script|<!--", code, re.IGNORECASE):
+            raise KGError("a bundled script contains '</script' or '<!--' and cannot be inlined")
     csp = ("default-src 'none'; script-src " + " ".join(_script_hash(c) for c in scripts) +
            "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
     values = {
-        "KG_CSP": html.escape(csp, quote=True),
+        # Only double quotes would end the attribute; single quotes stay readable.
+        "KG_CSP": html.escape(csp, quote=False).replace('"', "&quot;"),
         "KG_VERSION": html.escape(__version__),
         "KG_TITLE": html.escape(title),
         "KG_SUBTITLE": html.escape(subtitle),

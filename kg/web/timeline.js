@@ -17,7 +17,7 @@
     statement: {label: "statements", color: "#4e79a7"},
     policy: {label: "policy measures", color: "#c0392b"}
   };
-  var ROW = 28, LABEL_W = 220, TOP = 34, PAD_DAYS = 3, MIN_BAR = 8;
+  var ROW = 28, LANE = 16, LABEL_W = 220, TOP = 34, PAD_DAYS = 3, MIN_BAR = 8;
   var svg = document.getElementById("timeline");
   var panel = document.getElementById("panel");
   var status = document.getElementById("status");
@@ -71,7 +71,32 @@
     var dated = rows.some(function (r) { return r.facts.some(function (i) { return data.facts[i].start !== null; }); });
     var min = data.range ? data.range.min - PAD_DAYS : 0, max = data.range ? data.range.max + PAD_DAYS : 1;
     var x = function (day) { return LABEL_W + (day - min) / Math.max(1, max - min) * (width - LABEL_W - 16); };
-    var height = TOP + rows.length * ROW + 10;
+    // Lay out each row first: marks that would overlap (same day, overlapping
+    // spans) go to separate lanes, so that every mark stays visible and clickable.
+    var undated = [], undatedSeen = {};
+    var layout = rows.map(function (r) {
+      var marks = [], laneEnds = [];
+      r.facts.forEach(function (i) {
+        var f = data.facts[i];
+        if (f.start === null) {
+          // Listed once under the axis, however many rows it belongs to.
+          if (!undatedSeen[i]) { undatedSeen[i] = true; undated.push([r.row, i]); }
+          return;
+        }
+        var x0 = x(f.start), x1 = x(f.end + 1), bar = x1 - x0 > MIN_BAR;
+        if (!bar) { var mid = (x0 + x1) / 2; x0 = mid - 7; x1 = mid + 7; }
+        marks.push({fact: i, x0: x0, x1: x1, bar: bar});
+      });
+      marks.sort(function (a, b) { return a.x0 - b.x0; });
+      marks.forEach(function (m) {
+        var lane = 0;
+        while (lane < laneEnds.length && laneEnds[lane] > m.x0) lane++;
+        laneEnds[lane] = m.x1 + 2;
+        m.lane = lane;
+      });
+      return {row: r.row, marks: marks, height: Math.max(ROW, laneEnds.length * LANE + 8)};
+    });
+    var height = TOP + layout.reduce(function (sum, r) { return sum + r.height; }, 0) + 10;
     svg.setAttribute("width", width);
     svg.setAttribute("height", height);
     if (data.range && dated) {
@@ -80,33 +105,27 @@
         svg.appendChild(node("text", {x: x(t[0]) + 2, y: TOP - 10}, t[1]));
       });
     }
-    var undated = [], undatedSeen = {};
-    rows.forEach(function (r, k) {
-      var y = TOP + k * ROW;
-      if (k % 2 === 0) svg.appendChild(node("rect", {class: "row-band", x: 0, y: y, width: width, height: ROW}));
-      var label = node("text", {class: "row-label", x: 6, y: y + ROW / 2 + 4, "data-row": r.row.iri}, r.row.label);
-      svg.appendChild(label);
-      r.facts.forEach(function (i) {
-        var f = data.facts[i];
-        if (f.start === null) {
-          // Listed once under the axis, however many rows it belongs to.
-          if (!undatedSeen[i]) { undatedSeen[i] = true; undated.push([r.row, i]); }
-          return;
-        }
-        var color = KIND_STYLE[f.kind].color, shape;
-        var x0 = x(f.start), x1 = x(f.end + 1);
-        if (x1 - x0 > MIN_BAR) {
-          shape = node("rect", {x: x0, y: y + 7, width: x1 - x0, height: ROW - 14, rx: 3, fill: color, "fill-opacity": 0.55});
+    var y = TOP;
+    layout.forEach(function (r, k) {
+      if (k % 2 === 0) svg.appendChild(node("rect", {class: "row-band", x: 0, y: y, width: width, height: r.height}));
+      svg.appendChild(node("text", {class: "row-label", x: 6, y: y + ROW / 2 + 4, "data-row": r.row.iri}, r.row.label));
+      r.marks.forEach(function (m) {
+        var f = data.facts[m.fact], color = KIND_STYLE[f.kind].color, shape;
+        var cy = y + 4 + m.lane * LANE + LANE / 2;
+        if (m.bar) {
+          shape = node("rect", {x: m.x0, y: cy - 6, width: m.x1 - m.x0, height: 12, rx: 3, fill: color,
+                                "fill-opacity": 0.55});
         } else {
-          shape = node("circle", {cx: (x0 + x1) / 2, cy: y + ROW / 2, r: 6, fill: color});
+          shape = node("circle", {cx: (m.x0 + m.x1) / 2, cy: cy, r: 6, fill: color});
         }
         shape.setAttribute("class", "item item-" + f.kind);
-        shape.setAttribute("data-fact", i);
+        shape.setAttribute("data-fact", m.fact);
         shape.appendChild(node("title", {}, f.date + " — " + summary(f)));
-        shape.addEventListener("click", function () { select(i, shape); });
+        shape.addEventListener("click", function () { select(m.fact, shape); });
         svg.appendChild(shape);
-        items.push({fact: i, row: r.row.iri});
+        items.push({fact: m.fact, row: r.row.iri});
       });
+      y += r.height;
     });
     var box = document.getElementById("undated");
     clear(box);

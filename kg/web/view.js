@@ -40,30 +40,38 @@
     // discussions"); other kinds keep a thin fixed width so they do not dominate.
     var item = {id: e.id, from: e.from, to: e.to, dashes: k.dashes,
             arrows: k.arrow ? {to: {enabled: true, scaleFactor: 0.6}} : undefined,
-            color: {color: k.color, highlight: "#111", opacity: 0.85}, hidden: false};
-    if (scaled(e)) item.value = e.facts.length; else item.width = 1.2;
+            color: {color: k.color, highlight: "#111", opacity: 0.85}, hidden: false, count: e.facts.length};
+    item.width = widthOf(e, e.facts.length);
     return item;
   }
   function scaled(e) { return e.kind === "discussed with"; }
+  /* An absolute scale, so that the same number of discussions looks the same in every view. */
+  function widthOf(e, count) { return scaled(e) ? Math.min(12, 2 + 1.5 * (count - 1)) : 1.2; }
   var nodes = new vis.DataSet(data.nodes.map(nodeItem));
   var edges = new vis.DataSet(data.edges.map(edgeItem));
   var edgeById = {};
   data.edges.forEach(function (e) { edgeById[e.id] = e; });
 
   var large = data.layout.large;
+  // Roomy springs for a handful of nodes (labels must not collide); tighter
+  // ones and more pull to the centre as the graph grows, so that scattered
+  // small components do not force the initial fit to zoom out until labels vanish.
+  var small = data.nodes.length <= 40;
   var options = {
     autoResize: true,
     nodes: {scaling: {min: 8, max: 36, label: {enabled: true, min: 11, max: 22, drawThreshold: 6}},
             borderWidth: 1},
-    edges: {smooth: false, scaling: {min: 1.5, max: 10}, selectionWidth: 2},
+    edges: {smooth: false, selectionWidth: 2},
     interaction: {hover: !large, tooltipDelay: 200, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
                   multiselect: false},
-    layout: {improvedLayout: !large, randomSeed: 7},
+    // vis's improved (Kamada-Kawai) initial layout is slow and gives up on many components.
+    layout: {improvedLayout: data.nodes.length <= 100, randomSeed: 7},
     physics: {
       enabled: data.nodes.length > 0,
       solver: "barnesHut",
-      barnesHut: {gravitationalConstant: large ? -3000 : -6000, springLength: large ? 90 : 140,
-                  springConstant: 0.04, damping: 0.3, avoidOverlap: large ? 0 : 0.2},
+      barnesHut: {gravitationalConstant: small ? -8000 : -3000, springLength: small ? 170 : 95,
+                  centralGravity: small ? 0.3 : 0.8, springConstant: 0.04, damping: 0.3,
+                  avoidOverlap: large ? 0 : 0.2},
       stabilization: {enabled: true, iterations: data.layout.iterations, updateInterval: 10, fit: true},
       minVelocity: 1.0
     }
@@ -164,9 +172,8 @@
       var hidden = !v.edges[e.id];
       var value = v.counts[e.id] || e.facts.length;
       if (!current || (!current.edges[e.id]) !== hidden || (current.counts[e.id] || e.facts.length) !== value) {
-        var update = {id: e.id, hidden: hidden};
-        if (scaled(e)) update.value = value;    // width follows the discussions that pass the filters
-        edgeUpdates.push(update);
+        // The width follows the discussions that pass the filters.
+        edgeUpdates.push({id: e.id, hidden: hidden, width: widthOf(e, value), count: value});
       }
     });
     if (nodeUpdates.length) nodes.update(nodeUpdates);
@@ -339,6 +346,8 @@
       shown.map(function (i) { return KG.factBlock(data, data.facts[i]); }),
       filteredNote(e.facts.length, shown.length)));
   }
+  var INCOMING = {"said about": "mentioned by", "issued": "issued by", "targets": "targeted by",
+                  "discussed": "discussed by", "concerns": "subject of"};
   function list(title, items) {
     if (!items.length) return null;
     return el("section", null, el("h3", null, title), el("ul", {class: "plain"}, items));
@@ -348,8 +357,10 @@
     var t = typeInfo[n.type];
     clear(panel);
     var posts = n.posts.map(function (p) {
-      var when = (p.start || "?") + " – " + (p.end || (p.status === "reference" ? "present" : "?"));
-      var how = p.status === "reference" ? "reference data" : "claimed by " + (p.source || "a source") + ", " + p.status;
+      // Reference posts run from a first to a last day; a claim is what one article said on its date.
+      var reference = p.status === "reference";
+      var when = reference ? (p.start || "?") + " – " + (p.end || "present") : "as of " + (p.start || "an unknown date");
+      var how = reference ? "reference data" : "claimed by " + (p.source || "a source") + " (" + p.status + ")";
       return el("li", null, el("strong", null, p.label), p.org ? " (" + p.org + ")" : "", el("br"),
                 el("span", {class: "meta"}, when + " · " + how));
     });
@@ -359,10 +370,13 @@
     data.edges.forEach(function (e) {
       if (e.from !== id && e.to !== id) return;
       if (current && !current.edges[e.id]) return;
-      var other = byId[e.from === id ? e.to : e.from];
+      var outgoing = e.from === id;
+      var other = byId[outgoing ? e.to : e.from];
       var link = el("a", {href: "#", class: "edge-link"}, other.label);
       link.addEventListener("click", function (ev) { ev.preventDefault(); network.selectEdges([e.id]); showEdge(e.id); });
-      links.push(el("li", null, e.kind + " ", link, " (" + e.facts.filter(factVisible).length + ")"));
+      // Directed kinds read from this node's side: "issued by X", not "issued X".
+      var verb = outgoing || e.kind === "discussed with" ? e.kind : (INCOMING[e.kind] || e.kind);
+      links.push(el("li", null, verb + " ", link, " (" + e.facts.filter(factVisible).length + ")"));
     });
     panel.appendChild(el("div", {class: "panel-node", "data-node": n.id},
       heading(n.label, t.label),
@@ -384,6 +398,39 @@
   }
   api.showEdge = showEdge;
   api.showNode = showNode;
+
+  /* Where on the screen a user would click an edge (a point of it that no node
+   * or overlay covers) or a node: used by the browser tests and the screenshot
+   * script, which then click there with the real mouse. */
+  api.edgeScreenPoint = function (id) {
+    var e = edgeById[id];
+    var pos = network.getPositions([e.from, e.to]);
+    var canvas = container.querySelector("canvas"), box = canvas.getBoundingClientRect();
+    var steps = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
+    for (var k = 0; k < steps.length; k++) {
+      var t = steps[k];
+      var p = network.canvasToDOM({x: pos[e.from].x + t * (pos[e.to].x - pos[e.from].x),
+                                   y: pos[e.from].y + t * (pos[e.to].y - pos[e.from].y)});
+      var x = box.left + p.x, y = box.top + p.y;
+      if (network.getNodeAt(p) === undefined && network.getEdgeAt(p) === id &&
+          document.elementFromPoint(x, y) === canvas) return {x: x, y: y};
+    }
+    return null;
+  };
+  api.nodeScreenPoint = function (id) {
+    var p = network.canvasToDOM(network.getPositions([id])[id]);
+    var box = container.querySelector("canvas").getBoundingClientRect();
+    return {x: box.left + p.x, y: box.top + p.y};
+  };
+  api.findEdge = function (a, b, kind) {
+    var ids = data.nodes.filter(function (n) { return n.label === a || n.label === b; })
+      .map(function (n) { return n.id; });
+    var found = data.edges.filter(function (e) {
+      return e.kind === (kind || "discussed with") && ids.indexOf(e.from) >= 0 && ids.indexOf(e.to) >= 0 &&
+        e.from !== e.to;
+    });
+    return found.length ? found[0].id : null;
+  };
   network.on("click", function (params) {
     if (params.nodes.length) showNode(params.nodes[0]);
     else if (params.edges.length) showEdge(params.edges[0]);
