@@ -87,10 +87,11 @@ def find_actors(ctx: DocContext) -> None:
             if span is not None and len(span) >= 2:
                 person_surnames.add(norm(span[-1].text))
     for ent in doc.ents:
-        if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) == 1 and norm(ent.text) in person_surnames \
+        core = ent[:-1] if len(ent) == 2 and ent[-1].text in ("’s", "'s", "’") else ent
+        if ent.label_ in ("ORG", "GPE", "NORP") and len(core) == 1 and norm(core.text) in person_surnames \
                 and not any(i in taken for i in range(ent.start, ent.end)):
-            taken.add(ent.start)
-            _person_mention(ctx, ent)
+            taken.update(range(ent.start, ent.end))
+            _person_mention(ctx, core)
             continue
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
@@ -101,6 +102,10 @@ def find_actors(ctx: DocContext) -> None:
             if ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "at", "near") and \
                     not gaz.lookup(span.text, "person"):
                 continue  # "a hotel in Nusa Dua": a place the model took for a name
+            if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
+                continue  # "the island of Bali"
+            if any(t.text in ("-", "–") for t in span) or _is_modifier(ent):
+                continue  # "the Biden-Xi meeting", "the Nord Stream 2 gas pipeline": not a person here
             taken.update(range(ent.start, ent.end))
             _person_mention(ctx, span)
         elif ent.label_ == "NORP":
@@ -113,6 +118,8 @@ def find_actors(ctx: DocContext) -> None:
             text = _strip_det(ent)
             if not text:
                 continue
+            if ent.label_ == "ORG" and _is_modifier(ent) and not gaz.lookup(text):
+                continue  # "Gripen fighter jets", "DUV machines": a product name, not an actor
             country = gaz.country(text)
             if country and ent.label_ == "GPE":
                 taken.update(range(ent.start, ent.end))
@@ -164,6 +171,17 @@ def _strip_titles(ent):
     return doc[start:end]
 
 
+PLACE_NOUNS = {"island", "city", "town", "province", "region", "state", "resort", "capital", "port", "village",
+               "district", "county", "peninsula", "archipelago"}
+
+
+def _is_modifier(ent) -> bool:
+    """True when the entity only modifies a common noun ("Nord Stream 2 pipeline", "Gripen jets")."""
+    root = ent.root
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.i >= ent.end and root.head.pos_ == "NOUN" \
+        and root.head.lemma_.lower() not in ORG_HEADS
+
+
 def _strip_det(ent) -> str:
     tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
     while tokens and tokens[-1].text in ("’s", "'s", "’", "'"):
@@ -186,6 +204,12 @@ def _doc_surnames(ctx: DocContext) -> dict[str, str]:
             if len(parts) >= 2:
                 out[parts[-1]] = entity.iri
     return out
+
+
+def _doc_given_name(ctx: DocContext, key: str) -> str | None:
+    found = [e.iri for e in ctx.facts.entities.values()
+             if e.kind == PERSON and not e.unnamed and len(norm(e.name).split()) >= 2 and norm(e.name).split()[0] == key]
+    return found[0] if len(found) == 1 else None
 
 
 def _register(ctx: DocContext, iri, kind, name, surface, start, end, in_reference=False, gender=None,
@@ -222,8 +246,9 @@ def _person_mention(ctx: DocContext, span) -> None:
         _register(ctx, person_iri(name), PERSON, name, name, span.start, span.end)
         return
     key = norm(name)
-    # Same document first: the latest full name with that surname, before or after.
-    local = _doc_surnames(ctx).get(key)
+    # Same document first: the latest full name with that surname, before or after; else a
+    # given name used alone ("Dasha", "Prince Abdulaziz") that only one person here bears.
+    local = _doc_surnames(ctx).get(key) or _doc_given_name(ctx, key)
     if local:
         ctx.add_mention(Mention(span.start, span.end, local, PERSON, via="surname"))
         ctx.facts.entities[local].aliases.add(name)
@@ -231,7 +256,7 @@ def _person_mention(ctx: DocContext, span) -> None:
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start > span.start:
             full = _strip_titles(ent)
-            if full is not None and len(full) >= 2 and norm(full[-1].text) == key:
+            if full is not None and len(full) >= 2 and key in (norm(full[-1].text), norm(full[0].text)):
                 _person_mention(ctx, full)
                 iri = ctx.token_mention[full.start].iri
                 ctx.add_mention(Mention(span.start, span.end, iri, PERSON, via="surname"))
@@ -406,10 +431,13 @@ def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[s
     if lemma in ORG_HEADS:
         if lemma in ("government", "administration", "presidency", "kremlin") and country:
             return [country]
-        if lemma == "administration":
+        if lemma in ("administration", "government", "cabinet", "office"):
             owner = _administration_owner(ctx, token)
-            if owner:
-                return [owner]
+            if owner and lemma != "office":
+                return [owner]  # "the Biden administration", "Orbán's government": the country
+        if token.tag_ in ("NNS", "NNPS") or (lemma in ("government", "administration", "ministry") and not country
+                                              and not any(c.dep_ in ("compound", "poss") for c in token.children)):
+            return []  # "two governments", "a ministry": nobody in particular
         name = phrase[4:] if phrase.lower().startswith("the ") else phrase
         refs = ctx.gaz.lookup(name, "organization")
         iri = refs[0].iri if refs else organization_iri(name)
@@ -513,18 +541,39 @@ def _person_has_role(ctx: DocContext, iri: str, role_words: set[str]) -> bool:
 
 
 def _unnamed_person(ctx: DocContext, token, phrase: str, country: str | None) -> str:
+    det = [c.lower_ for c in token.children if c.dep_ == "det"]
+    if det and det[0] in ("the", "that", "this"):
+        # "the official" after "a senior US official": the same unnamed person
+        head = token.lemma_.lower()
+        for entity in reversed(list(ctx.facts.entities.values())):
+            if entity.unnamed and entity.kind == PERSON and norm(entity.name).split()[-1:] in ([head], [token.lower_]) \
+                    and (country is None or entity.country in (None, country)):
+                ctx.add_mention(Mention(token.i, token.i + 1, entity.iri, PERSON, via="description"))
+                return entity.iri
+    if phrase[:1].isupper() and token.doc[token.left_edge.i].pos_ == "DET":
+        phrase = phrase[0].lower() + phrase[1:]  # "The official said" -> "the official"
     words = phrase.split()
     if words and words[0].lower() in ("a", "an", "the", "one"):
         words = words[1:]
     description = " ".join(words)
     iri = f"{ctx.article_iri}#person-{slug(description)}"
-    ctx.add_entity(Entity(iri=iri, kind=PERSON, name=phrase if phrase.lower().startswith(("the ", "a ", "an ")) else f"the {phrase}",
+    ctx.add_entity(Entity(iri=iri, kind=PERSON, name=_description_name(phrase),
                           aliases={phrase}, unnamed=True, country=country))
     ctx.add_mention(Mention(token.i, token.i + 1, iri, PERSON, via="description"))
     role_words = [t.text for t in token.subtree if t.i <= token.i and t.dep_ in ("amod", "compound") or t.i == token.i]
     role_words = [w for w in role_words if not ctx.gaz.country(w)]
     _add_post_claim(ctx, iri, " ".join(role_words) or token.text, country, token)
     return iri
+
+
+def _description_name(phrase: str) -> str:
+    """A readable name for an unnamed person: "Brazil's president" -> "the president of Brazil"."""
+    if phrase.lower().startswith(("the ", "a ", "an ", "one ")):
+        return phrase
+    if "'s " in phrase:
+        owner, rest = phrase.split("'s ", 1)
+        return f"the {rest} of {owner}"
+    return f"the {phrase}"
 
 
 def place_of(ctx: DocContext, token) -> tuple[str, str] | None:

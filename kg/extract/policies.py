@@ -115,3 +115,8 @@ def extract_policies(ctx: DocContext, topic_index: dict) -> None:
                         confidence=0.75 if issuer and target else 0.55, extractor=EXTRACTOR)
         seen[key] = policy
         ctx.facts.policies.append(policy)
+    # "China's export controls" next to "US export controls on China": the possessive named the
+    # target, not the issuer; keep the reading the rest of the article supports.
+    targets = {(p.measure_type, p.target) for p in ctx.facts.policies if p.target}
+    ctx.facts.policies[:] = [p for p in ctx.facts.policies
+                             if p.target or (p.measure_type, p.issuer) not in targets]
