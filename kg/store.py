@@ -17,6 +17,7 @@ filters, and every substituted variable must be projected.)
 from __future__ import annotations
 
 import fcntl
+import functools
 import io
 import os
 import re
@@ -379,6 +380,22 @@ def _to_ox(ox, term: Node):
 
 
 def _from_ox(ox, term) -> Node:
+    # Results repeat the same IRIs, labels and dates many times; building an rdflib
+    # Literal parses its value, so converting each distinct term once halves the
+    # cost of large answers.
+    try:
+        return _from_ox_cached(term)
+    except TypeError:  # an unhashable term (e.g. a quoted triple)
+        return _convert_ox(ox, term)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _from_ox_cached(term) -> Node:
+    import pyoxigraph as ox
+    return _convert_ox(ox, term)
+
+
+def _convert_ox(ox, term) -> Node:
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):

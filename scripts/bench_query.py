@@ -406,11 +406,15 @@ def _nquads(graph, graph_name: str) -> str:
 
 
 def corpus_key(target: int, seed: int) -> str:
-    """Cache key of a generated corpus: size, seed, generator version and kg's writer source."""
+    """Cache key of a generated corpus: size, seed, GENERATOR_VERSION and kg's writer source.
+
+    Bump GENERATOR_VERSION when the generator changes (this file's other
+    parts, the reporting, do not change the corpus).
+    """
     digest = hashlib.sha256()
     for part in (str(target), str(seed), GENERATOR_VERSION):
         digest.update(part.encode())
-    for path in (ROOT / "kg" / "rdfwriter.py", ROOT / "kg" / "extract" / "model.py", Path(__file__)):
+    for path in (ROOT / "kg" / "rdfwriter.py", ROOT / "kg" / "extract" / "model.py"):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -516,18 +520,22 @@ class RdflibStore:
 class QueryLog:
     """Wraps a store and records, per call, the named query run, its time and its row count."""
 
-    def __init__(self, store):
+    def __init__(self, store, progress=None):
         from kg import queries
 
         self.store = store
         self.names = {queries.load(name): name for name in queries.names()}
         self.calls: list[tuple[str, float, int]] = []
+        self.progress = progress
 
     def query(self, sparql: str, bindings: dict | None = None, **kwargs):
         """Run the query on the wrapped store and record it."""
+        name = self.names.get(sparql, "(ad hoc)")
+        if self.progress:
+            self.progress({"event": "query_start", "name": name, "t": time.time()})
         started = time.perf_counter()
         result = self.store.query(sparql, bindings, **kwargs)
-        self.calls.append((self.names.get(sparql, "(ad hoc)"), time.perf_counter() - started, len(result.rows)))
+        self.calls.append((name, time.perf_counter() - started, len(result.rows)))
         return result
 
     def summary(self) -> dict[str, list]:
@@ -546,13 +554,20 @@ def answers_digest(answers: list[dict]) -> str:
     return hashlib.sha256(json.dumps(answers, sort_keys=True, default=str).encode()).hexdigest()[:10]
 
 
-def time_variants(store, variants: list[tuple[str, dict]], runs: int, emit) -> None:
-    """Time ``who_discussed`` for every variant ``runs`` times; call ``emit(record)`` after each run."""
+def time_variants(store, variants: list[tuple[str, dict]], runs: int, emit, progress: bool = False) -> None:
+    """Time ``who_discussed`` for every variant ``runs`` times; call ``emit(record)`` after each run.
+
+    With ``progress``, also emit the start of every run and of every query
+    (wall-clock time stamps), so that a parent that kills this process knows
+    what was running.
+    """
     from kg.answers import who_discussed
 
     for label, kwargs in variants:
         for run in range(runs):
-            log = QueryLog(store)
+            if progress:
+                emit({"event": "run_start", "variant": label, "run": run, "t": time.time()})
+            log = QueryLog(store, emit if progress else None)
             started = time.perf_counter()
             try:
                 answers = who_discussed(log, **kwargs)
@@ -598,7 +613,10 @@ def rdflib_worker(files: list[Path], variants: list[tuple[str, dict]], runs: int
     quads = sum(1 for _ in dataset.quads((None, None, None, None)))
     emit({"event": "loaded", "seconds": time.perf_counter() - started, "quads": quads,
           "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
-    time_variants(RdflibStore(dataset), variants, runs, emit)
+    # The filtered variants first: they are cheap, so a timeout in the
+    # unfiltered one does not leave them unmeasured.
+    ordered = sorted(variants, key=lambda v: not v[1])
+    time_variants(RdflibStore(dataset), ordered, runs, emit, progress=True)
     emit({"event": "done", "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
 
 
@@ -609,6 +627,7 @@ def run_rdflib(files: list[Path], variants: list[tuple[str, dict]], runs: int, t
     records: list[dict] = []
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    killed_at = None
     errors: list[str] = []
 
     def read_out():
@@ -628,6 +647,7 @@ def run_rdflib(files: list[Path], variants: list[tuple[str, dict]], runs: int, t
         child.wait(timeout=timeout)
         finished = child.returncode == 0
     except subprocess.TimeoutExpired:
+        killed_at = time.time()
         child.kill()
         child.wait()
         finished = False
@@ -635,6 +655,8 @@ def run_rdflib(files: list[Path], variants: list[tuple[str, dict]], runs: int, t
         reader.join(timeout=5)
     if child.returncode not in (0, -9) and errors:
         print("  rdflib worker failed:\n    " + "    ".join(errors[-10:]), file=sys.stderr)
+    if killed_at is not None:
+        records.append({"event": "killed", "t": killed_at})
     return records, finished, time.perf_counter() - started
 
 
@@ -643,7 +665,9 @@ def run_rdflib(files: list[Path], variants: list[tuple[str, dict]], runs: int, t
 def _fmt(seconds: float | None) -> str:
     if seconds is None:
         return "-"
-    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+    if seconds < 1:
+        return f"{seconds * 1000:.0f} ms"
+    return f"{seconds:.2f} s" if seconds < 100 else f"{seconds:.0f} s"
 
 
 def _runs_by_variant(records: list[dict]) -> dict[str, list[dict]]:
@@ -652,6 +676,28 @@ def _runs_by_variant(records: list[dict]) -> dict[str, list[dict]]:
         if record.get("event") == "run":
             out.setdefault(record["variant"], []).append(record)
     return out
+
+
+def _in_progress_at_kill(records: list[dict]) -> dict | None:
+    """What the rdflib worker was doing when it was killed: variant, run, query and their durations."""
+    kill = next((r for r in records if r.get("event") == "killed"), None)
+    if kill is None:
+        return None
+    run_start = None
+    query_starts: list[dict] = []
+    for record in records:
+        if record.get("event") == "run_start":
+            run_start, query_starts = record, []
+        elif record.get("event") == "query_start":
+            query_starts.append(record)
+        elif record.get("event") == "run" and run_start and record.get("variant") == run_start["variant"]:
+            run_start, query_starts = None, []
+    if run_start is None:
+        return None
+    last = query_starts[-1] if query_starts else None
+    return {"variant": run_start["variant"], "run": run_start["run"], "run_seconds": kill["t"] - run_start["t"],
+            "query": last["name"] if last else "(none)", "query_seconds": kill["t"] - last["t"] if last else 0.0,
+            "finished_queries": ", ".join(q["name"] for q in query_starts[:-1]) or "none"}
 
 
 def _median(runs: list[dict]) -> float | None:
@@ -679,31 +725,42 @@ def report_size(target: int, meta: dict, ref_quads: int, ox_load: float, ox_quad
     header = f"{'variant':<28} {'Oxigraph median':>15} {'rdflib median':>15} {'rdflib/Ox':>10} {'answers Ox/rdflib':>18}  same answers"
     print(header)
     print("-" * len(header))
+    killed = _in_progress_at_kill(rd_records)
     for label, _ in variants:
         ox, rd = ox_runs.get(label, []), rd_runs.get(label, [])
         ox_med, rd_med = _median(ox), _median(rd)
         ox_text = _fmt(ox_med) if ox_med is not None else "error"
-        if rd_med is not None and len([r for r in rd if "error" not in r]) == runs:
-            rd_text = _fmt(rd_med)
-        elif rd and any("error" in r for r in rd):
+        done = [r for r in rd if "error" not in r]
+        ratio_text = "-"
+        if any("error" in r for r in rd):
             rd_text = "error"
-        elif rd:
-            rd_text = f"{_fmt(rd_med)} ({len(rd)}/{runs} runs)"
-            rd_text = "did not finish" if rd_med is None else rd_text
+        elif len(done) == runs:
+            rd_text = _fmt(rd_med)
+        elif done:
+            rd_text = f"{_fmt(rd_med)} ({len(done)}/{runs})"
+        elif killed and killed["variant"] == label:
+            # killed inside this variant's first run: its time is a lower bound
+            rd_text = f"DNF >{_fmt(killed['run_seconds'])}"
+            if ox_med:
+                ratio_text = f">{killed['run_seconds'] / ox_med:.1f}x"
         else:
-            rd_text = "did not finish"
+            rd_text = "not reached" if loaded else "DNF"
         ratio = rd_med / ox_med if (rd_med and ox_med) else None
         if ratio is not None:
             ratios.append(ratio)
+            ratio_text = f"{ratio:.1f}x"
         ox_n = ox[0].get("answers") if ox else None
         rd_n = rd[0].get("answers") if rd else None
         same = "-" if not rd or rd_n is None else (
             "yes" if ox and ox[0].get("digest") == rd[0].get("digest") else "NO (digests differ)")
-        print(f"{label:<28} {ox_text:>15} {rd_text:>15} {(f'{ratio:.1f}x' if ratio else '-'):>10} "
+        print(f"{label:<28} {ox_text:>15} {rd_text:>15} {ratio_text:>10} "
               f"{(str(ox_n) if ox_n is not None else '-') + '/' + (str(rd_n) if rd_n is not None else '-'):>18}  {same}")
     if not rd_finished:
-        print(f"rdflib: did not finish in {timeout:.0f} s (killed after {rd_seconds:.0f} s); "
-              "variants without a median above did not finish")
+        print(f"rdflib: did not finish in {timeout:.0f} s (killed after {rd_seconds:.0f} s, load included)")
+        if killed:
+            print(f"  killed in run {killed['run'] + 1} of '{killed['variant']}', {killed['run_seconds']:.0f} s into "
+                  f"that run, inside the named query {killed['query']} (running for {killed['query_seconds']:.0f} s; "
+                  f"queries finished in that run: {killed['finished_queries']})")
     for label, _ in variants:
         for engine, runs_of in (("Oxigraph", ox_runs), ("rdflib", rd_runs)):
             for r in runs_of.get(label, []):
