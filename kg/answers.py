@@ -63,6 +63,8 @@ def open_for_query(location: str | None = None):
 
     Raises StoreError when a local store folder (or its database) does not
     exist, so a mistyped ``--store`` does not leave an empty store behind.
+    The store is opened read-only: it takes no database lock, so questions
+    can be asked while an ingest is writing.
     """
     from kg.store import REMOTE_SCHEMES, open_store, resolve_location
 
@@ -71,7 +73,7 @@ def open_for_query(location: str | None = None):
         path = Path(where)
         if not (path / "oxigraph").is_dir():
             raise StoreError(f"no store at {path}; run `kg ingest FILE...` first or pass --store")
-    return open_store(where, create=False)
+    return open_store(where, create=False, read_only=True)
 
 
 def parse_date(value: str | dt.date | None, what: str = "date") -> dt.date | None:
@@ -406,9 +408,8 @@ def who_said(store, speaker: str | None = None, topic: str | None = None,
         s = statements.setdefault(str(row["statement"]), {
             "speaker": None, "speakers": set(), "reporter": None, "reporters": set(), "text": None,
             "direct": None, "start": None, "end": None, "granularity": None, "confidence": None})
-        if row.get("text") is not None:
-            s["speaker"], s["text"] = str(row["speaker"]), str(row["text"])
-            s["direct"], s["confidence"] = _bool(row.get("direct")), _number(row.get("confidence"))
+        s["speaker"], s["text"] = str(row["speaker"]), _str(row.get("text"))
+        s["direct"], s["confidence"] = _bool(row.get("direct")), _number(row.get("confidence"))
         if row.get("speakerLabel") is not None:
             s["speakers"].add(str(row["speakerLabel"]))
         if row.get("start") is not None:

@@ -66,7 +66,7 @@ WRITE_BATCH = 64
 #: Documents between two flushes of an embedded store's memtables to disk:
 #: keeps the write-ahead log short, so that a read-only reader (kg serve,
 #: kg ask during an ingest) and crash recovery replay little of it.
-FLUSH_EVERY = 512
+FLUSH_EVERY = 128
 
 
 def default_processes() -> int:

@@ -156,9 +156,10 @@ class RemoteStore:
         import httpx  # imported here: only remote stores need it
 
         self._httpx = httpx
-        self.location = location
         query_url, update = endpoint_urls(location, update_url)
         self.query_url, auth = _strip_credentials(query_url)
+        #: The location without its password (shown in messages).
+        self.location = "sparql+" + self.query_url
         self.update_url, update_auth = _strip_credentials(update)
         auth = auth or update_auth
         self.read_only_reason = "it was opened read-only" if read_only else None
@@ -295,10 +296,7 @@ class RemoteStore:
     def update(self, sparql: str) -> None:
         """Send a SPARQL Update request to the update endpoint."""
         self._check_writable()
-        try:
-            self._post(self.update_url, {"update": sparql}, None, "update")
-        except QueryError as exc:  # pragma: no cover - _post raises QueryError only for queries
-            raise StoreError(str(exc)) from None
+        self._post(self.update_url, {"update": sparql}, None, "update")
 
     def replace_graph(self, graph_name: URIRef, ntriples: str) -> None:
         """Replace the named graph's content by ``ntriples`` in ONE update request."""

@@ -320,3 +320,14 @@ def test_every_command_has_help_with_an_example():
         result = run(*path, "--help")
         assert result.exit_code == 0, path
         assert "Example:" in result.stdout, f"kg {' '.join(path)} --help has no Example block"
+
+
+def test_questions_work_while_the_store_is_open_for_writing(store_dir):
+    writer = LocalStore(store_dir)            # holds the database lock, as an ingest does
+    try:
+        writer.lock_for_writing()
+        result = run("ask", "who-discussed", "--format", "json", store=store_dir)
+        assert result.exit_code == 0, result.stderr
+        assert len(json.loads(result.stdout)) == 4
+    finally:
+        writer.close()

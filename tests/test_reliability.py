@@ -39,32 +39,32 @@ WAIT_LIMIT = 600.0      # seconds: a safety net against a hung child, never a pe
 
 # -- helpers ------------------------------------------------------------------------
 
+def _snapshot(store_path: Path):
+    """A read-only pyoxigraph handle (kg's open retries while a writer compacts the files)."""
+    return LocalStore(store_path, create=False, read_only=True)
+
+
 def signatures(store_path: Path) -> dict[str, tuple[int, str]]:
     """Per named graph: (triple count, hash of its sorted triples), the ingest timestamp left out."""
     import pyoxigraph as ox
 
-    store = ox.Store.read_only(str(store_path / "oxigraph"))
+    store = _snapshot(store_path)
     lines: dict[str, list[str]] = defaultdict(list)
-    for quad in store.quads_for_pattern(None, None, None):
+    for quad in store._store.quads_for_pattern(None, None, None):
         if isinstance(quad.graph_name, ox.DefaultGraph) or quad.predicate.value == ENDED_AT:
             continue
         lines[quad.graph_name.value].append(f"{quad.subject} {quad.predicate} {quad.object}")
-    del store
+    store.close()
     return {g: (len(ls), hashlib.sha256("\n".join(sorted(ls)).encode()).hexdigest()) for g, ls in lines.items()}
 
 
 def count_documents(store_path: Path) -> int:
     """Document graphs in the store now, read through a read-only snapshot (no lock taken)."""
-    import pyoxigraph as ox
-
     if not (store_path / "oxigraph" / "CURRENT").exists():
         return 0
-    try:
-        store = ox.Store.read_only(str(store_path / "oxigraph"))
-    except OSError:
-        return 0
-    count = sum(1 for g in store.named_graphs() if g.value.startswith(DOC_PREFIX))
-    del store
+    store = _snapshot(store_path)
+    count = sum(1 for g in store.named_graphs() if g.startswith(DOC_PREFIX))
+    store.close()
     return count
 
 
@@ -179,8 +179,10 @@ def test_second_ingest_is_refused_and_readers_work_during_an_ingest(corpus, refe
     documents = int(next(line for line in stats.stdout.splitlines() if line.startswith("documents")).split(",")[1])
     assert 20 <= documents <= CORPUS_SIZE
 
-    # kg serve reads while the ingest writes: it sees documents arrive, each one whole.
-    with kg_server(str(store), "--timeout", "60", log_dir=tmp_path) as (base, _server):
+    # kg serve reads while the ingest writes: it sees documents arrive, each one whole.  With
+    # one query worker the snapshots it answers from only move forward (with several, two
+    # requests may go to workers that reopened the store a moment apart).
+    with kg_server(str(store), "--timeout", "60", "--workers", "1", log_dir=tmp_path) as (base, _server):
         counts_query = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o "
                         f"FILTER(?p != <{ENDED_AT}>) }} }} GROUP BY ?g")
         seen = []
@@ -210,21 +212,21 @@ def test_second_ingest_is_refused_and_readers_work_during_an_ingest(corpus, refe
 
 # -- the writer lock and read-only handles, without spaCy -------------------------------
 
-def _hold_writer_lock(path: str, ready, release) -> None:
+def _hold_writer_lock(path: str, ready) -> None:
     store = LocalStore(Path(path))
     store.lock_for_writing()
     store.replace_graph(URIRef(DOC_PREFIX + "held"), "<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n")
     ready.set()
-    release.wait(60)
-    store.close()
+    time.sleep(600)          # until the test kills it
 
 
 def test_writer_lock_refuses_another_process_and_dies_with_it(tmp_path):
     path = tmp_path / "store"
     LocalStore(path).close()
     context = multiprocessing.get_context("spawn")
-    ready, release = context.Event(), context.Event()
-    holder = context.Process(target=_hold_writer_lock, args=(str(path), ready, release))
+    # No Event for the release: setting one that a killed process waits on never returns.
+    ready = context.Event()
+    holder = context.Process(target=_hold_writer_lock, args=(str(path), ready))
     holder.start()
     try:
         assert ready.wait(60)
@@ -246,10 +248,9 @@ def test_writer_lock_refuses_another_process_and_dies_with_it(tmp_path):
         assert third.lock_for_writing() is False       # already held by this object
         third.close()
     finally:
-        release.set()
-        holder.join(30)
         if holder.is_alive():
             holder.kill()
+        holder.join(30)
 
 
 def test_writer_lock_file_alone_refuses_a_second_holder(tmp_path):

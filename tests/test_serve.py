@@ -451,3 +451,13 @@ def test_json_results_are_valid_sparql_json(base):
     value = body["results"]["bindings"][0]["c"]
     assert value["type"] == "literal" and value["datatype"] == "http://www.w3.org/2001/XMLSchema#decimal"
     assert json.dumps(body)
+
+
+def test_serve_and_remote_modules_do_not_import_spacy():
+    import subprocess
+    import sys
+
+    code = ("import sys, kg.serve, kg.serve.pages, kg.serve.worker, kg.serve.protocol, kg.remote, kg.cli_serve; "
+            "print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

@@ -82,12 +82,13 @@ def create_app(settings: ServeSettings) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
-        await pool.start()
         if settings.allow_update:
             from kg.store import open_store
-            # One writable handle in the server process; for an embedded
-            # store it holds the database lock (kg ingest is refused meanwhile).
+            # One writable handle in the server process (opened first: it
+            # creates a missing store); for an embedded store it holds the
+            # database lock, so kg ingest is refused meanwhile.
             state["writer"] = open_store(settings.location, update_url=settings.update_url)
+        await pool.start()
         try:
             yield
         finally:
