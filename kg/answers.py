@@ -279,8 +279,22 @@ def _fact_evidence(store, cls: URIRef, facts: list[str]) -> dict[str, dict]:
 
 
 def _label(iri: str, document_labels: set[str], reference: dict[str, str]) -> str:
-    # The reference data's name first, then the name the document gave, then the IRI.
+    # The name as the document gave it first ("Volodymyr Zelensky" in an article that
+    # spells it so, whatever the reference data's spelling), then the reference name.
+    names = [s for s in document_labels if _is_full_name(s)]
+    if names and iri in reference:
+        return max(names, key=lambda s: (len(s.split()), len(s), s))
     return reference.get(iri) or _pick_label(document_labels, local_name(iri))
+
+
+_TITLE_WORDS = {"president", "prime", "minister", "vice", "chancellor", "secretary", "king", "queen", "mr", "mrs",
+                "ms", "dr", "premier", "ambassador", "senator", "the", "a", "an"}
+
+
+def _is_full_name(label: str) -> bool:
+    """A document's name for a person that can stand for them: two words or more, no title first."""
+    words = label.split()
+    return len(words) >= 2 and words[0].lower().strip(".") not in _TITLE_WORDS
 
 
 def _topic_labels(topics: dict[str, set[str]], reference: dict[str, str]) -> list[str]:
@@ -406,12 +420,14 @@ def who_said(store, speaker: str | None = None, topic: str | None = None,
     statements: dict[str, dict] = {}
     for row in _fact_rows(store, "who_said", "statement", candidates, minConfidence=confidence):
         s = statements.setdefault(str(row["statement"]), {
-            "speaker": None, "speakers": set(), "reporter": None, "reporters": set(), "text": None,
+            "speaker": None, "speakers": set(), "said_as": None, "reporter": None, "reporters": set(), "text": None,
             "direct": None, "start": None, "end": None, "granularity": None, "confidence": None})
         s["speaker"], s["text"] = str(row["speaker"]), _str(row.get("text"))
         s["direct"], s["confidence"] = _bool(row.get("direct")), _number(row.get("confidence"))
         if row.get("speakerLabel") is not None:
             s["speakers"].add(str(row["speakerLabel"]))
+        if row.get("speakerText") is not None:
+            s["said_as"] = str(row["speakerText"])
         if row.get("start") is not None:
             s["start"], s["end"] = str(row["start"]), _str(row.get("end"))
             s["granularity"] = _str(row.get("granularity"))
@@ -430,7 +446,10 @@ def who_said(store, speaker: str | None = None, topic: str | None = None,
     for iri, s in statements.items():
         found = evidence.get(iri, {"sentences": {}, "sources": set()})
         answers.append({
-            "speaker": _label(s["speaker"], s["speakers"], reference),
+            # An organisation or unnamed speaker is shown as the source names it
+            # ("China's commerce ministry"); speaker_iri links it to the actor.
+            "speaker": s["said_as"] or _label(s["speaker"], s["speakers"], reference),
+            "speaker_iri": s["speaker"],
             "text": s["text"],
             "direct": s["direct"],
             "date": display_date(s["start"], s["end"], s["granularity"]),
@@ -485,7 +504,11 @@ def entities(store, type: str | None = None) -> list[dict]:  # noqa: A002 - mirr
         if not e["types"]:
             continue
         kind = min(e["types"], key=_TYPE_PRIORITY.index)
-        if e["ref"]:
+        full = [s for s in e["labels"] if _is_full_name(s)]
+        if kind == "person" and e["ref"] and full:
+            # People as the documents spell them (Zelensky, Zelenskyy...), the fullest first.
+            name = max(full, key=lambda s: (len(s.split()), len(s), s))
+        elif e["ref"]:
             name = _pick_label(e["ref"], local_name(iri))
         elif e["labels"]:
             # The fullest name a document gave ("Kurt Campbell" over "Campbell").

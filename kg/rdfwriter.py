@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 import unicodedata
 
 from rdflib import Graph, Literal, URIRef
@@ -107,7 +108,8 @@ class _Writer:
         self.add(node, KG.evidence, self.evidence(ev))
         for extra in more:
             self.add(node, KG.evidence, self.evidence(extra))
-        self.add(node, KG.confidence, Literal(round(confidence, 3), datatype=XSD.decimal))
+        # A Decimal, not a float: SHACL checks the value's type as well as its datatype.
+        self.add(node, KG.confidence, Literal(Decimal(str(round(confidence, 3)))))
         ext = extractor_iri(extractor)
         self.add(node, KG.extractor, ext)
         self.add(node, PROV.wasDerivedFrom, self.doc)
