@@ -123,14 +123,14 @@ def _clause_text(ctx: DocContext, head, skip_mark: bool = True, verb=None) -> tu
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def speaker_text(ctx: DocContext, verb) -> str | None:
+def speaker_text(ctx: DocContext, verb, speaker: str | None = None) -> str | None:
     """The words naming the speaker of ``verb`` when it is not a named person ("China's commerce ministry")."""
     from kg.extract.actors import _noun_phrase
     subject = _subject(verb)
     if subject is None or subject.pos_ == "PRON":
         return None
-    mention = ctx.mention_at(subject.i)
-    if mention is not None and mention.kind == "person" and mention.via != "description":
+    entity = ctx.entity(speaker) if speaker else None
+    if entity is None or (entity.kind == "person" and not entity.unnamed) or entity.kind == "country":
         return None
     phrase = _noun_phrase(ctx, subject)
     return phrase[4:] if phrase.lower().startswith("the ") else phrase
@@ -194,7 +194,7 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         span = resolve_time_for(ctx, verb) if verb is not None else None
         statements.append(Statement(
             speaker=speaker, text=quote.text.strip(), direct=True, verb=verb.text if verb is not None else "",
-            speaker_text=speaker_text(ctx, verb) if verb is not None and attributed else None,
+            speaker_text=speaker_text(ctx, verb, speaker) if verb is not None and attributed else None,
             evidence=ctx.span_evidence(sent[0], min(sent.start_char, quote.start - 1), max(sent.end_char, quote.end + 1))
             if first.sent.start != last.sent.start else ctx.evidence(sent),
             time=span, topics=topics_between(ctx, topic_index, quote.tok_start, quote.tok_end),
@@ -223,7 +223,7 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         used_verbs.add(tok.i)
         start, end = _clause_text(ctx, content, verb=tok)
         statements.append(Statement(
-            speaker=speaker, text=doc.text[start:end], direct=False, verb=tok.text, speaker_text=speaker_text(ctx, tok),
+            speaker=speaker, text=doc.text[start:end], direct=False, verb=tok.text, speaker_text=speaker_text(ctx, tok, speaker),
             evidence=ctx.evidence(tok.sent), time=resolve_time_for(ctx, tok, content if content.i > tok.i else None),
             topics=topics_between(ctx, topic_index, lo, hi), reported_by=outer,
             confidence=confidence * (0.85 if outer else 1.0), extractor=EXTRACTOR))
