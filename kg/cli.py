@@ -26,7 +26,7 @@ from kg.errors import KGError
 # The same lists as kg.formats; repeated so that `kg --help` need not import rdflib.
 ROW_FORMATS = ("table", "csv", "tsv", "json")
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "ttl")
-EXPORT_FORMATS = ("trig", "nquads", "ttl", "jsonld")
+EXPORT_FORMATS = ("trig", "nquads", "ttl", "jsonld", "graphml", "gexf")
 PROGRESS_MIN_FILES = 5
 
 
@@ -362,7 +362,8 @@ def entities(type_, fmt):
 
 @cli.command()
 @click.option("--format", "fmt", required=True, metavar="|".join(EXPORT_FORMATS),
-              help="trig and nquads keep the named graphs; ttl and jsonld merge them.")
+              help="trig and nquads keep the named graphs; ttl and jsonld merge them; graphml and gexf "
+                   "export the relationship graph (for Gephi; filters: see `kg export-graph`).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Write to FILE instead of stdout.")
 def export(fmt, out):
@@ -372,10 +373,16 @@ def export(fmt, out):
     Example:
         kg export --format trig --out kg.trig
         kg export --format nquads | gzip > kg.nq.gz
+        kg export --format gexf --out kg.gexf
     """
     fmt = _check_format(fmt, EXPORT_FORMATS)
     with _query_store() as store:
-        data = store.dump(fmt)
+        if fmt in ("graphml", "gexf"):
+            from kg.views.analytics import export_network
+            from kg.views.build import build_view
+            data = export_network(build_view(store), fmt)
+        else:
+            data = store.dump(fmt)
     if out is None:
         stream = click.get_binary_stream("stdout")
         stream.write(data)
