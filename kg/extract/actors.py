@@ -81,12 +81,12 @@ def find_actors(ctx: DocContext) -> None:
     # 2. spaCy entities.  Last names of the document's people come first: the model
     #    sometimes tags a surname alone as ORG or GPE.
     person_surnames = set()
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ == "PERSON":
             span = _strip_titles(ent)
             if span is not None and len(span) >= 2:
                 person_surnames.add(norm(span[-1].text))
-    for ent in doc.ents:
+    for ent in ctx.ents:
         core = ent[:-1] if len(ent) == 2 and ent[-1].text in ("’s", "'s", "’") else ent
         if ent.label_ in ("ORG", "GPE", "NORP") and len(core) == 1 and norm(core.text) in person_surnames \
                 and not any(i in taken for i in range(ent.start, ent.end)):
@@ -134,7 +134,7 @@ def find_actors(ctx: DocContext) -> None:
     # 3. Surnames spaCy mislabelled or missed ("Campbell" tagged ORG): a proper noun that is the
     #    last name of a person already in this document is that person.
     surnames = _doc_surnames(ctx)
-    for tok in doc:
+    for tok in ctx.tokens:
         if tok.i in ctx.token_mention or tok.pos_ != "PROPN" or not tok.is_title:
             continue
         iri = surnames.get(norm(tok.text))
@@ -253,7 +253,7 @@ def _person_mention(ctx: DocContext, span) -> None:
         ctx.add_mention(Mention(span.start, span.end, local, PERSON, via="surname"))
         ctx.facts.entities[local].aliases.add(name)
         return
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ == "PERSON" and ent.start > span.start:
             full = _strip_titles(ent)
             if full is not None and len(full) >= 2 and key in (norm(full[-1].text), norm(full[0].text)):
@@ -332,7 +332,7 @@ def _country_from_left(ctx: DocContext, i: int) -> str | None:
         other = ctx.token_mention.get(i)
         if other is not None and other.kind in (COUNTRY, ORGANIZATION):
             return other.iri
-        if ctx.doc[i].text in ("’s", "'s", "’"):
+        if ctx.tokens[i].text in ("’s", "'s", "’"):
             i -= 1
             continue
         return None
@@ -367,7 +367,7 @@ def _add_post_claim(ctx: DocContext, person: str, role: str, organization: str |
         if known.person == person and norm(known.role) == norm(role):
             return
     claim = PostClaim(person=person, role=role, organization=organization,
-                      evidence=ctx.evidence(token.sent), extractor=EXTRACTOR)
+                      evidence=ctx.evidence(ctx.sentence_of(token)), extractor=EXTRACTOR)
     if ctx.date and person in ctx.gaz.actors:
         current = ctx.gaz.posts_on(person, ctx.date)
         claim_words = set(norm(role).split()) - HONORIFICS
@@ -458,7 +458,7 @@ def _noun_phrase(ctx: DocContext, token) -> str:
             end = max(end, child.right_edge.i + 1)
         if child.dep_ == "amod" and child.i > token.i and child.right_edge.i - token.i <= 6:
             end = max(end, child.right_edge.i + 1)  # "people familiar with the matter"
-    tokens = [t for t in ctx.doc[start:end] if not t.is_punct or t.text in ("’", "'", "-")]
+    tokens = [t for t in ctx.tokens[start:end] if not t.is_punct or t.text in ("’", "'", "-")]
     if not tokens:
         return ""
     return ctx.doc[tokens[0].i:tokens[-1].i + 1].text.replace("’", "'")
@@ -579,7 +579,7 @@ def _description_name(phrase: str) -> str:
 def place_of(ctx: DocContext, token) -> tuple[str, str] | None:
     """A place named by ``token`` (a city, venue or country used as a location)."""
     mention = ctx.token_mention.get(token.i)
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.start <= token.i < ent.end and ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
             name = _strip_det(ent)
             return place_iri(name), name

@@ -59,8 +59,16 @@ class DocContext:
 
     def __post_init__(self):
         self.offset = self.article.body_start
-        for n, sent in enumerate(self.doc.sents):
+        # spaCy builds a new Token object on every access; the rules look at tokens many
+        # times, so they share one list (and a sentence number per token).
+        self.tokens = list(self.doc)
+        self.sentences = list(self.doc.sents)
+        self.ents = list(self.doc.ents)
+        self.sent_of = [0] * len(self.tokens)
+        for n, sent in enumerate(self.sentences):
             self.sent_index[sent.start] = n
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
         self._find_quotes()
 
     # -- positions and evidence -------------------------------------------
@@ -71,7 +79,15 @@ class DocContext:
 
     def sentence_no(self, token) -> int:
         """Number of the sentence holding ``token``."""
-        return self.sent_index.get(token.sent.start, 0)
+        return self.sent_of[token.i] if token.i < len(self.sent_of) else 0
+
+    def ents_in(self, span):
+        """The named entities within a span (a sentence)."""
+        return [e for e in self.ents if span.start <= e.start and e.end <= span.end]
+
+    def sentence_of(self, token):
+        """The sentence (a Span) holding ``token``."""
+        return self.sentences[self.sentence_no(token)]
 
     def evidence(self, sent) -> Evidence:
         """Evidence for a whole sentence (offsets in the source file)."""
@@ -135,12 +151,12 @@ class DocContext:
 
     def persons_before(self, token_i: int, window_sents: int = 4) -> list[Mention]:
         """Person mentions before ``token_i`` (nearest last) within a few sentences."""
-        here = self.sentence_no(self.doc[token_i])
+        here = self.sentence_no(self.tokens[token_i])
         out = []
         for m in self.mentions:
             if m.start >= token_i or m.kind != PERSON:
                 continue
-            if here - self.sentence_no(self.doc[m.start]) > window_sents:
+            if here - self.sentence_no(self.tokens[m.start]) > window_sents:
                 continue
             out.append(m)
         out.sort(key=lambda m: m.start)
@@ -199,7 +215,7 @@ class DocContext:
         candidates = self.persons_before(tok.i)
         if not candidates:
             return None
-        same_sentence = [m for m in candidates if self.doc[m.start].sent.start == tok.sent.start]
+        same_sentence = [m for m in candidates if self.sent_of[m.start] == self.sent_of[tok.i]]
         pool = same_sentence or candidates
         scored = []
         here = self.sentence_no(tok)
@@ -207,7 +223,7 @@ class DocContext:
         for order, m in enumerate(pool):
             if not self._gender_ok(m.iri, gender):
                 continue
-            head_tok = self.doc[m.end - 1]
+            head_tok = self.tokens[m.end - 1]
             # Grammatical role, then recency: each sentence back costs more than a role difference
             # between two recent candidates.
             score = role_weight.get(head_tok.dep_, 0.5) - 0.6 * (here - self.sentence_no(head_tok)) + order * 0.001

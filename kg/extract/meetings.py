@@ -280,11 +280,11 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
     doc = ctx.doc
     # The topic under discussion, for "discussed the issue": the lead sentence's topics, then
     # each exchange's explicit subject ("talks about X").
-    first = next(iter(doc.sents), None)
+    first = ctx.sentences[0] if ctx.sentences else None
     discourse_topics: list[Topic] = _sentence_topics(ctx, topic_index, first) if first is not None else []
     consumed: set[int] = set()
-    for sent in doc.sents:
-        for tok in sent:
+    for sent in ctx.sentences:
+        for tok in ctx.tokens[sent.start:sent.end]:
             if tok.i in consumed:
                 continue
             trig = _trigger(tok)
@@ -379,7 +379,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 # Biden, who hosted Albanese and Sunak, said ...").
                 time = _sentence_time(ctx, sent, future=status == PLANNED)
             if time is None and ctx.facts.meetings and any(
-                    e.label_ == "DATE" and e.text.lower() in ("the same day", "that day", "the same week") for e in sent.ents):
+                    e.label_ == "DATE" and e.text.lower() in ("the same day", "that day", "the same week") for e in ctx.ents_in(sent)):
                 time = ctx.facts.meetings[-1].time  # "On the same day, Macron held talks ..."
             if time and ctx.date and time.start > ctx.date and status == HELD:
                 status = PLANNED
@@ -423,8 +423,8 @@ def _sentence_time(ctx: DocContext, sent, future: bool):
 
     def single_date(s):
         spans = []
-        for ent in s.ents:
-            if ent.label_ != "DATE" or (ent.start > 0 and ctx.doc[ent.start - 1].lower_ in ("since", "until", "by")):
+        for ent in ctx.ents_in(s):
+            if ent.label_ != "DATE" or (ent.start > 0 and ctx.tokens[ent.start - 1].lower_ in ("since", "until", "by")):
                 continue
             span = resolve(ent.text, ctx.date, future=future)
             if span is not None:
@@ -434,9 +434,9 @@ def _sentence_time(ctx: DocContext, sent, future: bool):
     found = single_date(sent)
     if found is not None:
         return found
-    if any(e.label_ == "DATE" for e in sent.ents):
+    if any(e.label_ == "DATE" for e in ctx.ents_in(sent)):
         return None  # several dates in the sentence and none of them ours: leave it open
-    previous = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
+    previous = ctx.sentence_of(ctx.tokens[sent.start - 1]) if sent.start > 0 else None
     return single_date(previous) if previous is not None else None
 
 

@@ -52,7 +52,7 @@ def _target(ctx: DocContext, tok) -> str | None:
                 if m is not None and m.kind == COUNTRY:
                     return m.iri
     # "measures that restrict Chinese access": a country named in the clause around the measure.
-    for other in tok.sent:
+    for other in ctx.sentence_of(tok):
         if other.dep_ == "amod" and other.head.lemma_ in ("access", "company", "firm", "industry", "entity", "export", "import"):
             m = ctx.mention_at(other.i)
             if m is not None and m.kind == COUNTRY:
@@ -63,7 +63,7 @@ def _target(ctx: DocContext, tok) -> str | None:
 def extract_policies(ctx: DocContext, topic_index: dict) -> None:
     """Find policy measures; append them (merged by type, issuer and target) to ``ctx.facts.policies``."""
     seen: dict[tuple, Policy] = {}
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         mtype = _measure_type(tok)
         if mtype is None:
             continue
@@ -95,7 +95,7 @@ def extract_policies(ctx: DocContext, topic_index: dict) -> None:
         if issuer is None and target is None:
             continue
         key = (mtype, issuer, target)
-        sent = tok.sent
+        sent = ctx.sentence_of(tok)
         topics = topics_between(ctx, topic_index, sent.start, sent.end)
         time = time_of(ctx, governing) if governing.pos_ == "VERB" else None
         if key in seen:

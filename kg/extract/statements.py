@@ -29,10 +29,10 @@ def is_reporting_verb(tok) -> bool:
 
 def time_of(ctx: DocContext, head, exclude: set[int] = frozenset(), future: bool = False):
     """The resolved time attached to ``head`` (a DATE entity in its clause, outside ``exclude``)."""
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ not in ("DATE", "TIME") or ent.start in exclude:
             continue
-        if ent.start > 0 and ctx.doc[ent.start - 1].lower_ in ("since", "until", "till", "by", "before"):
+        if ent.start > 0 and ctx.tokens[ent.start - 1].lower_ in ("since", "until", "till", "by", "before"):
             continue  # "since January 2021" bounds a period; it dates nothing
         if not (head.left_edge.i <= ent.start and ent.end - 1 <= head.right_edge.i):
             continue
@@ -175,7 +175,7 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         continuation = (verb is None and last_speaker is not None and last_quote_end is not None
                         and ctx.sentence_no(first) - last_quote_end <= 1)
         if continuation and statements and statements[-1].direct and statements[-1].speaker == last_speaker \
-                and ctx.sentence_no(first) - last_quote_end == 1 and not _reporting_in(ctx, first.sent, quote):
+                and ctx.sentence_no(first) - last_quote_end == 1 and not _reporting_in(ctx, ctx.sentence_of(first), quote):
             # A quote running on from the previous one, in the next sentence: one statement.
             statements[-1].text = f"{statements[-1].text} {quote.text.strip()}"
             last_quote_end = ctx.sentence_no(last)
@@ -190,13 +190,13 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
                 speaker, confidence = last_speaker, 0.35
         if speaker is None:
             continue
-        sent = verb.sent if verb is not None else first.sent
+        sent = ctx.sentence_of(verb) if verb is not None else ctx.sentence_of(first)
         span = resolve_time_for(ctx, verb) if verb is not None else None
         statements.append(Statement(
             speaker=speaker, text=quote.text.strip(), direct=True, verb=verb.text if verb is not None else "",
             speaker_text=speaker_text(ctx, verb, speaker) if verb is not None and attributed else None,
             evidence=ctx.span_evidence(sent[0], min(sent.start_char, quote.start - 1), max(sent.end_char, quote.end + 1))
-            if first.sent.start != last.sent.start else ctx.evidence(sent),
+            if ctx.sentence_of(first).start != ctx.sentence_of(last).start else ctx.evidence(sent),
             time=span, topics=topics_between(ctx, topic_index, quote.tok_start, quote.tok_end),
             confidence=confidence, extractor=EXTRACTOR))
         last_speaker = speaker
@@ -205,7 +205,7 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         _nested(ctx, topic_index, quote.tok_start, quote.tok_end, speaker, carrier, used_verbs, quote_speaker=speaker)
 
     # Indirect speech.
-    for tok in doc:
+    for tok in ctx.tokens:
         if tok.i in used_verbs or not is_reporting_verb(tok) or ctx.quote_at(tok.i):
             continue
         content = _content_of(tok)
@@ -224,14 +224,14 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         start, end = _clause_text(ctx, content, verb=tok)
         statements.append(Statement(
             speaker=speaker, text=doc.text[start:end], direct=False, verb=tok.text, speaker_text=speaker_text(ctx, tok, speaker),
-            evidence=ctx.evidence(tok.sent), time=resolve_time_for(ctx, tok, content if content.i > tok.i else None),
+            evidence=ctx.evidence(ctx.sentence_of(tok)), time=resolve_time_for(ctx, tok, content if content.i > tok.i else None),
             topics=topics_between(ctx, topic_index, lo, hi), reported_by=outer,
             confidence=confidence * (0.85 if outer else 1.0), extractor=EXTRACTOR))
         if ctx.facts.entities.get(speaker) and ctx.facts.entities[speaker].kind == PERSON:
             last_speaker = speaker
 
     # "X called the law a global first", "X described the plan as ...": a characterisation.
-    for tok in doc:
+    for tok in ctx.tokens:
         if tok.i in used_verbs or tok.lemma_.lower() not in ("call", "describe", "brand", "label", "dub"):
             continue
         if not any(c.dep_ in ("oprd",) for c in tok.children) and not (
@@ -245,12 +245,12 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             words = words[:-1]
         statements.append(Statement(
             speaker=speaker, text=doc.text[tok.idx:words[-1].idx + len(words[-1].text)], direct=False,
-            verb=tok.text, evidence=ctx.evidence(tok.sent), time=time_of(ctx, tok),
+            verb=tok.text, evidence=ctx.evidence(ctx.sentence_of(tok)), time=time_of(ctx, tok),
             topics=topics_between(ctx, topic_index, tok.i, words[-1].i + 1),
             confidence=confidence * 0.9, extractor=EXTRACTOR))
 
     # "according to X, ..."
-    for tok in doc:
+    for tok in ctx.tokens:
         if tok.lower_ != "according":
             continue
         objs = [o for c in tok.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
@@ -278,7 +278,7 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             said_as = said_as.split(" ", 1)[1]
         statements.append(Statement(
             speaker=found[0], text=doc.text[start:end], direct=False, verb="according to", speaker_text=said_as,
-            evidence=ctx.evidence(tok.sent), topics=topics_between(ctx, topic_index, tokens[0].i, tokens[-1].i + 1),
+            evidence=ctx.evidence(ctx.sentence_of(tok)), topics=topics_between(ctx, topic_index, tokens[0].i, tokens[-1].i + 1),
             confidence=0.8, extractor=EXTRACTOR))
 
 
@@ -289,7 +289,7 @@ def _reporting_in(ctx: DocContext, sent, quote) -> bool:
 def _previous_sentence_speaker(ctx: DocContext, token) -> tuple[str | None, float]:
     """A quote standing alone after "X wrote on social media." / "X told reporters:"."""
     sent_no = ctx.sentence_no(token)
-    for sent in ctx.doc.sents:
+    for sent in ctx.sentences:
         if ctx.sentence_no(sent[0]) == sent_no - 1:
             verbs = [t for t in sent if is_reporting_verb(t) and not ctx.quote_at(t.i) and _content_of(t) is None]
             for verb in reversed(verbs):
@@ -305,7 +305,7 @@ def attribute_quote(ctx: DocContext, quote):
     doc = ctx.doc
     first, last = doc[quote.tok_start], doc[max(quote.tok_end - 1, quote.tok_start)]
     candidates = []
-    for sent in {first.sent.start: first.sent, last.sent.start: last.sent}.values():
+    for sent in {ctx.sentence_of(first).start: ctx.sentence_of(first), ctx.sentence_of(last).start: ctx.sentence_of(last)}.values():
         for tok in sent:
             if quote.tok_start <= tok.i < quote.tok_end or not is_reporting_verb(tok):
                 continue
@@ -363,6 +363,6 @@ def _nested(ctx: DocContext, topic_index, lo: int, hi: int, outer: str, carrier:
                 break
         statements.append(Statement(
             speaker=found[0], text=doc.text[start:end], direct=False, verb=tok.text,
-            evidence=ctx.evidence(tok.sent), time=meeting_time, reported_by=outer, quoted_in=carrier,
+            evidence=ctx.evidence(ctx.sentence_of(tok)), time=meeting_time, reported_by=outer, quoted_in=carrier,
             topics=topics_between(ctx, topic_index, content.left_edge.i, content.right_edge.i + 1),
             confidence=0.6 if subject.pos_ == "PRON" else 0.75, extractor=EXTRACTOR))

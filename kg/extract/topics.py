@@ -81,7 +81,7 @@ def topics_of_phrase(ctx: DocContext, index: dict, head, names_ok: bool = False)
     if found:
         return found
     if names_ok and head.ent_type_ in ("GPE", "NORP", "LOC", "EVENT", "ORG", "LAW", "PRODUCT", "FAC"):
-        ent = next((e for e in ctx.doc.ents if e.start <= head.i < e.end), None)
+        ent = next((e for e in ctx.ents if e.start <= head.i < e.end), None)
         if ent is not None:
             words = [t.text for t in ent if t.lower_ != "the"]
             label = " ".join(words).lower().replace("’s", "").replace("'s", "")
