@@ -49,15 +49,13 @@ class GraphRecord:
 
 
 def _records(extractor, articles: list[Article], batch_size: int, ingested_at: dt.datetime) -> list[GraphRecord]:
-    from kg.rdfwriter import facts_to_graph
-    from kg.store import graph_to_ntriples
+    from kg.rdfwriter import facts_to_ntriples
 
     out = []
     for article, facts in extractor.extract_many(articles, batch_size=batch_size):
-        graph = facts_to_graph(article, facts, ingested_at=ingested_at)
-        out.append(GraphRecord(path=str(article.path), graph_name=str(graph.identifier),
-                               ntriples=graph_to_ntriples(graph), triples=len(graph),
-                               warnings=list(facts.warnings)))
+        name, ntriples, count = facts_to_ntriples(article, facts, ingested_at=ingested_at)
+        out.append(GraphRecord(path=str(article.path), graph_name=str(name),
+                               ntriples=ntriples, triples=count, warnings=list(facts.warnings)))
     return out
 
 

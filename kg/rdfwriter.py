@@ -73,22 +73,37 @@ def extractor_iri(name: str) -> URIRef:
 
 
 class _Writer:
+    """Collects a document's triples in a list (an rdflib Graph only on request: its
+    indexes cost more than the rest of the writing, and ingest needs only N-Triples)."""
+
     def __init__(self, article: Article):
         self.article = article
         self.doc = document_iri(article.doc_id)
-        self.graph = Graph(identifier=self.doc)
-        for prefix, ns in PREFIXES.items():
-            self.graph.bind(prefix, ns)
+        self.triples: dict[tuple, None] = {}     # insertion-ordered and without duplicates
         self.activity = URIRef(f"{self.doc}#extraction")
         self._extractors: set[str] = set()
+        self._evidence: set[URIRef] = set()
 
     def add(self, s, p, o) -> None:
-        self.graph.add((s, p, o))
+        self.triples[(s, p, o)] = None
+
+    def graph(self) -> Graph:
+        graph = Graph(identifier=self.doc)
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns)
+        for triple in self.triples:
+            graph.add(triple)
+        return graph
+
+    def ntriples(self) -> str:
+        return "".join(f"<{s}> <{p}> {_nt_object(o)} .\n" for s, p, o in self.triples)
+
 
     def evidence(self, ev: Evidence) -> URIRef:
         node = URIRef(f"{self.doc}#ev-{ev.sentence}-{ev.start}-{ev.end}")
-        if (node, RDF.type, KG.Evidence) in self.graph:
+        if node in self._evidence:
             return node
+        self._evidence.add(node)
         pos = URIRef(f"{node}-pos")
         quote = URIRef(f"{node}-quote")
         self.add(node, RDF.type, KG.Evidence)
@@ -149,8 +164,35 @@ class _Writer:
             self.add(iri, SKOS.prefLabel, Literal(topic.label))
 
 
+
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _nt_object(term) -> str:
+    """A term in N-Triples syntax (IRIs and literals; kg writes no blank nodes)."""
+    if isinstance(term, Literal):
+        text = f'"{str(term).translate(_NT_ESCAPES)}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and str(term.datatype) != str(XSD.string):
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return f"<{term}>"
+
+
 def facts_to_graph(article: Article, facts: DocumentFacts, *, ingested_at: dt.datetime | None = None) -> Graph:
-    """Build the named graph of one document from its extracted facts."""
+    """Build the named graph of one document from its extracted facts (an rdflib Graph)."""
+    return _write(article, facts, ingested_at).graph()
+
+
+def facts_to_ntriples(article: Article, facts: DocumentFacts, *,
+                      ingested_at: dt.datetime | None = None) -> tuple[URIRef, str, int]:
+    """The same graph as N-Triples text: (graph name, N-Triples, number of triples)."""
+    w = _write(article, facts, ingested_at)
+    return w.doc, w.ntriples(), len(w.triples)
+
+
+def _write(article: Article, facts: DocumentFacts, ingested_at: dt.datetime | None) -> _Writer:
     w = _Writer(article)
     doc, add = w.doc, w.add
     add(doc, RDF.type, KG.Document)
@@ -246,4 +288,4 @@ def facts_to_graph(article: Article, facts: DocumentFacts, *, ingested_at: dt.da
             w.topic(node, topic)
         w.time(node, policy.time)
         w.provenance(node, policy.evidence, policy.extractor, policy.confidence)
-    return w.graph
+    return w
