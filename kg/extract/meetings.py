@@ -388,8 +388,16 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             anaphoric = any(c.dep_ == "dobj" and c.lemma_.lower() in ANAPHORIC_TOPICS for h in heads for c in h.children)
             if not topics and anaphoric:
                 topics = list(discourse_topics)
-            elif not topics:
-                topics = topics_between(ctx, topic_index, sent.start, sent.end) or list(discourse_topics)
+            # What the sentence reporting the exchange is about belongs to it too ("met ... to sign
+            # the AUKUS submarine deal"): its scheme topics and the things it names as objects; an
+            # exchange with no subject of its own takes the article's current one.
+            for extra in topics_between(ctx, topic_index, sent.start, sent.end) + _object_topics(ctx, topic_index, sent):
+                if all(extra.iri != t.iri and extra.label != t.label for t in topics):
+                    topics.append(extra)
+            if not explicit and not anaphoric:
+                for extra in discourse_topics:
+                    if all(extra.iri != t.iri for t in topics):
+                        topics.append(extra)
             if any(ctx.mention_at(t.i) and ctx.mention_at(t.i).via in ("description",) for t in sent):
                 confidence -= 0.1
             meeting = Meeting(kind=kind, participants=participants, evidence=ctx.evidence(sent), time=time,
@@ -449,6 +457,23 @@ def _ancestor_time(ctx: DocContext, head, future: bool):
             if span:
                 return span
     return None
+
+
+def _object_topics(ctx: DocContext, index: dict, sent, limit: int = 4) -> list[Topic]:
+    """Topics minted from what a sentence's verbs act on (direct objects, "on/about X")."""
+    found: list[Topic] = []
+    for tok in ctx.tokens[sent.start:sent.end]:
+        if len(found) >= limit:
+            break
+        if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS):
+            if tok.pos_ != "NOUN" or _trigger(tok) or tok.lemma_.lower() in ANAPHORIC_TOPICS:
+                continue
+            if ctx.mention_at(tok.i) is not None:
+                continue
+            for t in topics_of_phrase(ctx, index, tok):
+                if all(t.iri != x.iri for x in found):
+                    found.append(t)
+    return found
 
 
 def _sentence_topics(ctx: DocContext, index: dict, sent) -> list[Topic]:
