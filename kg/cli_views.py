@@ -9,7 +9,6 @@ inside the commands so that ``kg --help`` stays fast; none imports spaCy.
 """
 from __future__ import annotations
 
-import contextlib
 import json
 from pathlib import Path
 
@@ -21,18 +20,11 @@ VIEW_FORMATS = ("table", "csv", "tsv", "json")
 SECTIONS = ("all", "actors", "brokers", "communities")
 
 
-@contextlib.contextmanager
 def _view_store():
-    """The store of ``kg --store``/$KG_STORE, opened for reading (never created), closed afterwards."""
-    from kg.answers import open_for_query
+    """The store of ``kg --store``/$KG_STORE, opened for reading (the same as the query commands)."""
+    from kg.cli import _query_store
 
-    store = open_for_query(click.get_current_context().find_root().params.get("store_location"))
-    try:
-        yield store
-    finally:
-        close = getattr(store, "close", None)
-        if close is not None:
-            close()
+    return _query_store()
 
 
 def view_options(func):
