@@ -61,7 +61,7 @@ def read_articles(paths: Iterable[Path], report: IngestReport) -> Iterable[Artic
 
 #: Environment variable giving the default number of ingest processes.
 ENV_PROCESSES = "KG_PROCESSES"
-#: Documents written per store transaction.
+#: Documents per store.replace_graphs call (one atomic bulk load or one transaction).
 WRITE_BATCH = 64
 #: Documents between two flushes of an embedded store's memtables to disk:
 #: keeps the write-ahead log short, so that a read-only reader (kg serve,
