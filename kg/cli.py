@@ -158,7 +158,9 @@ def cli(store_location):
 @click.option("--model", metavar="NAME", help="spaCy pipeline to use (default: $KG_SPACY_MODEL or the pinned small English model).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
               help="Documents per spaCy batch.")
-def ingest(paths, force, model, batch_size):
+@click.option("--processes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes for NLP and extraction (default: $KG_PROCESSES or 1).")
+def ingest(paths, force, model, batch_size, processes):
     """Read articles (files or folders of *.txt/*.md) into the store.
 
     Each document becomes one named graph; unchanged files are skipped. Bad
@@ -193,7 +195,8 @@ def ingest(paths, force, model, batch_size):
     try:
         store.lock_for_writing()
         report = ingest_paths(store, list(paths), extractor=make_extractor(model), force=force,
-                              batch_size=batch_size, progress=progress, on_start=on_start)
+                              batch_size=batch_size, progress=progress, on_start=on_start,
+                              n_process=processes, model=model)
     finally:
         if bar is not None:
             bar.close()
