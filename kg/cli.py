@@ -386,16 +386,22 @@ def export(fmt, out):
             data = export_network(build_view(store), fmt)
         else:
             data = store.dump(fmt)
+    if write_output(data, out):
+        click.echo(f"wrote {len(data)} bytes to {out}", err=True)
+
+
+def write_output(data: bytes, out: Path | None) -> bool:
+    """Write ``data`` to ``out``, or to stdout when it is None; True when a file was written."""
     if out is None:
         stream = click.get_binary_stream("stdout")
         stream.write(data)
         stream.flush()
-        return
+        return False
     try:
         out.write_bytes(data)
     except OSError as exc:
         raise KGError(f"cannot write {out}: {exc.strerror}") from None
-    click.echo(f"wrote {len(data)} bytes to {out}", err=True)
+    return True
 
 
 @cli.command()

@@ -227,15 +227,9 @@ def export_graph(include, topic, since, until, focus, depth, fmt, out):
     with _view_store() as store:
         view = _build(store, include, topic, since, until, focus, depth)
     data = export_network(view, fmt)
-    if out is None:
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+    from kg.cli import write_output
+    if not write_output(data, out):
         return
-    try:
-        out.write_bytes(data)
-    except OSError as exc:
-        raise KGError(f"cannot write {out}: {exc.strerror}") from None
     _done(f"wrote {view.graph.number_of_nodes()} nodes and {view.graph.number_of_edges()} edges to {out}")
 
 
