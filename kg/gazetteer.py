@@ -8,7 +8,6 @@ text: a name that is not here still becomes an entity.
 from __future__ import annotations
 
 import datetime as dt
-import pickle
 import re
 import unicodedata
 from dataclasses import dataclass, field

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import hashlib
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
 from kg.paths import reference_files
-from kg.store import graph_to_ntriples
 from kg.vocab import KG, REFERENCE_GRAPH
 
 

@@ -30,7 +30,6 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
-from kg.vocab import REFERENCE_GRAPH
 
 DEFAULT_STORE = Path.home() / ".local" / "share" / "kg" / "store"
 ENV_STORE = "KG_STORE"
@@ -296,15 +295,6 @@ class LocalStore:
             self._store.flush()
 
     # -- reading -------------------------------------------------------------
-    def _substitutions(self, bindings: dict[str, Node] | None) -> dict:
-        ox = self._ox
-        subs = {}
-        for name, value in (bindings or {}).items():
-            if value is None:
-                continue
-            subs[ox.Variable(name)] = _to_ox(ox, value)
-        return subs
-
     def query(self, sparql: str, bindings: dict[str, Node] | None = None, *,
               default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of all graphs.
@@ -391,20 +381,6 @@ def _prefixes() -> dict[str, str]:
     return PREFIXES
 
 
-def _to_ox(ox, term: Node):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise QueryError(f"cannot bind {term!r}")
-
-
 def _from_ox(ox, term) -> Node:
     # Results repeat the same IRIs, labels and dates many times; building an rdflib
     # Literal parses its value, so converting each distinct term once halves the
@@ -434,11 +410,6 @@ def _convert_ox(ox, term) -> Node:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
     return Literal(str(term))
-
-
-def reference_graph_name() -> URIRef:
-    """The named graph that holds the ontology, gazetteer and topic scheme."""
-    return REFERENCE_GRAPH
 
 
 def _as_nquads(ntriples: str, graph_term: str) -> str:
