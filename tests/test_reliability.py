@@ -88,6 +88,45 @@ def wait_for_documents(store: Path, process: subprocess.Popen, at_least: int) ->
     raise AssertionError("the ingest made no progress")
 
 
+def kill_when_documents(store: Path, process: subprocess.Popen, at_least: int) -> tuple[int, list]:
+    """Let the ingest run until the store holds ``at_least`` documents, then ``kill -9`` it.
+
+    The ingest is frozen (SIGSTOP) while the store is counted, and killed
+    while still frozen, so it cannot write anything between the count and
+    the kill however long a busy machine keeps this process from running:
+    the kill comes after at least ``at_least`` documents and before the end,
+    as the test needs.  SIGSTOP freezes the process wherever it is, in the
+    middle of a write too, so the kill is as abrupt as an unannounced one.
+    Between two counts the ingest runs freely for a tenth of a second.
+
+    :returns: the number of documents counted just before the kill, and the
+        ingest's worker processes (to check that they go away by themselves).
+    """
+    deadline = time.monotonic() + WAIT_LIMIT
+    ingest = psutil.Process(process.pid)
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        os.kill(process.pid, signal.SIGSTOP)
+        assert process.poll() is None, f"the ingest ended (code {process.returncode}) before {at_least} documents"
+        # The signal is delivered asynchronously: count only once the process is frozen.
+        stopped_by = time.monotonic() + 60
+        while (status := ingest.status()) != psutil.STATUS_STOPPED:
+            assert status != psutil.STATUS_ZOMBIE, f"the ingest ended before {at_least} documents"
+            assert time.monotonic() < stopped_by, f"the ingest did not stop: {status}"
+            time.sleep(0.01)
+        try:
+            count = count_documents(store)
+        except StoreError:
+            count = 0        # the files changed under the snapshot: count again later
+        if count >= at_least:
+            assert count < CORPUS_SIZE, "the ingest wrote every document in one run between two counts"
+            workers = ingest.children(recursive=True)
+            os.kill(process.pid, signal.SIGKILL)
+            return count, workers
+        os.kill(process.pid, signal.SIGCONT)
+    raise AssertionError("the ingest made no progress")
+
+
 def run_kg(*args: str, processes: int = 1) -> subprocess.CompletedProcess:
     """Run kg to completion in a child process."""
     env = {**os.environ, "KG_PROCESSES": str(processes)}
@@ -133,9 +172,8 @@ def reference(corpus, tmp_path_factory) -> dict:
 def test_kill_9_midway_leaves_documents_whole_or_absent_and_ingest_resumes(corpus, reference, tmp_path, processes):
     store = tmp_path / "store"
     ingest = start_ingest(store, corpus, processes, log=tmp_path / "ingest.log")
-    wait_for_documents(store, ingest, 150)
-    workers = psutil.Process(ingest.pid).children(recursive=True)
-    os.kill(ingest.pid, signal.SIGKILL)
+    # Killed while frozen right after a count of at least 150 documents: midway, under any load.
+    seen, workers = kill_when_documents(store, ingest, 150)
     ingest.wait(timeout=WAIT_LIMIT)
     assert ingest.returncode == -signal.SIGKILL
     # Worker processes notice that their parent is gone and exit by themselves.
@@ -148,7 +186,8 @@ def test_kill_9_midway_leaves_documents_whole_or_absent_and_ingest_resumes(corpu
     assert not reopened.read_only
     reopened.close()
     present = assert_whole_or_absent(signatures(store), reference)
-    assert 150 <= present < CORPUS_SIZE, "the kill should have come midway"
+    # What was committed before the kill is still there, and the kill came before the end.
+    assert 150 <= seen <= present < CORPUS_SIZE, "the kill should have come midway"
 
     # Running the same ingest again completes the rest and skips what is there.
     again = run_kg("--store", str(store), "ingest", str(corpus), processes=processes)
@@ -282,8 +321,9 @@ def test_bulk_batches_are_split_between_documents(tmp_path, monkeypatch):
     monkeypatch.setattr(kg.store, "BULK_MIN_QUADS", 0)
     store = LocalStore(tmp_path / "store")
     loads = []
-    original = store._bulk
-    store._bulk = lambda quads: (loads.append({q.graph_name.value for q in quads}), original(quads))
+    original = store._write_fresh
+    store._write_fresh = lambda graphs, quads: (loads.append({str(name) for name, _ in graphs}),
+                                                original(graphs, quads))
     graphs = [(URIRef(f"{DOC_PREFIX}d{i}"),
                "".join(f"<http://example.org/s{i}> <http://example.org/p> \"{j}\" .\n" for j in range(10)))
               for i in range(7)]

@@ -62,6 +62,8 @@ class DocContext:
         # spaCy builds a new Token object on every access; the rules look at tokens many
         # times, so they share one list (and a sentence number per token).
         self.tokens = list(self.doc)
+        # Doc.text joins every token's text on each access: computed once.
+        self.text = self.doc.text
         self.sentences = list(self.doc.sents)
         self.ents = list(self.doc.ents)
         self.sent_of = [0] * len(self.tokens)
@@ -98,12 +100,12 @@ class DocContext:
 
     def span_evidence(self, sent_token, start_char: int, end_char: int) -> Evidence:
         """Evidence for a character span of the body (a quote that runs over sentences)."""
-        text = self.doc.text[start_char:end_char]
+        text = self.text[start_char:end_char]
         return Evidence(self.sentence_no(sent_token), start_char + self.offset, end_char + self.offset, text)
 
     # -- quotes ---------------------------------------------------------------
     def _find_quotes(self) -> None:
-        text = self.doc.text
+        text = self.text
         for m in QUOTE_RE.finditer(text):
             inner_start, inner_end = m.start(1), m.end(1)
             span = self.doc.char_span(inner_start, inner_end, alignment_mode="expand")

@@ -223,7 +223,7 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         used_verbs.add(tok.i)
         start, end = _clause_text(ctx, content, verb=tok)
         statements.append(Statement(
-            speaker=speaker, text=doc.text[start:end], direct=False, verb=tok.text, speaker_text=speaker_text(ctx, tok, speaker),
+            speaker=speaker, text=ctx.text[start:end], direct=False, verb=tok.text, speaker_text=speaker_text(ctx, tok, speaker),
             evidence=ctx.evidence(ctx.sentence_of(tok)), time=resolve_time_for(ctx, tok, content if content.i > tok.i else None),
             topics=topics_between(ctx, topic_index, lo, hi), reported_by=outer,
             confidence=confidence * (0.85 if outer else 1.0), extractor=EXTRACTOR))
@@ -244,7 +244,7 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         while words and words[-1].is_punct:
             words = words[:-1]
         statements.append(Statement(
-            speaker=speaker, text=doc.text[tok.idx:words[-1].idx + len(words[-1].text)], direct=False,
+            speaker=speaker, text=ctx.text[tok.idx:words[-1].idx + len(words[-1].text)], direct=False,
             verb=tok.text, evidence=ctx.evidence(ctx.sentence_of(tok)), time=time_of(ctx, tok),
             topics=topics_between(ctx, topic_index, tok.i, words[-1].i + 1),
             confidence=confidence * 0.9, extractor=EXTRACTOR))
@@ -277,7 +277,7 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         if said_as and said_as.lower().startswith(("the ", "a ", "an ")):
             said_as = said_as.split(" ", 1)[1]
         statements.append(Statement(
-            speaker=found[0], text=doc.text[start:end], direct=False, verb="according to", speaker_text=said_as,
+            speaker=found[0], text=ctx.text[start:end], direct=False, verb="according to", speaker_text=said_as,
             evidence=ctx.evidence(ctx.sentence_of(tok)), topics=topics_between(ctx, topic_index, tokens[0].i, tokens[-1].i + 1),
             confidence=0.8, extractor=EXTRACTOR))
 
@@ -362,7 +362,7 @@ def _nested(ctx: DocContext, topic_index, lo: int, hi: int, outer: str, carrier:
                 meeting_time = m.time
                 break
         statements.append(Statement(
-            speaker=found[0], text=doc.text[start:end], direct=False, verb=tok.text,
+            speaker=found[0], text=ctx.text[start:end], direct=False, verb=tok.text,
             evidence=ctx.evidence(ctx.sentence_of(tok)), time=meeting_time, reported_by=outer, quoted_in=carrier,
             topics=topics_between(ctx, topic_index, content.left_edge.i, content.right_edge.i + 1),
             confidence=0.6 if subject.pos_ == "PRON" else 0.75, extractor=EXTRACTOR))
