@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from kg.extract.model import ANONYMOUS, COUNTRY, PERSON, DocumentFacts, Entity, Evidence
 from kg.gazetteer import Gazetteer, norm
 from kg.sources import Article
+from kg.extract.lexicon import COUNTRY_GROUP_NOUNS, NUMBER_WORDS
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]", re.S)
 FEMALE = {"she", "her", "hers", "herself"}
@@ -192,6 +193,9 @@ class DocContext:
                                                        "the pair", "the leaders", "the two sides", "both sides",
                                                        "the two presidents", "the two ministers", "the two"):
             return self.resolve_group(tok)
+        countries = self.numbered_countries(tok)
+        if countries:
+            return countries
         # Any mention inside the phrase's head region (e.g. "US President Joe Biden" via compound).
         for child in tok.children:
             if child.dep_ in ("compound", "poss", "appos", "nmod") and child.i in self.token_mention:
@@ -251,6 +255,52 @@ class DocContext:
             if len(people) == 2:
                 break
         return people if len(people) == 2 else []
+
+    def numbered_countries(self, tok) -> list[str]:
+        """The countries "the three countries" / "both nations" refers to: the last N named before it.
+
+        Only when exactly the count is known ("three", "both") and enough
+        distinct countries were named earlier in the document; else nothing.
+        """
+        if tok.lemma_.lower() not in COUNTRY_GROUP_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
+            return []
+        count = None
+        for child in tok.children:
+            if child.dep_ in ("nummod", "det", "predet", "amod", "quantmod") and child.lower_ in NUMBER_WORDS:
+                count = NUMBER_WORDS[child.lower_]
+        if count is None:
+            return []
+        # The nearest earlier list naming exactly that many countries ("the United
+        # States, Japan and the Netherlands"), else the nearest earlier exchange
+        # between that many countries' people or governments.
+        for m in sorted((m for m in self.mentions if m.start < tok.i and m.kind == COUNTRY),
+                        key=lambda m: m.start, reverse=True):
+            head = self.tokens[m.end - 1]
+            if head.dep_ == "conj":
+                continue    # read from the list's first member
+            group = [m.iri]
+            for other in _conjuncts(head):
+                found = self.mention_at(other.i)
+                if found is not None and found.kind == COUNTRY and found.iri not in group:
+                    group.append(found.iri)
+            if len(group) == count:
+                return group
+        for meeting in reversed(self.facts.meetings):
+            if meeting.evidence.start > tok.idx + self.offset:
+                continue
+            countries = list(dict.fromkeys(c for c in (self.country_of(p) for p in meeting.participants) if c))
+            if len(countries) == count:
+                return countries
+        # Else the first countries named in this sentence (before the group) and the one
+        # before it: "Washington has pressed the Netherlands and Japan ... Officials from
+        # the three countries ...".
+        here = self.sent_of[tok.i]
+        named: list[str] = []
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            if m.kind == COUNTRY and m.start < tok.i and here - 1 <= self.sent_of[m.start] <= here \
+                    and m.iri not in named:
+                named.append(m.iri)
+        return named[:count] if len(named) >= count else []
 
     def country_of(self, iri: str) -> str | None:
         """The country an actor belongs to (itself for a country)."""

@@ -45,6 +45,10 @@ GROUP_ANAPHORS = {"the two leaders", "both leaders", "the two men", "the two wom
                   "the leaders", "the two sides", "both sides", "the two presidents", "the two ministers",
                   "the two", "they", "their"}
 
+# "the three countries", "both nations": a counted group of countries named earlier.
+COUNTRY_GROUP_NOUNS = {"country", "nation", "government", "state", "ally", "partner", "capital", "economy"}
+NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4}
+
 # Verbs that introduce speech.
 REPORTING_VERBS = {
     "say", "tell", "state", "add", "note", "stress", "warn", "insist", "argue", "explain", "write",
@@ -78,6 +82,8 @@ MEETING_NOUNS = {
 # Verbs that mark a trigger as not (yet) having happened.
 PLAN_VERBS = {"plan", "expect", "schedule", "hope", "intend", "aim", "seek", "want", "agree", "prepare",
               "propose", "invite", "set", "due", "slate", "arrange", "try", "will", "offer"}
+# "was prepared to speak with X", "is ready to meet": a disposition, not an exchange that happened.
+DISPOSITION_ADJECTIVES = {"prepared", "ready", "willing", "eager", "keen", "open", "unwilling", "reluctant", "likely", "unlikely"}
 CANCEL_VERBS = {"cancel", "postpone", "scrap", "delay", "suspend", "call off", "abandon", "shelve", "drop"}
 MODAL_FUTURE = {"will", "would", "shall", "may", "might", "could", "'ll", "wo", "ca"}
 PLAN_ADJECTIVES = {"upcoming", "planned", "proposed", "scheduled", "expected", "possible", "potential",

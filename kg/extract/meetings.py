@@ -14,7 +14,7 @@ from __future__ import annotations
 from kg.dates import TimeSpan
 from kg.extract.actors import describe_actor, place_of
 from kg.extract.context import DocContext, conjuncts
-from kg.extract.lexicon import (ANAPHORIC_TOPICS, CANCEL_VERBS, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
+from kg.extract.lexicon import (ANAPHORIC_TOPICS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
                                 PLAN_ADJECTIVES, PLAN_VERBS)
 from kg.extract.model import CANCELLED, COUNTRY, DENIED, HELD, PERSON, PLANNED, Meeting, Topic
 from kg.extract.statements import _speaker_of, is_reporting_verb, time_of
@@ -56,6 +56,11 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     """held / planned / cancelled / denied, or None when the text leaves it open ("whether they met")."""
     verb = tok if kind_of == "verb" else (tok.head if tok.dep_ in ("dobj", "nsubjpass", "nsubj") else None)
     own = [x for x in (verb, tok) if x is not None]
+    if kind_of == "noun" and verb is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in"):
+        # "will join Scholz in Berlin for talks": the modality of the verb the talks hang from.
+        governing = _governing_verb(tok)
+        if governing is not None and any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in governing.children):
+            return PLANNED
     # "declined to say whether they met", "if they meet": not asserted either way.
     for v in own:
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for c in v.children):
@@ -84,6 +89,8 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
         head = v.head
         if v.dep_ == "xcomp" and head.lemma_.lower() in PLAN_VERBS:
             return PLANNED
+        if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in DISPOSITION_ADJECTIVES:
+            return PLANNED
         if v.dep_ == "xcomp" and head.lemma_.lower() in CANCEL_VERBS:
             return CANCELLED
         if v.dep_ == "xcomp" and head.lemma_.lower() == "be" and any(c.lower_ in ("due", "set", "expected") for c in head.children):
@@ -101,10 +108,12 @@ def _with_objects(tok, deep: bool = False, preps=("with", "between", "among", "t
     while stack:
         node = stack.pop()
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        objs.append(obj)
+            # "with A and with B": the second preposition is often parsed as a conjunct.
+            if child.dep_ in ("prep", "conj") and child.lower_ in preps and child.pos_ == "ADP":
+                for prep in [child, *(c for c in child.children if c.dep_ == "conj" and c.lower_ in preps)]:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and obj not in objs:
+                            objs.append(obj)
             elif deep and child.dep_ in ("prep", "pobj") and not _trigger(child):
                 stack.append(child)
     return objs
@@ -153,6 +162,9 @@ def _actors(ctx: DocContext, tok, speaker: str | None = None) -> list[str]:
                         m = ctx.mention_at(o.i)
                         if m and m.kind == COUNTRY:
                             countries.append(m.iri)
+                        elif m is None:
+                            # "officials from the three countries"
+                            countries += ctx.numbered_countries(o)
             if child.dep_ in ("amod", "compound", "nmod"):
                 for o in [child, *[c for c in child.children if c.dep_ == "conj"]]:
                     m = ctx.mention_at(o.i)
@@ -246,7 +258,7 @@ def _noun_participants(ctx: DocContext, tok, speaker):
         if subject is not None:
             participants += [p for p in _actors(ctx, subject, speaker) if p not in participants]
         if governing.lemma_.lower() in ("tell", "invite", "urge", "ask", "assure", "warn", "inform", "meet",
-                                        "host", "receive", "welcome", "call", "brief", "press", "thank"):
+                                        "host", "receive", "welcome", "call", "brief", "press", "thank", "join"):
             # "told Stoltenberg in a phone call", "invited Kristersson in a letter"
             for child in governing.children:
                 if child.dep_ in ("dobj", "dative") and child.i != tok.i:
@@ -282,6 +294,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
     # each exchange's explicit subject ("talks about X").
     first = ctx.sentences[0] if ctx.sentences else None
     discourse_topics: list[Topic] = _sentence_topics(ctx, topic_index, first) if first is not None else []
+    if first is not None:
+        discourse_topics += [t for t in _object_topics(ctx, topic_index, first)
+                             if all(t.iri != x.iri for x in discourse_topics)]
     consumed: set[int] = set()
     for sent in ctx.sentences:
         for tok in ctx.tokens[sent.start:sent.end]:
@@ -367,6 +382,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             participants = _normalise(ctx, tok, list(dict.fromkeys(participants)))
             if len(participants) < 2:
                 continue
+            groups = _separate_with_groups(ctx, tok, kind_of, speaker, participants)
             time = None
             for head in heads:
                 time = time or time_of(ctx, head, future=status == PLANNED)
@@ -400,10 +416,11 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         topics.append(extra)
             if any(ctx.mention_at(t.i) and ctx.mention_at(t.i).via in ("description",) for t in sent):
                 confidence -= 0.1
-            meeting = Meeting(kind=kind, participants=participants, evidence=ctx.evidence(sent), time=time,
-                              place=_place(ctx, heads), topics=topics, status=status,
-                              confidence=confidence, extractor=EXTRACTOR)
-            _add_or_merge(ctx, meeting)
+            for group in groups:
+                meeting = Meeting(kind=kind, participants=group, evidence=ctx.evidence(sent), time=time,
+                                  place=_place(ctx, heads), topics=list(topics), status=status,
+                                  confidence=confidence, extractor=EXTRACTOR)
+                _add_or_merge(ctx, meeting)
             if explicit:
                 discourse_topics = topics
 
@@ -465,7 +482,9 @@ def _object_topics(ctx: DocContext, index: dict, sent, limit: int = 4) -> list[T
     for tok in ctx.tokens[sent.start:sent.end]:
         if len(found) >= limit:
             break
-        if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS):
+        # What is acted on, and what reported speech is about ("told X that the law was ...").
+        if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS) or \
+                (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp"):
             if tok.pos_ != "NOUN" or _trigger(tok) or tok.lemma_.lower() in ANAPHORIC_TOPICS:
                 continue
             if ctx.mention_at(tok.i) is not None:
@@ -494,6 +513,36 @@ def _overlaps(a: TimeSpan | None, b: TimeSpan | None) -> bool:
     if a is None or b is None:
         return True
     return a.start <= b.end and b.start <= a.end
+
+
+def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participants: list[str]) -> list[list[str]]:
+    """One participant list per exchange: "talks with A and with B" are two exchanges.
+
+    A repeated preposition marks separate talks (the press writes "with A and B"
+    for one meeting); each gets the parties that are not in any "with" group.
+    """
+    anchor = tok if kind_of == "verb" else (_governing_verb(tok) or tok)
+    preps = []
+    for node in {anchor.i: anchor, tok.i: tok}.values():
+        for child in node.children:
+            if child.lower_ == "with" and child.pos_ == "ADP" and child.dep_ in ("prep", "conj"):
+                preps.append(child)
+                preps += [c for c in child.children if c.dep_ == "conj" and c.lower_ == "with"]
+    if len(preps) < 2:
+        return [participants]
+    groups = []
+    for prep in preps:
+        found = [p for obj in prep.children if obj.dep_ == "pobj" for p in _actors(ctx, obj, speaker)]
+        found = [p for p in found if p in participants]
+        if found:
+            groups.append(found)
+    if len(groups) < 2:
+        return [participants]
+    in_groups = {p for g in groups for p in g}
+    base = [p for p in participants if p not in in_groups]
+    if not base:
+        return [participants]
+    return [base + g for g in groups]
 
 
 def _add_or_merge(ctx: DocContext, meeting: Meeting) -> None:

@@ -133,7 +133,12 @@ def speaker_text(ctx: DocContext, verb, speaker: str | None = None) -> str | Non
     if entity is None or (entity.kind == "person" and not entity.unnamed) or entity.kind == "country":
         return None
     phrase = _noun_phrase(ctx, subject)
-    return phrase[4:] if phrase.lower().startswith("the ") else phrase
+    phrase = phrase[4:] if phrase.lower().startswith("the ") else phrase
+    first = ctx.tokens[subject.left_edge.i]
+    if phrase[:1].isupper() and first.is_sent_start and first.pos_ != "PROPN" and phrase.split()[0] == first.text:
+        # "Diplomats said ...": the capital is the sentence's, not part of the name.
+        phrase = phrase[:1].lower() + phrase[1:]
+    return phrase
 
 
 def _speaker_of(ctx: DocContext, verb, quote_speaker: str | None = None) -> tuple[str | None, float]:
@@ -211,6 +216,8 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         content = _content_of(tok)
         if content is None:
             continue
+        if _not_said(tok, content):
+            continue  # "have not said whether she will meet ...": nothing was stated
         if tok.lemma_.lower() in WEAK_REPORTING and not (content.dep_ == "ccomp" and content.head.i == tok.i):
             continue  # "urge parliament to ratify", "complaining that" only with a real complement
         lo, hi = content.left_edge.i, content.right_edge.i + 1
@@ -265,6 +272,10 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         if not found:
             continue
         clause = tok.head
+        if clause.i in used_verbs or any(a.i in used_verbs for a in tok.ancestors):
+            # "Xi told Blinken that ..., according to CCTV": the statement is Xi's,
+            # already read; the broadcaster only relays it.
+            continue
         skip = set(t.i for t in tok.subtree)
         tokens = sorted((t for t in clause.subtree if t.i not in skip and not t.is_punct), key=lambda t: t.i)
         if not tokens:
@@ -280,6 +291,13 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             speaker=found[0], text=ctx.text[start:end], direct=False, verb="according to", speaker_text=said_as,
             evidence=ctx.evidence(ctx.sentence_of(tok)), topics=topics_between(ctx, topic_index, tokens[0].i, tokens[-1].i + 1),
             confidence=0.8, extractor=EXTRACTOR))
+
+
+def _not_said(verb, content) -> bool:
+    """A reporting verb that reports nothing: negated, or opening an open question."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in content.children)
 
 
 def _reporting_in(ctx: DocContext, sent, quote) -> bool:

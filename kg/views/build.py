@@ -126,13 +126,96 @@ def _evidence(row) -> Evidence | None:
     return Evidence(text=str(text), source=str(row.get("source") or ""), sentence=_int(row.get("sentence")))
 
 
-def _bindings(topic: str | None, since: dt.date | None, until: dt.date | None) -> dict:
-    # User values reach the queries as typed literals, never as query text.
+def filter_bindings(topic: str | None, since: dt.date | None, until: dt.date | None) -> dict:
+    """The bindings of the ``view_*`` queries' filters (None: no filter).
+
+    User values reach the queries as typed literals, never as query text.
+    """
     return {
         "topic": Literal(str(topic)) if topic else None,
         "since": Literal(since.isoformat(), datatype=XSD.date) if since else None,
         "until": Literal(until.isoformat(), datatype=XSD.date) if until else None,
     }
+
+
+class FactRows:
+    """Folds rows of the ``view_*`` fact queries into facts and topic labels.
+
+    Folding is idempotent: rows may come in any order, and the same row (or
+    the rows of a fact already folded) may come again -- the whole-store
+    queries and the queries bound to one node (``kg.views.neighbourhood``)
+    feed the same folder and give the same facts.
+    """
+
+    def __init__(self) -> None:
+        self.facts: dict[str, Fact] = {}
+        self.topics: dict[str, str] = {}
+
+    def _fact(self, row, id_var: str, kind: str) -> Fact:
+        """The fact of this row (made on first sight), with the row's topic and evidence added."""
+        iri = str(row[id_var])
+        fact = self.facts.get(iri)
+        if fact is None:
+            fact = self.facts[iri] = Fact(id=iri, kind=kind, doc=str(row["doc"]), start=_day(row.get("start")),
+                                          end=_day(row.get("end")), granularity=_str(row.get("granularity")),
+                                          confidence=_float(row.get("confidence")))
+            if fact.start and not fact.end:
+                fact.end = fact.start
+        if "topicIri" in row:
+            iri = str(row["topicIri"])
+            fact.add_topic(iri)
+            label = row.get("topicLabel")
+            if label is not None or iri not in self.topics:
+                self.topics[iri] = str(label) if label is not None else topic_label_from_iri(iri)
+        evidence = _evidence(row)
+        if evidence is not None:
+            fact.add_evidence(evidence)
+        return fact
+
+    def discussions(self, rows) -> list[Fact]:
+        """Fold rows of ``view_discussions`` (or ``view_entity_discussions``); return their facts."""
+        found = {}
+        for row in rows:
+            fact = self._fact(row, "meeting", DISCUSSION)
+            fact.meeting_kind = _words(row.get("kind"), "MeetingKind")
+            fact.place = _str(row.get("placeLabel"))
+            if "participant" in row and str(row["participant"]) not in fact.participants:
+                fact.participants.append(str(row["participant"]))
+            found[fact.id] = fact
+        return self._sorted(found)
+
+    def statements(self, rows) -> list[Fact]:
+        """Fold rows of ``view_statements`` (or ``view_entity_statements``); return their facts."""
+        found = {}
+        for row in rows:
+            fact = self._fact(row, "statement", STATEMENT)
+            fact.speaker = str(row["speaker"])
+            fact.text = str(row["text"])
+            fact.direct = None if row.get("direct") is None else str(row["direct"]).lower() in ("true", "1")
+            fact.reported_by = _str(row.get("reportedBy"))
+            found[fact.id] = fact
+        return self._sorted(found)
+
+    def policies(self, rows) -> list[Fact]:
+        """Fold rows of ``view_policies`` (or ``view_entity_policies``); return their facts."""
+        found = {}
+        for row in rows:
+            fact = self._fact(row, "policy", MEASURE)
+            fact.measure_type = _words(row.get("measureType"))
+            fact.label = _str(row.get("label")) or fact.measure_type or "policy measure"
+            fact.status = _words(row.get("status"))
+            fact.issuer = _str(row.get("issuer"))
+            fact.target = _str(row.get("target"))
+            found[fact.id] = fact
+        return self._sorted(found)
+
+    @staticmethod
+    def _sorted(found: dict[str, Fact]) -> list[Fact]:
+        # Query rows come in no promised order: sort, so that pages and exports are stable.
+        for fact in found.values():
+            fact.participants.sort()
+            fact.topics.sort()
+        return [found[k] for k in sorted(found)]
 
 
 def load_facts(store, *, topic: str | None = None, since: dt.date | None = None,
@@ -141,114 +224,95 @@ def load_facts(store, *, topic: str | None = None, since: dt.date | None = None,
 
     :returns: (facts by IRI, topic labels by IRI).
     """
-    bindings = _bindings(topic, since, until)
-    facts: dict[str, Fact] = {}
-    topics: dict[str, str] = {}
-
-    def fact_for(row, id_var: str, kind: str) -> Fact:
-        """The fact of this row (made on first sight), with the row's topic and evidence added."""
-        iri = str(row[id_var])
-        fact = facts.get(iri)
-        if fact is None:
-            fact = facts[iri] = Fact(id=iri, kind=kind, doc=str(row["doc"]), start=_day(row.get("start")),
-                                     end=_day(row.get("end")), granularity=_str(row.get("granularity")),
-                                     confidence=_float(row.get("confidence")))
-            if fact.start and not fact.end:
-                fact.end = fact.start
-        if "topicIri" in row:
-            iri = str(row["topicIri"])
-            fact.add_topic(iri)
-            label = row.get("topicLabel")
-            if label is not None or iri not in topics:
-                topics[iri] = str(label) if label is not None else topic_label_from_iri(iri)
-        evidence = _evidence(row)
-        if evidence is not None:
-            fact.add_evidence(evidence)
-        return fact
-
-    for row in run_named(store, "view_discussions", **bindings).rows:
-        fact = fact_for(row, "meeting", DISCUSSION)
-        fact.meeting_kind = _words(row.get("kind"), "MeetingKind")
-        fact.place = _str(row.get("placeLabel"))
-        if "participant" in row and str(row["participant"]) not in fact.participants:
-            fact.participants.append(str(row["participant"]))
-    for row in run_named(store, "view_statements", **bindings).rows:
-        fact = fact_for(row, "statement", STATEMENT)
-        fact.speaker = str(row["speaker"])
-        fact.text = str(row["text"])
-        fact.direct = None if row.get("direct") is None else str(row["direct"]).lower() in ("true", "1")
-        fact.reported_by = _str(row.get("reportedBy"))
-    for row in run_named(store, "view_policies", **bindings).rows:
-        fact = fact_for(row, "policy", MEASURE)
-        fact.measure_type = _words(row.get("measureType"))
-        fact.label = _str(row.get("label")) or fact.measure_type or "policy measure"
-        fact.status = _words(row.get("status"))
-        fact.issuer = _str(row.get("issuer"))
-        fact.target = _str(row.get("target"))
-    # Query rows come in no promised order: sort, so that pages and exports are stable.
-    for fact in facts.values():
-        fact.participants.sort()
-    return dict(sorted(facts.items())), topics
+    bindings = filter_bindings(topic, since, until)
+    rows = FactRows()
+    rows.discussions(run_named(store, "view_discussions", **bindings).rows)
+    rows.statements(run_named(store, "view_statements", **bindings).rows)
+    rows.policies(run_named(store, "view_policies", **bindings).rows)
+    return dict(sorted(rows.facts.items())), rows.topics
 
 
 def _str(term) -> str | None:
     return None if term is None else str(term)
 
 
-def load_actors(store) -> tuple[dict[str, Actor], dict[str, dict[str, set[str]]], set[str]]:
-    """Every actor a document mentions, and the names each document uses for it.
+class ActorRows:
+    """Folds rows of the actor queries (``view_actors`` and its kin) into actors and names.
 
-    :returns: (actors by IRI, {document IRI: {actor IRI: names}}, metonyms);
-        the names and metonyms serve to find whom a statement names.
+    A row carries one piece of information about ``?actor``: a ``?class``
+    with the ``?docLabel`` a document gives it (``?n``: in how many
+    documents, 1 when absent), a surface form ``?alias``, or a reference
+    ``?refLabel``, ``?refAlias`` or ``?refMetonym``.  With ``?doc``, the
+    names are also recorded as the names that document uses.  Folding is
+    idempotent for everything but the label counts, which count rows.
     """
-    types: dict[str, str] = {}
-    doc_labels: dict[str, Counter] = defaultdict(Counter)
-    ref_labels: dict[str, set[str]] = defaultdict(set)
-    aliases: dict[str, set[str]] = defaultdict(set)
-    ref_names: dict[str, set[str]] = defaultdict(set)
-    metonyms: set[str] = set()
-    names_by_doc: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for row in run_named(store, "view_actors").rows:
-        actor = str(row["actor"])
-        if "class" in row:
-            kind = _CLASS_TYPE.get(str(row["class"]))
-            if kind and (actor not in types or _TYPE_PRIORITY[kind] < _TYPE_PRIORITY[types[actor]]):
-                types[actor] = kind
-            if "docLabel" in row:
-                doc_labels[actor][str(row["docLabel"])] += 1
-                names_by_doc[str(row["doc"])][actor].add(str(row["docLabel"]))
-        if "alias" in row:
-            aliases[actor].add(str(row["alias"]))
-            names_by_doc[str(row["doc"])][actor].add(str(row["alias"]))
-        if "refLabel" in row:
-            ref_labels[actor].add(str(row["refLabel"]))
-            ref_names[actor].add(str(row["refLabel"]))
-        if "refAlias" in row:
-            aliases[actor].add(str(row["refAlias"]))
-            ref_names[actor].add(str(row["refAlias"]))
-        if "refMetonym" in row:
-            aliases[actor].add(str(row["refMetonym"]))
-            ref_names[actor].add(str(row["refMetonym"]))
-            metonyms.add(str(row["refMetonym"]))
-    # Reference names hold in every document that mentions the actor.
-    for names in names_by_doc.values():
-        for actor, found in names.items():
-            found |= ref_names.get(actor, set())
 
-    actors: dict[str, Actor] = {}
-    for iri, kind in types.items():
-        if ref_labels.get(iri):
-            label = min(ref_labels[iri], key=lambda s: (s.casefold(), s))
-        elif doc_labels.get(iri):
-            # The label most documents agree on; ties broken alphabetically for stable output.
-            label = min(doc_labels[iri].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        else:
-            label = topic_label_from_iri(iri)
-        others = sorted((aliases.get(iri, set()) | set(doc_labels.get(iri, {}))) - {label},
-                        key=lambda s: (s.casefold(), s))
-        actors[iri] = Actor(iri=iri, type=kind, label=label, aliases=others)
+    def __init__(self) -> None:
+        self.types: dict[str, str] = {}
+        self.doc_labels: dict[str, Counter] = defaultdict(Counter)
+        self.ref_labels: dict[str, set[str]] = defaultdict(set)
+        self.aliases: dict[str, set[str]] = defaultdict(set)
+        self.ref_names: dict[str, set[str]] = defaultdict(set)
+        self.metonyms: set[str] = set()
+        self._names_by_doc: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
 
-    for row in run_named(store, "view_posts").rows:
+    def add(self, rows) -> None:
+        """Fold query rows."""
+        for row in rows:
+            actor = str(row["actor"])
+            doc = str(row["doc"]) if "doc" in row else None
+            if "class" in row:
+                kind = _CLASS_TYPE.get(str(row["class"]))
+                if kind and (actor not in self.types or _TYPE_PRIORITY[kind] < _TYPE_PRIORITY[self.types[actor]]):
+                    self.types[actor] = kind
+                if "docLabel" in row:
+                    self.doc_labels[actor][str(row["docLabel"])] += _int(row.get("n")) or 1
+                    if doc is not None:
+                        self._names_by_doc[doc][actor].add(str(row["docLabel"]))
+            if "alias" in row:
+                self.aliases[actor].add(str(row["alias"]))
+                if doc is not None:
+                    self._names_by_doc[doc][actor].add(str(row["alias"]))
+            if "refLabel" in row:
+                self.ref_labels[actor].add(str(row["refLabel"]))
+                self.ref_names[actor].add(str(row["refLabel"]))
+            if "refAlias" in row:
+                self.aliases[actor].add(str(row["refAlias"]))
+                self.ref_names[actor].add(str(row["refAlias"]))
+            if "refMetonym" in row:
+                self.aliases[actor].add(str(row["refMetonym"]))
+                self.ref_names[actor].add(str(row["refMetonym"]))
+                self.metonyms.add(str(row["refMetonym"]))
+
+    def actors(self) -> dict[str, Actor]:
+        """Every typed actor with its label and aliases (posts not yet added)."""
+        actors: dict[str, Actor] = {}
+        for iri, kind in self.types.items():
+            if self.ref_labels.get(iri):
+                label = min(self.ref_labels[iri], key=lambda s: (s.casefold(), s))
+            elif self.doc_labels.get(iri):
+                # The label most documents agree on; ties broken alphabetically for stable output.
+                label = min(self.doc_labels[iri].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            else:
+                label = topic_label_from_iri(iri)
+            others = sorted((self.aliases.get(iri, set()) | set(self.doc_labels.get(iri, {}))) - {label},
+                            key=lambda s: (s.casefold(), s))
+            actors[iri] = Actor(iri=iri, type=kind, label=label, aliases=others)
+        return actors
+
+    def names_by_doc(self) -> dict[str, dict[str, set[str]]]:
+        """{document IRI: {actor IRI: the names it goes by there}}, reference names included."""
+        out: dict[str, dict[str, set[str]]] = {}
+        for doc, names in self._names_by_doc.items():
+            # Reference names hold in every document that mentions the actor.
+            out[doc] = {actor: found | self.ref_names.get(actor, set()) for actor, found in names.items()}
+        return out
+
+
+def add_posts(actors: dict[str, Actor], rows) -> None:
+    """Fold rows of ``view_posts`` into the posts of ``actors`` (others are ignored); idempotent."""
+    touched = set()
+    for row in rows:
         actor = actors.get(str(row["person"]))
         if actor is None or row.get("postLabel") is None:
             continue
@@ -257,9 +321,22 @@ def load_actors(store) -> tuple[dict[str, Actor], dict[str, dict[str, set[str]]]
                     organization=_str(row.get("orgLabel")))
         if post not in actor.posts:
             actor.posts.append(post)
-    for actor in actors.values():
-        actor.posts.sort(key=lambda p: (p.status != "reference", p.start or dt.date.min, p.label))
-    return actors, names_by_doc, metonyms
+        touched.add(actor.iri)
+    for iri in touched:
+        actors[iri].posts.sort(key=lambda p: (p.status != "reference", p.start or dt.date.min, p.label))
+
+
+def load_actors(store) -> tuple[dict[str, Actor], dict[str, dict[str, set[str]]], set[str]]:
+    """Every actor a document mentions, and the names each document uses for it.
+
+    :returns: (actors by IRI, {document IRI: {actor IRI: names}}, metonyms);
+        the names and metonyms serve to find whom a statement names.
+    """
+    rows = ActorRows()
+    rows.add(run_named(store, "view_actors").rows)
+    actors = rows.actors()
+    add_posts(actors, run_named(store, "view_posts").rows)
+    return actors, rows.names_by_doc(), rows.metonyms
 
 
 # -- whom a statement names ----------------------------------------------------
@@ -411,41 +488,66 @@ def assemble(facts: dict[str, Fact], actors: dict[str, Actor], topics: dict[str,
 
 # -- focus ---------------------------------------------------------------------
 
+def match_name(name: str, names: Iterable[str]) -> str | None:
+    """How ``name`` designates a node with these names: "exact" (a whole name, any case),
+    "partial" (part of a name), or None."""
+    needle = " ".join(str(name).split()).casefold()
+    folded = [n.casefold() for n in names]
+    if needle in folded:
+        return "exact"
+    if any(needle in n for n in folded):
+        return "partial"
+    return None
+
+
+def choose_node(found: list[str], labels: dict[str, str], types: dict[str, str], name: str, *,
+                what: str = "--focus") -> str:
+    """The one node of ``found`` (nodes that match ``name`` equally well) that ``name`` designates.
+
+    :raises UsageError: when several remain (the message lists eight labels).
+    """
+    if len(found) == 1:
+        return found[0]
+    # Several candidates: actors before policies and topics, then the best connected one, if it is unique.
+    actors_only = [n for n in found if types[n] in ACTOR_TYPES]
+    if len(actors_only) == 1:
+        return actors_only[0]
+    names = sorted(labels[n] for n in found)
+    raise UsageError(f"{what}: {name!r} is ambiguous; it matches {', '.join(names[:8])}"
+                     f"{' and more' if len(names) > 8 else ''}; give a longer name")
+
+
 def resolve_node(view: ViewGraph, name: str, *, what: str = "--focus") -> str:
     """The node of ``view`` that ``name`` designates (label or alias; exact first, then substring).
 
     :raises UsageError: when nothing matches, or several nodes match equally well.
     """
-    needle = " ".join(str(name).split()).casefold()
-    if not needle:
+    if not " ".join(str(name).split()):
         raise UsageError(f"{what}: give a name")
     exact, partial = [], []
     for node, data in view.graph.nodes(data=True):
-        names = [data.get("label", "")] + list(data.get("aliases", []))
-        folded = [n.casefold() for n in names]
-        if needle in folded:
+        match = match_name(name, [data.get("label", "")] + list(data.get("aliases", [])))
+        if match == "exact":
             exact.append(node)
-        elif any(needle in n for n in folded):
+        elif match == "partial":
             partial.append(node)
     found = exact or partial
-    if len(found) == 1:
-        return found[0]
     if not found:
         raise UsageError(f"{what}: no actor in this view is called {name!r} "
                          "(names are matched against labels and aliases; check --include and the filters)")
-    # Several candidates: actors before policies and topics, then the best connected one, if it is unique.
-    actors_only = [n for n in found if view.graph.nodes[n]["type"] in ACTOR_TYPES]
-    if len(actors_only) == 1:
-        return actors_only[0]
-    labels = sorted(view.label(n) for n in found)
-    raise UsageError(f"{what}: {name!r} is ambiguous; it matches {', '.join(labels[:8])}"
-                     f"{' and more' if len(labels) > 8 else ''}; give a longer name")
+    return choose_node(found, {n: view.label(n) for n in found},
+                       {n: view.graph.nodes[n]["type"] for n in found}, name, what=what)
+
+
+def check_depth(depth: int) -> None:
+    """UsageError unless ``depth`` (hops around a focus) is 0 or more."""
+    if depth < 0:
+        raise UsageError("--depth: must be 0 or more")
 
 
 def focus_view(view: ViewGraph, node: str, depth: int = 1) -> ViewGraph:
     """The part of ``view`` within ``depth`` hops of ``node`` (edges followed in either direction)."""
-    if depth < 0:
-        raise UsageError("--depth: must be 0 or more")
+    check_depth(depth)
     keep = nx.ego_graph(view.graph, node, radius=depth, undirected=True).nodes
     graph = view.graph.subgraph(keep).copy()
     cited = {f for _, _, d in graph.edges(data=True) for f in d["facts"]}
@@ -460,10 +562,34 @@ def focus_view(view: ViewGraph, node: str, depth: int = 1) -> ViewGraph:
 
 # -- the whole thing -----------------------------------------------------------
 
+def view_options(include: str | Iterable[str] | None, topic: str | None, since: str | dt.date | None,
+                 until: str | dt.date | None) -> tuple[tuple[str, ...], str | None, dt.date | None, dt.date | None]:
+    """The view options checked and parsed: (node kinds, topic text, since day, until day).
+
+    :raises UsageError: for an unknown node kind, a malformed date or since after until.
+    """
+    kinds = parse_include(include)
+    since_day, until_day = _parse_day(since, "--since"), _parse_day(until, "--until")
+    if since_day and until_day and since_day > until_day:
+        raise UsageError(f"--since {since_day} is after --until {until_day}")
+    return kinds, (topic.strip() or None) if topic else None, since_day, until_day
+
+
+def view_filters(kinds: Iterable[str], topic: str | None, since: dt.date | None, until: dt.date | None) -> dict:
+    """What a view was built with, as its ``filters`` (for page titles)."""
+    return {k: v for k, v in (("topic", topic), ("since", since and since.isoformat()),
+                              ("until", until and until.isoformat()), ("include", ",".join(kinds))) if v}
+
+
 def build_view(store, *, include: str | Iterable[str] | None = None, topic: str | None = None,
                since: str | dt.date | None = None, until: str | dt.date | None = None,
                focus: str | None = None, depth: int = 1) -> ViewGraph:
     """A relationship view of the store, filtered by topic and time, optionally around one actor.
+
+    Without ``focus`` every fact of the store is read.  With ``focus`` only
+    the facts around the node it names are (``kg.views.neighbourhood``): the
+    view is the same as ``focus_view`` of the whole view, at a cost that does
+    not grow with the rest of the store.
 
     :param include: node kinds to show (``"people,countries"`` or a list); default: all but topics.
     :param topic: keep facts with a topic whose label contains this text (case-insensitive).
@@ -472,20 +598,19 @@ def build_view(store, *, include: str | Iterable[str] | None = None, topic: str 
     :param depth: with ``focus``, how many hops around the actor to keep.
     :raises UsageError: for bad options or a focus that matches no actor or several.
     """
-    kinds = parse_include(include)
-    since_day, until_day = _parse_day(since, "--since"), _parse_day(until, "--until")
-    if since_day and until_day and since_day > until_day:
-        raise UsageError(f"--since {since_day} is after --until {until_day}")
-    topic = topic.strip() if topic else None
+    kinds, topic, since_day, until_day = view_options(include, topic, since, until)
+    if focus:
+        from kg.views.neighbourhood import NeighbourhoodReader, resolve_focus
+
+        check_depth(depth)
+        reader = NeighbourhoodReader(store, include=kinds, topic=topic, since=since_day, until=until_day)
+        node = resolve_focus(reader, focus)
+        view = reader.view(node, depth)
+        view.filters.update(focus=view.label(node), depth=str(depth))
+        return view
     facts, topics = load_facts(store, topic=topic, since=since_day, until=until_day)
     actors, names_by_doc, metonyms = load_actors(store)
     link_statements(facts, names_by_doc, metonyms)
     view = assemble(facts, actors, topics, kinds)
-    view.filters = {k: v for k, v in (("topic", topic), ("since", since_day and since_day.isoformat()),
-                                      ("until", until_day and until_day.isoformat()),
-                                      ("include", ",".join(kinds))) if v}
-    if focus:
-        node = resolve_node(view, focus)
-        view = focus_view(view, node, depth)
-        view.filters.update(focus=view.label(node), depth=str(depth))
+    view.filters = view_filters(kinds, topic, since_day, until_day)
     return view
