@@ -318,6 +318,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 if subject is not None:
                     participants += _actors(ctx, subject, speaker)
                 objects = _with_objects(tok)
+                if tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and subject is not None and \
+                        tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call"):
+                    # A misparse of "X hosted Y Z at ...": the verb hangs from its own object.
+                    objects.append(tok.head)
                 for child in tok.children:
                     if child.dep_ == "dobj":
                         if _trigger(child) and child.lower_ in MEETING_NOUNS:
@@ -327,7 +331,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         elif tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call", "phone", "telephone"):
                             objects.append(child)
                         else:
-                            objects += _with_objects(child)
+                            # "discussed aid to Ukraine": "to" names a recipient, not a party.
+                            objects += _with_objects(child, preps=("with", "between", "among"))
                 for obj in objects:
                     participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
                 if tok.lemma_.lower() in ("speak", "talk") and not any(c.lower_ in ("phone", "telephone") for c in tok.subtree):
