@@ -62,6 +62,11 @@ REPORTING_VERBS = {
 WEAK_REPORTING = {"call", "describe", "point", "post", "report", "recall", "highlight", "signal", "urge", "vow",
                   "pledge", "promise", "complain", "add"}
 
+# Speech acts whose report, relayed by a spokesperson, is the actor's own statement.
+RELAY_VERBS = {"urge", "tell", "warn", "ask", "assure", "promise", "pledge", "insist", "press", "call"}
+# Appeals reported as speech: "urged Berlin to reconsider", "called on Israel to ...".
+APPEAL_VERBS = {"urge", "press", "call", "implore", "exhort"}
+
 # Exchange triggers.
 MEETING_VERBS = {
     "meet": "meeting", "discuss": "meeting", "talk": "talks", "speak": "call", "negotiate": "talks",

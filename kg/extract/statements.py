@@ -14,7 +14,7 @@ from __future__ import annotations
 from kg.dates import resolve
 from kg.extract.actors import describe_actor
 from kg.extract.context import DocContext
-from kg.extract.lexicon import REPORTING_VERBS, WEAK_REPORTING
+from kg.extract.lexicon import APPEAL_VERBS, RELAY_VERBS, REPORTING_VERBS, WEAK_REPORTING
 from kg.extract.model import PERSON, Statement
 from kg.extract.topics import topics_between
 
@@ -229,6 +229,12 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             continue
         used_verbs.add(tok.i)
         start, end = _clause_text(ctx, content, verb=tok)
+        end = _conjoined_end(ctx, tok, content, end)
+        relayed = _relayed_speaker(ctx, content, speaker)
+        if relayed is not None:
+            # "Scholz urged Putin to ..., his spokesman said": Scholz's words, relayed.
+            outer, speaker = speaker, relayed
+            used_verbs.add(content.i)
         statements.append(Statement(
             speaker=speaker, text=ctx.text[start:end], direct=False, verb=tok.text, speaker_text=speaker_text(ctx, tok, speaker),
             evidence=ctx.evidence(ctx.sentence_of(tok)), time=resolve_time_for(ctx, tok, content if content.i > tok.i else None),
@@ -236,6 +242,31 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             confidence=confidence * (0.85 if outer else 1.0), extractor=EXTRACTOR))
         if ctx.facts.entities.get(speaker) and ctx.facts.entities[speaker].kind == PERSON:
             last_speaker = speaker
+
+    # "X urged Y to ...", "X called on Y to ...": an appeal, reported as speech.
+    for tok in ctx.tokens:
+        if tok.i in used_verbs or tok.lemma_.lower() not in APPEAL_VERBS or tok.pos_ != "VERB" or ctx.quote_at(tok.i):
+            continue
+        xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+        addressee = any(c.dep_ == "dobj" for c in tok.children) or \
+            any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children)
+        if xcomp is None or not addressee or (tok.lemma_.lower() == "call" and
+                                              not any(c.lower_ == "on" for c in tok.children)):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        speaker, confidence = _speaker_of(ctx, tok)
+        if speaker is None:
+            continue
+        used_verbs.add(tok.i)
+        words = sorted((t for t in xcomp.subtree), key=lambda t: t.i)
+        while words and words[-1].is_punct:
+            words = words[:-1]
+        statements.append(Statement(
+            speaker=speaker, text=ctx.text[tok.idx:words[-1].idx + len(words[-1].text)], direct=False,
+            verb=tok.text, speaker_text=speaker_text(ctx, tok, speaker), evidence=ctx.evidence(ctx.sentence_of(tok)),
+            time=resolve_time_for(ctx, tok), topics=topics_between(ctx, topic_index, tok.i, words[-1].i + 1),
+            confidence=confidence * 0.8, extractor=EXTRACTOR))
 
     # "X called the law a global first", "X described the plan as ...": a characterisation.
     for tok in ctx.tokens:
@@ -291,6 +322,43 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             speaker=found[0], text=ctx.text[start:end], direct=False, verb="according to", speaker_text=said_as,
             evidence=ctx.evidence(ctx.sentence_of(tok)), topics=topics_between(ctx, topic_index, tokens[0].i, tokens[-1].i + 1),
             confidence=0.8, extractor=EXTRACTOR))
+
+
+def _conjoined_end(ctx: DocContext, verb, content, end: int) -> int:
+    """Extend reported content over a subjectless verb the parser hung on the reporting verb.
+
+    "Peskov told reporters that Moscow had prepared for such a step and was
+    analysing it": "analysing" continues the content, not Peskov's telling.
+    """
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i <= content.right_edge.i:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children) or is_reporting_verb(conj):
+            break
+        between = ctx.tokens[content.right_edge.i + 1:conj.left_edge.i]
+        if not between or any(t.lower_ not in ("and", ",") for t in between):
+            break
+        words = [t for t in sorted(conj.subtree, key=lambda t: t.i) if t.i >= conj.left_edge.i]
+        while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
+            words = words[:-1]
+        if words:
+            end = max(end, words[-1].idx + len(words[-1].text))
+        break
+    return end
+
+
+def _relayed_speaker(ctx: DocContext, content, speaker: str) -> str | None:
+    """The person whose speech act the content reports ("Scholz urged ...", said by a spokesman)."""
+    if content.lemma_.lower() not in RELAY_VERBS or content.pos_ != "VERB":
+        return None
+    subject = _subject(content)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    found = describe_actor(ctx, subject)
+    if not found or found[0] == speaker:
+        return None
+    entity = ctx.entity(found[0])
+    return found[0] if entity is not None and entity.kind == PERSON and not entity.unnamed else None
 
 
 def _not_said(verb, content) -> bool:
