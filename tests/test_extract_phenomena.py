@@ -119,3 +119,73 @@ def test_cross_document_identity_and_shared_surnames(tmp_path):
     wangs = {p["iri"] for p in people if p["name"].startswith("Wang")}
     assert len(wangs) == 2  # two different Wangs stay apart
     store.close()
+
+
+# -- added with the second round of development articles -----------------------------------
+
+def test_counted_group_of_countries_resolves_to_the_named_list(extract):
+    r = extract("The United States, Japan and the Netherlands agreed in principle to curb exports. China "
+                "protested. Officials from the three countries met in Washington on Friday.", date="2023-01-30")
+    assert sorted(r.name(p) for p in r.meetings()[0].participants) == ["Japan", "Netherlands", "United States"]
+
+
+def test_counted_group_is_not_guessed_when_the_count_does_not_fit(extract):
+    r = extract("Japan protested. Officials from the three countries met in Washington on Friday.",
+                date="2023-01-30")
+    assert r.pairs() == []
+
+
+def test_repeated_with_marks_separate_talks(extract):
+    r = extract("Antony Blinken held talks with Qin Gang and with Wang Yi in Beijing on Sunday.", date="2023-06-19")
+    assert sorted(r.pairs()) == [["Antony Blinken", "Qin Gang"], ["Antony Blinken", "Wang Yi"]]
+    r = extract("Joe Biden met with Fumio Kishida and Yoon Suk Yeol at Camp David on Friday.", date="2023-08-19")
+    assert r.pairs() == [["Fumio Kishida", "Joe Biden", "Yoon Suk Yeol"]]
+
+
+def test_willingness_to_meet_is_not_a_meeting(extract):
+    r = extract("Joe Biden said he was prepared to speak with Vladimir Putin if Putin wanted to end the war.",
+                date="2022-12-02")
+    assert r.pairs() == [] and r.pairs("planned")
+
+
+def test_travel_for_future_talks_is_planned(extract):
+    r = extract("Emmanuel Macron will join Olaf Scholz in Berlin for talks.", date="2022-02-08")
+    assert r.pairs() == [] and r.pairs("planned")
+    r = extract("Joe Biden said the law could be changed, after talks with Emmanuel Macron on Thursday.",
+                date="2022-12-02")
+    assert r.pairs() == [["Emmanuel Macron", "Joe Biden"]]
+
+
+def test_recipient_of_aid_is_not_a_participant(extract):
+    r = extract("Joe Biden met Olaf Scholz on Friday, and the two leaders discussed military aid to Ukraine.",
+                date="2023-03-04")
+    assert all("Ukraine" not in pair for pair in r.pairs())
+
+
+def test_not_saying_whether_is_no_statement(extract):
+    r = extract("Treasury officials have not said whether she will meet Xi Jinping.", date="2023-07-05")
+    assert r.said() == []
+
+
+def test_relay_by_a_broadcaster_keeps_the_speaker(extract):
+    r = extract("Xi Jinping told Antony Blinken that the two sides had made progress, according to state "
+                "broadcaster CCTV.", date="2023-06-20")
+    assert [s[0] for s in r.said()] == ["Xi Jinping"]
+
+
+def test_speech_act_relayed_by_a_spokesman_is_the_actor_s(extract):
+    r = extract("Olaf Scholz urged the Russian leader to withdraw his troops, government spokesman Steffen "
+                "Hebestreit said.", date="2022-12-03")
+    assert [(s[0], "urged the Russian leader to withdraw his troops" in s[1]) for s in r.said()] == \
+        [("Olaf Scholz", True)]
+
+
+def test_appeal_is_reported_speech(extract):
+    r = extract("Vladimir Putin urged Berlin to reconsider its approach to the conflict.", date="2022-12-03")
+    assert r.said() == [("Vladimir Putin", "urged Berlin to reconsider its approach to the conflict", False)]
+
+
+def test_anonymous_plural_speaker_is_lowercased(extract):
+    r = extract("Diplomats said the three governments feared strict rules.", date="2023-12-09")
+    assert r.facts.statements[0].speaker_text in (None, "diplomats")
+    assert r.name(r.facts.statements[0].speaker) == "diplomats"
