@@ -203,7 +203,7 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             evidence=ctx.span_evidence(sent[0], min(sent.start_char, quote.start - 1), max(sent.end_char, quote.end + 1))
             if ctx.sentence_of(first).start != ctx.sentence_of(last).start else ctx.evidence(sent),
             time=span, topics=topics_between(ctx, topic_index, quote.tok_start, quote.tok_end),
-            confidence=confidence, extractor=EXTRACTOR))
+            confidence=confidence * _speaker_weight(ctx, speaker), extractor=EXTRACTOR))
         last_speaker = speaker
         last_quote_end = ctx.sentence_no(last)
         carrier = len(statements) - 1
@@ -239,7 +239,8 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             speaker=speaker, text=ctx.text[start:end], direct=False, verb=tok.text, speaker_text=speaker_text(ctx, tok, speaker),
             evidence=ctx.evidence(ctx.sentence_of(tok)), time=resolve_time_for(ctx, tok, content if content.i > tok.i else None),
             topics=topics_between(ctx, topic_index, lo, hi), reported_by=outer,
-            confidence=confidence * (0.85 if outer else 1.0), extractor=EXTRACTOR))
+            confidence=confidence * (0.85 if outer else 1.0) * _verb_weight(tok) * _speaker_weight(ctx, speaker),
+            extractor=EXTRACTOR))
         if ctx.facts.entities.get(speaker) and ctx.facts.entities[speaker].kind == PERSON:
             last_speaker = speaker
 
@@ -322,6 +323,28 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             speaker=found[0], text=ctx.text[start:end], direct=False, verb="according to", speaker_text=said_as,
             evidence=ctx.evidence(ctx.sentence_of(tok)), topics=topics_between(ctx, topic_index, tokens[0].i, tokens[-1].i + 1),
             confidence=0.8, extractor=EXTRACTOR))
+
+
+#: How often a report through each kind of verb was a statement a reader would list, as
+#: measured on the development corpus: "said" and "told" nearly always; other reporting
+#: verbs less often; "complaining that", "vowed", a newspaper "reported" least.
+PLAIN_REPORTING = {"say", "tell", "write", "state", "add"}
+
+
+def _verb_weight(verb) -> float:
+    """How much the reporting verb itself vouches for a statement (see PLAIN_REPORTING)."""
+    lemma = verb.lemma_.lower()
+    if lemma in PLAIN_REPORTING:
+        return 1.0
+    if lemma in WEAK_REPORTING or verb.tag_ == "VBG":
+        return 0.75     # "complaining that", "writing that", "vowed": often background
+    return 0.9
+
+
+def _speaker_weight(ctx: DocContext, speaker: str) -> float:
+    """Countries as speakers ("Washington has argued") are metonyms, less often a statement."""
+    entity = ctx.entity(speaker)
+    return 0.85 if entity is not None and entity.kind == "country" else 1.0
 
 
 def _conjoined_end(ctx: DocContext, verb, content, end: int) -> int:
