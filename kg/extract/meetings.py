@@ -38,6 +38,8 @@ def _trigger(tok) -> tuple[str, str] | None:
         return MEETING_NOUNS[low], "noun"  # "talks" is often tagged as a verb
     if tok.pos_ in ("VERB",) and lemma in MEETING_VERBS and MEETING_VERBS[lemma]:
         return MEETING_VERBS[lemma], "verb"
+    if lemma == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+        return "meeting", "verb"    # "sat down with He Lifeng"
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "attr", "appos", "ROOT", "npadvmod", "compound") \
             and (tok.pos_ in ("NOUN", "PROPN") or low in PROCESS_NOUNS):
         if tok.dep_ == "compound" and low not in ("summit",):
@@ -153,32 +155,36 @@ def _subject(tok):
 
 def _actors(ctx: DocContext, tok, speaker: str | None = None) -> list[str]:
     """Actors named by a noun phrase, with "officials from Japan and the Netherlands" read as countries."""
-    if tok.lower_ in GROUP_NOUNS or tok.lemma_.lower() in GROUP_NOUNS:
-        countries = []
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
-                for obj in child.children:
-                    for o in [obj, *conjuncts(obj)]:
-                        m = ctx.mention_at(o.i)
-                        if m and m.kind == COUNTRY:
-                            countries.append(m.iri)
-                        elif m is None:
-                            # "officials from the three countries"
-                            countries += ctx.numbered_countries(o)
-            if child.dep_ in ("amod", "compound", "nmod"):
-                for o in [child, *[c for c in child.children if c.dep_ == "conj"]]:
+    found: list[str] = []
+    for t in [tok, *conjuncts(tok)]:
+        group = _group_countries(ctx, t)
+        if group is None:
+            group = [iri for iri in describe_actor(ctx, t, speaker) if ctx.entity(iri) is not None]
+        found += [iri for iri in group if iri not in found]
+    return found
+
+
+def _group_countries(ctx: DocContext, tok) -> list[str] | None:
+    """The countries of "officials from Japan", "US negotiators", "their British counterparts"; None if not such."""
+    if tok.lower_ not in GROUP_NOUNS and tok.lemma_.lower() not in GROUP_NOUNS:
+        return None
+    countries = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            for obj in child.children:
+                for o in [obj, *conjuncts(obj)]:
                     m = ctx.mention_at(o.i)
                     if m and m.kind == COUNTRY:
                         countries.append(m.iri)
-        if countries:
-            return list(dict.fromkeys(countries))
-    found = []
-    for t in [tok, *conjuncts(tok)]:
-        for iri in describe_actor(ctx, t, speaker):
-            entity = ctx.entity(iri)
-            if entity is not None and iri not in found:
-                found.append(iri)
-    return found
+                    elif m is None:
+                        # "officials from the three countries"
+                        countries += ctx.numbered_countries(o)
+        if child.dep_ in ("amod", "compound", "nmod"):
+            for o in [child, *[c for c in child.children if c.dep_ == "conj"]]:
+                m = ctx.mention_at(o.i)
+                if m and m.kind == COUNTRY:
+                    countries.append(m.iri)
+    return list(dict.fromkeys(countries)) or None
 
 
 TOPIC_VERBS = {"discuss", "address", "review", "tackle", "raise", "debate", "negotiate", "cover", "explore"}
@@ -249,9 +255,19 @@ def _noun_participants(ctx: DocContext, tok, speaker):
             found = [p for p in found if ctx.entity(p) is not None and ctx.entity(p).kind == COUNTRY]
         explicit += [p for p in found if p not in explicit]
     agents = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+    # "the talks, attended by A, B and C": the attendees.
+    agents += [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ("attend", "join")
+               for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     participants: list[str] = []
     for agent in agents:
         participants += [p for p in _actors(ctx, agent, speaker) if p not in participants]
+    # "During Scholz's visit to Beijing, Xi ...": the possessor made the visit, not the clause's subject.
+    owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if visit and owners and not agents:
+        for owner in owners:
+            participants += [p for p in _actors(ctx, owner, speaker) if p not in participants]
+        if participants:
+            agents = owners
     governing = _governing_verb(tok)
     if governing is not None and not agents and len(explicit) < 2:
         subject = _subject(governing)
