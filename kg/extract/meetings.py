@@ -16,8 +16,8 @@ from kg.extract.actors import describe_actor, place_of
 from kg.extract.context import DocContext, conjuncts
 from kg.extract.lexicon import (ANAPHORIC_TOPICS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
                                 PLAN_ADJECTIVES, PLAN_VERBS)
-from kg.extract.model import CANCELLED, COUNTRY, DENIED, HELD, PERSON, PLANNED, Meeting, Topic
-from kg.extract.statements import _speaker_of, is_reporting_verb, time_of
+from kg.extract.model import CANCELLED, COUNTRY, DENIED, HELD, ORGANIZATION, PERSON, PLANNED, Meeting, Topic
+from kg.extract.statements import _speaker_of, appeal_on, is_reporting_verb, time_of
 from kg.extract.topics import topics_between, topics_of_phrase
 
 EXTRACTOR = "kg.extract.meetings.v1"
@@ -27,7 +27,7 @@ TOPIC_PREPS = {"about", "on", "over", "regarding", "concerning", "including"}
 PLACE_PREPS = {"in", "at"}
 PROCESS_NOUNS = {"talks", "consultations", "negotiations", "discussions", "dialogue", "consultation", "negotiation"}
 GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "diplomats", "leaders", "ministers",
-               "governments", "counterparts", "envoys", "delegates"}
+               "governments", "counterparts", "envoys", "delegates", "authorities"}
 
 
 def _trigger(tok) -> tuple[str, str] | None:
@@ -37,6 +37,9 @@ def _trigger(tok) -> tuple[str, str] | None:
     if low in PROCESS_NOUNS and nominal:
         return MEETING_NOUNS[low], "noun"  # "talks" is often tagged as a verb
     if tok.pos_ in ("VERB",) and lemma in MEETING_VERBS and MEETING_VERBS[lemma]:
+        if lemma == "call" and (any((c.dep_ == "prt" and c.lower_ == "off") or (c.dep_ == "prep" and c.lower_ == "for")
+                                    for c in tok.children) or appeal_on(tok)):
+            return None     # "called off a meeting", "called for talks", "called on X to": no phone call
         return MEETING_VERBS[lemma], "verb"
     if lemma == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return "meeting", "verb"    # "sat down with He Lifeng"
@@ -58,6 +61,9 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     """held / planned / cancelled / denied, or None when the text leaves it open ("whether they met")."""
     verb = tok if kind_of == "verb" else (tok.head if tok.dep_ in ("dobj", "nsubjpass", "nsubj") else None)
     own = [x for x in (verb, tok) if x is not None]
+    if kind_of == "noun" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
+            tok.head.head.lemma_.lower() in ("call", "push", "press", "urge", "appeal", "ask", "lobby", "hope", "wait"):
+        return PLANNED      # "called for talks with X": asked for, not held
     if kind_of == "noun" and verb is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in"):
         # "will join Scholz in Berlin for talks": the modality of the verb the talks hang from.
         governing = _governing_verb(tok)
@@ -82,7 +88,7 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
             if c.dep_ == "advmod" and c.lower_ == "never":
                 return DENIED
     # Cancelled: "cancelled the meeting", "the visit was postponed".
-    if kind_of == "noun" and tok.head.lemma_.lower() in CANCEL_VERBS:
+    if kind_of == "noun" and _cancels(tok.head):
         return CANCELLED
     # Plans and modality: "will meet", "plans to visit", "are expected to hold talks", "an upcoming summit".
     for v in own:
@@ -93,13 +99,24 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
             return PLANNED
         if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in DISPOSITION_ADJECTIVES:
             return PLANNED
-        if v.dep_ == "xcomp" and head.lemma_.lower() in CANCEL_VERBS:
+        if v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in head.children):
+            return PLANNED      # "would have to be agreed between Britain and the EU"
+        if v.dep_ == "xcomp" and _cancels(head):
             return CANCELLED
         if v.dep_ == "xcomp" and head.lemma_.lower() == "be" and any(c.lower_ in ("due", "set", "expected") for c in head.children):
             return PLANNED
     if kind_of == "noun" and any(c.lower_ in PLAN_ADJECTIVES for c in tok.children if c.dep_ == "amod"):
         return PLANNED
     return HELD
+
+
+def _cancels(verb) -> bool:
+    """"cancelled", "postponed", "called off" (a phrasal verb: lemma plus particle)."""
+    lemma = verb.lemma_.lower()
+    if lemma in CANCEL_VERBS:
+        return True
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return particle is not None and f"{lemma} {particle}" in CANCEL_VERBS
 
 
 def _with_objects(tok, deep: bool = False, preps=("with", "between", "among", "to")) -> list:
@@ -156,12 +173,23 @@ def _subject(tok):
 def _actors(ctx: DocContext, tok, speaker: str | None = None) -> list[str]:
     """Actors named by a noun phrase, with "officials from Japan and the Netherlands" read as countries."""
     found: list[str] = []
+    possessors: set[str] = set()
     for t in [tok, *conjuncts(tok)]:
+        case = next((c for c in t.children if c.dep_ == "case"), None)
+        if t.i != tok.i and case is not None and case.i + 1 < len(ctx.tokens):
+            # "Altman and Nvidia's Jensen Huang": the conjunct is the person after the possessive.
+            after = ctx.mention_at(case.i + 1)
+            if after is not None and after.kind == PERSON:
+                found += [after.iri] if after.iri not in found else []
+                owner = ctx.mention_at(t.i)
+                if owner is not None:
+                    possessors.add(owner.iri)
+                continue
         group = _group_countries(ctx, t)
         if group is None:
             group = [iri for iri in describe_actor(ctx, t, speaker) if ctx.entity(iri) is not None]
         found += [iri for iri in group if iri not in found]
-    return found
+    return [iri for iri in found if iri not in possessors]
 
 
 def _group_countries(ctx: DocContext, tok) -> list[str] | None:
@@ -170,11 +198,11 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
         return None
     countries = []
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+        if child.dep_ == "prep" and child.lower_ in ("from", "of", "in"):
             for obj in child.children:
                 for o in [obj, *conjuncts(obj)]:
                     m = ctx.mention_at(o.i)
-                    if m and m.kind == COUNTRY:
+                    if m and (m.kind == COUNTRY or (m.kind == ORGANIZATION and child.lower_ != "in")):
                         countries.append(m.iri)
                     elif m is None:
                         # "officials from the three countries"
@@ -182,7 +210,7 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
         if child.dep_ in ("amod", "compound", "nmod"):
             for o in [child, *[c for c in child.children if c.dep_ == "conj"]]:
                 m = ctx.mention_at(o.i)
-                if m and m.kind == COUNTRY:
+                if m and m.kind in (COUNTRY, ORGANIZATION):    # "US officials", "WHO officials"
                     countries.append(m.iri)
     return list(dict.fromkeys(countries)) or None
 
@@ -261,6 +289,13 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     participants: list[str] = []
     for agent in agents:
         participants += [p for p in _actors(ctx, agent, speaker) if p not in participants]
+    if visit and agents and not explicit:
+        # "He made the announcement during a visit by Martin": a visit with no destination
+        # named is to the one the clause is about.
+        host_verb = _governing_verb(tok)
+        host = _subject(host_verb) if host_verb is not None else None
+        if host is not None:
+            participants += [p for p in _actors(ctx, host, speaker) if p not in participants]
     # "During Scholz's visit to Beijing, Xi ...": the possessor made the visit, not the clause's subject.
     owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     if visit and owners and not agents:
@@ -269,7 +304,8 @@ def _noun_participants(ctx: DocContext, tok, speaker):
         if participants:
             agents = owners
     governing = _governing_verb(tok)
-    if governing is not None and not agents and len(explicit) < 2:
+    separate = any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)
+    if governing is not None and not agents and (len(explicit) < 2 or separate):
         subject = _subject(governing)
         if subject is not None:
             participants += [p for p in _actors(ctx, subject, speaker) if p not in participants]
@@ -281,6 +317,14 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                     participants += [p for p in _actors(ctx, child, speaker) if p not in participants]
         for obj in _with_objects(governing, preps=("with", "between", "among")):
             participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
+    if len(participants) + len(explicit) < 2:
+        for child in tok.children:
+            if child.dep_ == "relcl" and any(t.lower_ in ("which", "where", "whom") for t in child.subtree
+                                              if t.i < child.i):
+                # "a cabinet meeting in Paris, at which Macron and Scholz pledged ...": who was there.
+                subject = _subject(child)
+                if subject is not None:
+                    participants += [p for p in _actors(ctx, subject, speaker) if p not in participants]
     if len(participants) + len(explicit) < 2:
         for child in tok.children:
             if child.dep_ == "poss":
@@ -339,6 +383,11 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     # A misparse of "X hosted Y Z at ...": the verb hangs from its own object.
                     objects.append(tok.head)
                 for child in tok.children:
+                    if child.dep_ in ("oprd", "npadvmod") and ctx.mention_at(child.i) is not None and \
+                            ctx.mention_at(child.i).kind == PERSON:
+                        # "called Chinese President Xi Jinping" misread as "called X Y"; "met A and,
+                        # separately, B" with B left hanging from the verb.
+                        objects.append(child)
                     if child.dep_ == "dobj":
                         if _trigger(child) and child.lower_ in MEETING_NOUNS:
                             heads.append(child)
@@ -461,6 +510,10 @@ def _normalise(ctx: DocContext, tok, participants: list[str]) -> list[str]:
             home = ctx.country_of(speaker)
             if home in countries:
                 kept = [speaker if p == home else p for p in kept]
+    # A person meets the other side, never their own country: with Scholz present,
+    # Germany (from "Franco-German", "the two countries") is his side, already there.
+    own = {ctx.country_of(p) for p in kept if ctx.entity(p).kind == PERSON}
+    kept = [p for p in kept if not (ctx.entity(p).kind == COUNTRY and p in own)]
     return list(dict.fromkeys(kept))
 
 
@@ -543,6 +596,16 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
     for one meeting); each gets the parties that are not in any "with" group.
     """
     anchor = tok if kind_of == "verb" else (_governing_verb(tok) or tok)
+    # "told Macron and Scholz in separate calls", "met Yellen and, separately, Raimondo":
+    # the subject's side met each of the others on their own.
+    separate = (kind_of == "noun" and any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)) or \
+        any(t.lower_ == "separately" and t.i > anchor.i for t in ctx.sentence_of(anchor))
+    if separate:
+        subject = _subject(anchor)
+        base = [p for p in (_actors(ctx, subject, speaker) if subject is not None else []) if p in participants]
+        others = [p for p in participants if p not in base]
+        if base and len(others) >= 2:
+            return [base + [p] for p in others]
     preps = []
     for node in {anchor.i: anchor, tok.i: tok}.values():
         for child in node.children:

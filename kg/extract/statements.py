@@ -249,10 +249,9 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         if tok.i in used_verbs or tok.lemma_.lower() not in APPEAL_VERBS or tok.pos_ != "VERB" or ctx.quote_at(tok.i):
             continue
         xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
-        addressee = any(c.dep_ == "dobj" for c in tok.children) or \
-            any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children)
-        if xcomp is None or not addressee or (tok.lemma_.lower() == "call" and
-                                              not any(c.lower_ == "on" for c in tok.children)):
+        is_call = tok.lemma_.lower() == "call"
+        addressee = appeal_on(tok) if is_call else any(c.dep_ == "dobj" for c in tok.children)
+        if xcomp is None or not addressee:
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue
@@ -273,6 +272,8 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
     for tok in ctx.tokens:
         if tok.i in used_verbs or tok.lemma_.lower() not in ("call", "describe", "brand", "label", "dub"):
             continue
+        if any(c.dep_ == "oprd" and ctx.mention_at(c.i) is not None for c in tok.children):
+            continue    # "called Chinese President Xi Jinping": a phone call, not a name for something
         if not any(c.dep_ in ("oprd",) for c in tok.children) and not (
                 tok.lemma_.lower() == "describe" and any(c.lower_ == "as" for c in tok.children)):
             continue
@@ -345,6 +346,15 @@ def _speaker_weight(ctx: DocContext, speaker: str) -> float:
     """Countries as speakers ("Washington has argued") are metonyms, less often a statement."""
     entity = ctx.entity(speaker)
     return 0.85 if entity is not None and entity.kind == "country" else 1.0
+
+
+def appeal_on(verb) -> bool:
+    """"called on Israel to ...": "call on" an actor, with what they are asked to do (not "on Tuesday")."""
+    if verb.lemma_.lower() != "call" or not any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "on" and
+               any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
+               for c in verb.children)
 
 
 def _conjoined_end(ctx: DocContext, verb, content, end: int) -> int:
