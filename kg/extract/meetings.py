@@ -73,6 +73,10 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     for v in own:
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for c in v.children):
             return None
+    # "have yet to meet", "are yet to hold talks": it has not happened.
+    for v in own:
+        if v.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in v.head.children):
+            return DENIED
     # Negation on the predicate: "did not discuss", "no talks were held".
     for v in own:
         if any(c.dep_ == "neg" for c in v.children):
@@ -493,6 +497,32 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 _add_or_merge(ctx, meeting)
             if explicit:
                 discourse_topics = topics
+    _add_companions(ctx)
+
+
+def _add_companions(ctx: DocContext) -> None:
+    """"He was accompanied by X", "Biden, joined by Blinken, ...": X took part in that exchange too."""
+    for tok in ctx.tokens:
+        if tok.lemma_.lower() not in ("accompany", "join") or tok.pos_ != "VERB":
+            continue
+        agents = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        if not agents:
+            continue
+        host = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if host is None and tok.dep_ in ("acl", "advcl"):
+            host = tok.head if tok.head.pos_ in ("PROPN", "NOUN", "PRON") else _subject(tok.head)
+        if host is None:
+            continue
+        hosts = set(describe_actor(ctx, host))
+        companions = [p for a in agents for p in _actors(ctx, a)
+                      if ctx.entity(p) is not None and ctx.entity(p).kind == PERSON]
+        here = ctx.sentence_no(tok)
+        for meeting in reversed(ctx.facts.meetings):
+            if meeting.status != HELD or not 0 <= here - meeting.evidence.sentence <= 2:
+                continue
+            if hosts & set(meeting.participants):
+                meeting.participants += [p for p in companions if p not in meeting.participants]
+                break
 
 
 def _normalise(ctx: DocContext, tok, participants: list[str]) -> list[str]:
