@@ -359,8 +359,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
     first = ctx.sentences[0] if ctx.sentences else None
     discourse_topics: list[Topic] = _sentence_topics(ctx, topic_index, first) if first is not None else []
     if first is not None:
-        discourse_topics += [t for t in _object_topics(ctx, topic_index, first)
+        discourse_topics += [t for t in _object_topics(ctx, topic_index, first, any_prep=True)
                              if all(t.iri != x.iri for x in discourse_topics)]
+    # The lead says what the story is about; it stays a topic of exchanges that name none.
+    lead_topics = list(discourse_topics)
     consumed: set[int] = set()
     for sent in ctx.sentences:
         for tok in ctx.tokens[sent.start:sent.end]:
@@ -485,7 +487,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 if all(extra.iri != t.iri and extra.label != t.label for t in topics):
                     topics.append(extra)
             if not explicit and not anaphoric:
-                for extra in discourse_topics:
+                for extra in discourse_topics + lead_topics:
                     if all(extra.iri != t.iri for t in topics):
                         topics.append(extra)
             if any(ctx.mention_at(t.i) and ctx.mention_at(t.i).via in ("description",) for t in sent):
@@ -580,14 +582,16 @@ def _ancestor_time(ctx: DocContext, head, future: bool):
     return None
 
 
-def _object_topics(ctx: DocContext, index: dict, sent, limit: int = 4) -> list[Topic]:
-    """Topics minted from what a sentence's verbs act on (direct objects, "on/about X")."""
+def _object_topics(ctx: DocContext, index: dict, sent, limit: int = 4, any_prep: bool = False) -> list[Topic]:
+    """Topics minted from what a sentence's verbs act on (direct objects, "on/about X");
+    ``any_prep`` takes every prepositional object (for the lead: "put X through trial runs
+    of the bloc's new online content law")."""
     found: list[Topic] = []
     for tok in ctx.tokens[sent.start:sent.end]:
-        if len(found) >= limit:
+        if len(found) >= limit + (2 if any_prep else 0):
             break
         # What is acted on, and what reported speech is about ("told X that the law was ...").
-        if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS) or \
+        if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and (any_prep or tok.head.lower_ in TOPIC_PREPS)) or \
                 (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp"):
             if tok.pos_ != "NOUN" or _trigger(tok) or tok.lemma_.lower() in ANAPHORIC_TOPICS:
                 continue

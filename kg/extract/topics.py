@@ -93,7 +93,8 @@ def topics_of_phrase(ctx: DocContext, index: dict, head, names_ok: bool = False)
         return []  # "on the Indonesian island of Bali" is a place, not a subject
     words = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ", "PROPN")]
     words = [t for t in words if t.i >= head.i - 3]
-    label = " ".join([*(t.lower_ for t in words), head.lemma_.lower()]).strip()
+    # The head as written ("regions", not "region"): the words a reader would search for.
+    label = " ".join([*(t.lower_ for t in words), head.lower_]).strip()
     if len(label) < 3:
         return []
     return [Topic(iri=topic_iri(label), label=label, in_scheme=False)]
