@@ -189,3 +189,49 @@ def test_anonymous_plural_speaker_is_lowercased(extract):
     r = extract("Diplomats said the three governments feared strict rules.", date="2023-12-09")
     assert r.facts.statements[0].speaker_text in (None, "diplomats")
     assert r.name(r.facts.statements[0].speaker) == "diplomats"
+
+
+def test_separate_calls_and_meetings_are_split(extract):
+    r = extract("Vladimir Putin told Emmanuel Macron and Olaf Scholz in separate calls on Monday that he would "
+                "recognise the regions.", date="2022-02-22")
+    assert sorted(r.pairs()) == [["Emmanuel Macron", "Vladimir Putin"], ["Olaf Scholz", "Vladimir Putin"]]
+    r = extract("Bruno Le Maire met Janet Yellen and, separately, Gina Raimondo on Tuesday.", date="2023-02-08")
+    assert sorted(r.pairs()) == [["Bruno Le Maire", "Gina Raimondo"], ["Bruno Le Maire", "Janet Yellen"]]
+
+
+def test_visit_by_a_guest_is_hosted_by_the_subject(extract):
+    r = extract("German Chancellor Olaf Scholz spoke on Tuesday during a visit by Irish Prime Minister "
+                "Micheál Martin.", date="2022-02-23")
+    assert r.pairs() == [["Micheál Martin", "Olaf Scholz"]]
+
+
+def test_attendees_of_a_meeting_named_in_a_relative_clause(extract):
+    r = extract("The trip follows a cabinet meeting in Paris last month, at which Emmanuel Macron and "
+                "Olaf Scholz pledged to coordinate.", date="2023-02-08")
+    assert r.pairs() == [["Emmanuel Macron", "Olaf Scholz"]]
+
+
+def test_yet_to_meet_is_not_held(extract):
+    r = extract("Claudia Sheinbaum and Donald Trump have yet to meet in person.", date="2024-11-30")
+    assert r.pairs() == []
+
+
+def test_companion_joins_the_meeting(extract):
+    r = extract("Joe Biden, accompanied by Antony Blinken, met Xi Jinping in Bali on Monday.", date="2022-11-15")
+    assert r.pairs() == [["Antony Blinken", "Joe Biden", "Xi Jinping"]]
+
+
+def test_called_off_and_called_for_are_not_held_calls(extract):
+    r = extract("Antony Blinken said he had called off a meeting with Sergei Lavrov.", date="2022-02-23")
+    assert r.pairs() == [] and r.pairs("cancelled")
+    r = extract("Joe Biden called for talks with Xi Jinping.", date="2022-02-23")
+    assert r.pairs() == []
+    r = extract("Joe Biden called Chinese President Xi Jinping on Tuesday to discuss trade.", date="2023-05-20")
+    assert r.pairs() == [["Joe Biden", "Xi Jinping"]] and r.meetings()[0].kind == "call"
+    assert r.said() == []
+
+
+def test_a_person_is_never_paired_with_their_own_country(extract):
+    r = extract("Gina Raimondo held talks in Beijing on Monday in which the two countries agreed to open "
+                "new channels.", date="2023-08-30")
+    assert all(sorted(p) != ["Gina Raimondo", "United States"] for p in r.pairs())

@@ -376,6 +376,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             if status is None:
                 continue
             heads = [tok]
+            adverbial: list[int] = []    # exchanges named in an adverbial, this one if it has parties
             participants: list[str] = []
             confidence = 0.85
             speaker = ctx.quote_at(tok.i) and _quote_speaker(ctx, tok)
@@ -417,7 +418,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 for sub in tok.subtree:
                     if sub.i != tok.i and sub.dep_ == "pobj" and _trigger(sub) and sub.head.head.i == tok.i:
                         heads.append(sub)
-                        consumed.add(sub.i)
+                        adverbial.append(sub.i)
             else:
                 above = _governing_verb(tok)
                 if above is not None and above.i > tok.i and _trigger(above) and _trigger(above)[1] == "verb" \
@@ -458,6 +459,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             participants = _normalise(ctx, tok, list(dict.fromkeys(participants)))
             if len(participants) < 2:
                 continue
+            consumed.update(adverbial)
             groups = _separate_with_groups(ctx, tok, kind_of, speaker, participants)
             time = None
             for head in heads:
