@@ -235,3 +235,26 @@ def test_a_person_is_never_paired_with_their_own_country(extract):
     r = extract("Gina Raimondo held talks in Beijing on Monday in which the two countries agreed to open "
                 "new channels.", date="2023-08-30")
     assert all(sorted(p) != ["Gina Raimondo", "United States"] for p in r.pairs())
+
+
+@pytest.mark.parametrize("sentence", [
+    "Li Shangfu refused to hold talks with Lloyd Austin.",
+    "John Kerry failed to secure a meeting with Xi Jinping.",
+    "Xi Jinping rejected a request for talks with Volodymyr Zelensky.",
+    "Joe Biden declined to meet Benjamin Netanyahu.",
+    "Neither Joe Biden nor Xi Jinping met Narendra Modi.",
+    "The United States did not take part in the talks with China.",
+])
+def test_refusals_and_negations_are_never_held(extract, sentence):
+    assert extract(sentence, date="2023-07-20").pairs() == []
+
+
+def test_negated_conjunct_is_left_out(extract):
+    r = extract("Antony Blinken met Wang Yi but not Xi Jinping.", date="2023-06-20")
+    assert r.pairs() == [["Antony Blinken", "Wang Yi"]]
+
+
+def test_a_subject_not_mentioned_is_no_topic(extract):
+    r = extract("Joe Biden met Xi Jinping in Bali on Monday and did not mention Taiwan.", date="2022-11-15")
+    assert r.pairs() == [["Joe Biden", "Xi Jinping"]]
+    assert all("taiwan" not in t.label.lower() for t in r.meetings()[0].topics)

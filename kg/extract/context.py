@@ -333,6 +333,8 @@ def _conjuncts(token) -> list:
     out = []
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            if any(c.dep_ == "neg" for c in child.children):
+                continue    # "Wang Yi but not Xi"
             out.append(child)
             out.extend(_conjuncts(child))
     return out

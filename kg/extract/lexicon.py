@@ -89,6 +89,11 @@ PLAN_VERBS = {"plan", "expect", "schedule", "hope", "intend", "aim", "seek", "wa
               "propose", "invite", "set", "due", "slate", "arrange", "try", "will", "offer"}
 # "was prepared to speak with X", "is ready to meet": a disposition, not an exchange that happened.
 DISPOSITION_ADJECTIVES = {"prepared", "ready", "willing", "eager", "keen", "open", "unwilling", "reluctant", "likely", "unlikely"}
+# Verbs by which an exchange did not happen: "refused to meet", "rejected a request for talks".
+REFUSAL_VERBS = {"refuse", "decline", "fail", "reject", "rebuff", "snub", "shun", "avoid", "skip", "boycott",
+                 "spurn", "deny"}
+# Verbs of taking part, whose negation denies the exchange: "did not take part in the talks".
+PARTICIPATION_VERBS = {"take", "attend", "join", "hold", "have", "participate", "secure", "get", "arrange", "meet"}
 CANCEL_VERBS = {"cancel", "postpone", "scrap", "delay", "suspend", "call off", "abandon", "shelve", "drop"}
 MODAL_FUTURE = {"will", "would", "shall", "may", "might", "could", "'ll", "wo", "ca"}
 PLAN_ADJECTIVES = {"upcoming", "planned", "proposed", "scheduled", "expected", "possible", "potential",

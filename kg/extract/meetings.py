@@ -15,6 +15,7 @@ from kg.dates import TimeSpan
 from kg.extract.actors import describe_actor, place_of
 from kg.extract.context import DocContext, conjuncts
 from kg.extract.lexicon import (ANAPHORIC_TOPICS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
+                                PARTICIPATION_VERBS, REFUSAL_VERBS,
                                 PLAN_ADJECTIVES, PLAN_VERBS)
 from kg.extract.model import CANCELLED, COUNTRY, DENIED, HELD, ORGANIZATION, PERSON, PLANNED, Meeting, Topic
 from kg.extract.statements import _speaker_of, appeal_on, is_reporting_verb, time_of
@@ -73,6 +74,22 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     for v in own:
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for c in v.children):
             return None
+    # "refused to hold talks", "failed to secure a meeting", "rejected a request for talks",
+    # "did not take part in the talks", "neither A nor B met C": it did not happen.
+    node = tok
+    for _ in range(4):
+        if node.lemma_.lower() in REFUSAL_VERBS and node.i != tok.i:
+            return DENIED
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in PARTICIPATION_VERBS | {verb.lemma_.lower() if verb is not None else ""} \
+                and any(c.dep_ == "neg" for c in node.children) and (node.i != tok.i or kind_of == "verb"):
+            return DENIED
+        if node.dep_ not in ("xcomp", "dobj", "pobj", "prep", "ccomp", "nsubj", "nsubjpass") or node.head.i == node.i:
+            break
+        node = node.head
+    for v in own:
+        subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in subject.children):
+            return DENIED
     # "have yet to meet", "are yet to hold talks": it has not happened.
     for v in own:
         if v.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in v.head.children):
@@ -179,6 +196,8 @@ def _actors(ctx: DocContext, tok, speaker: str | None = None) -> list[str]:
     found: list[str] = []
     possessors: set[str] = set()
     for t in [tok, *conjuncts(tok)]:
+        if t.i != tok.i and any(c.dep_ == "neg" for c in t.children):
+            continue    # "met Wang Yi but not Xi"
         case = next((c for c in t.children if c.dep_ == "case"), None)
         if t.i != tok.i and case is not None and case.i + 1 < len(ctx.tokens):
             # "Altman and Nvidia's Jensen Huang": the conjunct is the person after the possessive.
@@ -357,9 +376,12 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
     # The topic under discussion, for "discussed the issue": the lead sentence's topics, then
     # each exchange's explicit subject ("talks about X").
     first = ctx.sentences[0] if ctx.sentences else None
-    discourse_topics: list[Topic] = _sentence_topics(ctx, topic_index, first) if first is not None else []
+    discourse_topics: list[Topic] = []
     if first is not None:
-        discourse_topics += [t for t in _object_topics(ctx, topic_index, first, any_prep=True)
+        negated = _negated_tokens(ctx, first, [])
+        discourse_topics = [t for start, (_, _, t) in sorted(topic_index.items())
+                            if first.start <= start < first.end and start not in negated]
+        discourse_topics += [t for t in _object_topics(ctx, topic_index, first, any_prep=True, skip=negated)
                              if all(t.iri != x.iri for x in discourse_topics)]
     # The lead says what the story is about; it stays a topic of exchanges that name none.
     lead_topics = list(discourse_topics)
@@ -485,7 +507,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             # What the sentence reporting the exchange is about belongs to it too ("met ... to sign
             # the AUKUS submarine deal"): its scheme topics and the things it names as objects; an
             # exchange with no subject of its own takes the article's current one.
-            for extra in topics_between(ctx, topic_index, sent.start, sent.end) + _object_topics(ctx, topic_index, sent):
+            negated = _negated_tokens(ctx, sent, heads)
+            sentence_topics = [t for start, (_, _, t) in sorted(topic_index.items())
+                               if sent.start <= start < sent.end and start not in negated]
+            for extra in sentence_topics + _object_topics(ctx, topic_index, sent, skip=negated):
                 if all(extra.iri != t.iri and extra.label != t.label for t in topics):
                     topics.append(extra)
             if not explicit and not anaphoric:
@@ -584,7 +609,33 @@ def _ancestor_time(ctx: DocContext, head, future: bool):
     return None
 
 
-def _object_topics(ctx: DocContext, index: dict, sent, limit: int = 4, any_prep: bool = False) -> list[Topic]:
+#: Verbs whose negation says a subject was left out of an exchange ("did not mention Taiwan").
+UNSAID_VERBS = {"mention", "discuss", "raise", "address", "talk", "bring", "touch", "cover", "broach", "tackle",
+                "include", "refer", "say", "comment", "name", "cite"}
+
+
+def _negated_tokens(ctx: DocContext, sent, heads) -> set[int]:
+    """Tokens of the sentence under a negated verb other than the exchange's own ("met Xi and
+    did not mention Taiwan"): what they name was not discussed."""
+    out: set[int] = set()
+    own = {h.i for h in heads}
+    for tok in ctx.tokens[sent.start:sent.end]:
+        if tok.pos_ in ("VERB", "AUX") and tok.i not in own and tok.lemma_.lower() in UNSAID_VERBS and \
+                any(c.dep_ == "neg" for c in tok.children):
+            for t in tok.subtree:
+                node, inside_own = t, False
+                while node.i != tok.i:       # an exchange below the negated verb keeps its words
+                    if node.i in own:
+                        inside_own = True
+                        break
+                    node = node.head
+                if not inside_own:
+                    out.add(t.i)
+    return out
+
+
+def _object_topics(ctx: DocContext, index: dict, sent, limit: int = 4, any_prep: bool = False,
+                   skip: set[int] = frozenset()) -> list[Topic]:
     """Topics minted from what a sentence's verbs act on (direct objects, "on/about X");
     ``any_prep`` takes every prepositional object (for the lead: "put X through trial runs
     of the bloc's new online content law")."""
@@ -592,6 +643,8 @@ def _object_topics(ctx: DocContext, index: dict, sent, limit: int = 4, any_prep:
     for tok in ctx.tokens[sent.start:sent.end]:
         if len(found) >= limit + (2 if any_prep else 0):
             break
+        if tok.i in skip:
+            continue
         # What is acted on, and what reported speech is about ("told X that the law was ...").
         if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and (any_prep or tok.head.lower_ in TOPIC_PREPS)) or \
                 (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp"):
