@@ -27,6 +27,8 @@ LIGHT_VERBS = {"hold", "have", "conclude", "begin", "start", "resume", "attend",
 TOPIC_PREPS = {"about", "on", "over", "regarding", "concerning", "including"}
 PLACE_PREPS = {"in", "at"}
 PROCESS_NOUNS = {"talks", "consultations", "negotiations", "discussions", "dialogue", "consultation", "negotiation"}
+# Travel verbs whose present tense announces a schedule ("flies to Cairo on Saturday for talks").
+TRAVEL_VERBS = {"fly", "travel", "head", "go", "leave", "depart", "visit", "continue", "move", "return"}
 GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "diplomats", "leaders", "ministers",
                "governments", "counterparts", "envoys", "delegates", "authorities"}
 
@@ -112,7 +114,22 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     if kind_of == "noun" and _cancels(tok.head):
         return CANCELLED
     # Plans and modality: "will meet", "plans to visit", "are expected to hold talks", "an upcoming summit".
-    for v in own:
+    # For talks named by a noun, the verb they hang from counts too ("intends to go ahead in
+    # consultation with Congress", "flies to Cairo on Saturday for talks with Sisi").
+    modal = list(own)
+    if kind_of == "noun" and verb is None:
+        governing = _governing_verb(tok)
+        if governing is not None:
+            modal.append(governing)
+            if governing.tag_ in ("VBZ", "VBP") and governing.lemma_.lower() in TRAVEL_VERBS:
+                return PLANNED  # the news present of a schedule: "Xi flies to Serbia on Tuesday for talks"
+    for v in modal:
+        if v.dep_ == "pcomp" and v.head.lower_ == "to" and v.head.head.lemma_.lower() == "look":
+            return PLANNED      # "looked forward to welcoming Kristersson"
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() == "be" and v.head.tag_ in ("VBZ", "VBP") and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return PLANNED      # "He is to sit down with Biden"
+    for v in modal:
         if any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in v.children):
             return PLANNED
         head = v.head
