@@ -117,7 +117,7 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     # For talks named by a noun, the verb they hang from counts too ("intends to go ahead in
     # consultation with Congress", "flies to Cairo on Saturday for talks with Sisi").
     modal = list(own)
-    if kind_of == "noun" and verb is None:
+    if kind_of == "noun" and verb is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in", "to", "into"):
         governing = _governing_verb(tok)
         if governing is not None:
             modal.append(governing)
@@ -424,6 +424,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 if subject is not None:
                     participants += _actors(ctx, subject, speaker)
                 objects = _with_objects(tok)
+                if tok.lemma_.lower() in ("welcome", "invite", "host", "receive", "bring"):
+                    # "welcomed Modi to the White House": where to, not with whom
+                    objects = [o for o in objects if o.head.lower_ != "to"]
                 if tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and subject is not None and \
                         tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call"):
                     # A misparse of "X hosted Y Z at ...": the verb hangs from its own object.
