@@ -258,3 +258,28 @@ def test_a_subject_not_mentioned_is_no_topic(extract):
     r = extract("Joe Biden met Xi Jinping in Bali on Monday and did not mention Taiwan.", date="2022-11-15")
     assert r.pairs() == [["Joe Biden", "Xi Jinping"]]
     assert all("taiwan" not in t.label.lower() for t in r.meetings()[0].topics)
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Ursula von der Leyen signed a memorandum on an energy partnership with President Ilham Aliyev in Baku "
+     "on Monday.", ["Ilham Aliyev", "Ursula von der Leyen"]),
+    ("Treasury Secretary Scott Bessent called on Prime Minister Shigeru Ishiba in Tokyo last Friday.",
+     ["Scott Bessent", "Shigeru Ishiba"]),
+    ("Jen Daskal was received by Wang Xiaohong on Tuesday.", ["Jen Daskal", "Wang Xiaohong"]),
+    ("The United States struck a trade deal with Japan on Tuesday.", ["Japan", "United States"]),
+    ("Chinese President Xi Jinping wrapped up two days of talks in France on Tuesday.", ["France", "Xi Jinping"]),
+])
+def test_more_ways_to_report_an_exchange(extract, sentence, pair):
+    assert extract(sentence, date="2023-05-20").pairs() == [pair]
+
+
+def test_a_meeting_with_others_includes_the_clause_subject(extract):
+    r = extract("At a meeting on Monday with Emmanuel Macron and Ursula von der Leyen, Xi Jinping said China "
+                "would not sell weapons.", date="2024-05-07")
+    assert r.pairs() == [["Emmanuel Macron", "Ursula von der Leyen", "Xi Jinping"]]
+
+
+def test_talks_in_a_city_or_a_third_country_add_no_host(extract):
+    assert extract("Xi Jinping wrapped up two days of talks in Paris on Tuesday.", date="2024-05-08").pairs() == []
+    r = extract("Joe Biden held talks in Indonesia with Xi Jinping on Monday.", date="2022-11-15")
+    assert r.pairs() == [["Joe Biden", "Xi Jinping"]]

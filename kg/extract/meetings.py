@@ -17,6 +17,7 @@ from kg.extract.context import DocContext, conjuncts
 from kg.extract.lexicon import (ANAPHORIC_TOPICS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
                                 PARTICIPATION_VERBS, REFUSAL_VERBS,
                                 PLAN_ADJECTIVES, PLAN_VERBS)
+from kg.gazetteer import norm
 from kg.extract.model import CANCELLED, COUNTRY, DENIED, HELD, ORGANIZATION, PERSON, PLANNED, Meeting, Topic
 from kg.extract.statements import _speaker_of, appeal_on, is_reporting_verb, time_of
 from kg.extract.topics import topics_between, topics_of_phrase
@@ -27,6 +28,9 @@ LIGHT_VERBS = {"hold", "have", "conclude", "begin", "start", "resume", "attend",
 TOPIC_PREPS = {"about", "on", "over", "regarding", "concerning", "including"}
 PLACE_PREPS = {"in", "at"}
 PROCESS_NOUNS = {"talks", "consultations", "negotiations", "discussions", "dialogue", "consultation", "negotiation"}
+# "struck a deal with", "reached an agreement with": a negotiated outcome between the parties.
+DEAL_VERBS = {"strike", "reach", "seal", "clinch", "conclude", "hammer", "finalise", "finalize", "ink"}
+DEAL_NOUNS = {"deal", "agreement", "accord", "pact", "truce", "ceasefire", "compromise", "understanding", "memorandum"}
 # Travel verbs whose present tense announces a schedule ("flies to Cairo on Saturday for talks").
 TRAVEL_VERBS = {"fly", "travel", "head", "go", "leave", "depart", "visit", "continue", "move", "return"}
 GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "diplomats", "leaders", "ministers",
@@ -46,6 +50,9 @@ def _trigger(tok) -> tuple[str, str] | None:
         return MEETING_VERBS[lemma], "verb"
     if lemma == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return "meeting", "verb"    # "sat down with He Lifeng"
+    if tok.pos_ == "VERB" and lemma in DEAL_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children):
+        return "talks", "verb"      # "struck a trade deal with Japan": the parties negotiated
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "attr", "appos", "ROOT", "npadvmod", "compound") \
             and (tok.pos_ in ("NOUN", "PROPN") or low in PROCESS_NOUNS):
         if tok.dep_ == "compound" and low not in ("summit",):
@@ -306,6 +313,31 @@ def _place(ctx: DocContext, heads: list):
     return None
 
 
+def _host_country(ctx: DocContext, heads: list, guest: str) -> str | None:
+    """The country an exchange took place in ("talks in France"), when the only party named
+    comes from elsewhere: the host.  A city is a place, not a party."""
+    for head in heads:
+        if head is None:
+            continue
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                for obj in child.children:
+                    mention = ctx.mention_at(obj.i)
+                    if obj.dep_ == "pobj" and mention is not None and mention.kind == COUNTRY and \
+                            ctx.country_of(guest) not in (None, mention.iri) and _names_country(ctx, obj):
+                        return mention.iri
+    return None
+
+
+def _names_country(ctx: DocContext, tok) -> bool:
+    """True when ``tok``'s entity is a country's own name ("France"), not a capital standing for it."""
+    ent = next((e for e in ctx.ents if e.start <= tok.i < e.end), None)
+    text = norm(ent.text if ent is not None else tok.text)
+    text = text[4:] if text.startswith("the ") else text
+    return any(norm(a.name) == text or text in {norm(x) for x in a.alt}
+               for a in ctx.gaz.lookup(text, "country"))
+
+
 def _noun_participants(ctx: DocContext, tok, speaker):
     """Participants of an exchange named by a noun, the explicit with/between parties first.
 
@@ -345,7 +377,9 @@ def _noun_participants(ctx: DocContext, tok, speaker):
             agents = owners
     governing = _governing_verb(tok)
     separate = any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)
-    if governing is not None and not agents and (len(explicit) < 2 or separate):
+    # "a meeting with Macron and von der Leyen": someone met them -- the clause's subject.
+    with_only = bool(explicit) and all(o.head.lower_ == "with" for o in _with_objects(tok, deep=True))
+    if governing is not None and not agents and (len(explicit) < 2 or separate or with_only):
         subject = _subject(governing)
         if subject is not None:
             participants += [p for p in _actors(ctx, subject, speaker) if p not in participants]
@@ -445,8 +479,18 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         elif tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call", "phone", "telephone"):
                             objects.append(child)
                         else:
-                            # "discussed aid to Ukraine": "to" names a recipient, not a party.
-                            objects += _with_objects(child, preps=("with", "between", "among"))
+                            # "discussed aid to Ukraine": "to" names a recipient, not a party; "signed a
+                            # memorandum on an energy partnership with Aliyev" hangs "with" deep inside.
+                            objects += _with_objects(child, deep=True, preps=("with", "between", "among"))
+                    if child.dep_ == "agent" and tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit",
+                                                                         "call", "phone", "telephone"):
+                        # "was received by Wang Xiaohong"
+                        objects += [o for o in child.children if o.dep_ == "pobj"]
+                    if child.dep_ == "prep" and child.lower_ == "on" and tok.lemma_.lower() == "call" and \
+                            not appeal_on(tok):
+                        # "called on the prime minister in Tokyo": a courtesy call, in person
+                        objects += [o for o in child.children if o.dep_ == "pobj" and ctx.mention_at(o.i) is not None]
+                        kind = "meeting"
                 for obj in objects:
                     participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
                 if tok.lemma_.lower() in ("speak", "talk") and not any(c.lower_ in ("phone", "telephone") for c in tok.subtree):
@@ -498,6 +542,11 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                                     previous.topics.append(t)
                             previous.extra_evidence.append(ctx.evidence(sent))
                             continue
+            if len(participants) == 1 and kind in ("talks", "visit", "meeting"):
+                host = _host_country(ctx, [*heads, _governing_verb(tok) if kind_of == "noun" else None],
+                                     participants[0])
+                if host is not None:
+                    participants.append(host)   # "Xi wrapped up two days of talks in France"
             participants = _normalise(ctx, tok, list(dict.fromkeys(participants)))
             if len(participants) < 2:
                 continue
