@@ -489,8 +489,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     if child.dep_ == "prep" and child.lower_ == "on" and tok.lemma_.lower() == "call" and \
                             not appeal_on(tok):
                         # "called on the prime minister in Tokyo": a courtesy call, in person
-                        objects += [o for o in child.children if o.dep_ == "pobj" and ctx.mention_at(o.i) is not None]
-                        kind = "meeting"
+                        visited = [o for o in child.children if o.dep_ == "pobj" and ctx.mention_at(o.i) is not None]
+                        if visited:
+                            objects += visited
+                            kind = "meeting"
                 for obj in objects:
                     participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
                 if tok.lemma_.lower() in ("speak", "talk") and not any(c.lower_ in ("phone", "telephone") for c in tok.subtree):
