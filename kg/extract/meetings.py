@@ -233,10 +233,27 @@ def _actors(ctx: DocContext, tok, speaker: str | None = None) -> list[str]:
                     possessors.add(owner.iri)
                 continue
         group = _group_countries(ctx, t)
+        if group is None and t.lemma_.lower() in DELEGATION_NOUNS:
+            group = _delegation(ctx, t, speaker)
         if group is None:
             group = [iri for iri in describe_actor(ctx, t, speaker) if ctx.entity(iri) is not None]
         found += [iri for iri in group if iri not in found]
     return [iri for iri in found if iri not in possessors]
+
+
+DELEGATION_NOUNS = {"delegation", "team", "mission", "contingent"}
+
+
+def _delegation(ctx: DocContext, tok, speaker) -> list[str] | None:
+    """"A US delegation led by Jen Daskal": its leader; with no leader named, its country."""
+    leaders = [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ("lead", "head")
+               for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    found = [p for o in leaders for p in describe_actor(ctx, o, speaker) if ctx.entity(p) is not None]
+    if found:
+        return found
+    countries = [m.iri for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
+                 for m in [ctx.mention_at(c.i)] if m is not None and m.kind == COUNTRY]
+    return countries or None
 
 
 def _group_countries(ctx: DocContext, tok) -> list[str] | None:
@@ -719,7 +736,8 @@ def _object_topics(ctx: DocContext, index: dict, sent, limit: int = 4, any_prep:
         # What is acted on, and what reported speech is about ("told X that the law was ...").
         if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and (any_prep or tok.head.lower_ in TOPIC_PREPS)) or \
                 (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp"):
-            if tok.pos_ != "NOUN" or _trigger(tok) or tok.lemma_.lower() in ANAPHORIC_TOPICS:
+            if tok.pos_ != "NOUN" or _trigger(tok) or tok.lemma_.lower() in ANAPHORIC_TOPICS or \
+                    tok.lower_ in GROUP_NOUNS or tok.lemma_.lower() in DELEGATION_NOUNS:
                 continue
             if ctx.mention_at(tok.i) is not None:
                 continue
