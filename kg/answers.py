@@ -262,6 +262,12 @@ def _fact_topics(store, cls: URIRef, facts: list[str]) -> dict[str, dict[str, se
     """Topic IRIs of each fact, with the labels the documents gave them."""
     topics: dict[str, dict[str, set[str]]] = {}
     for row in _per_fact_rows(store, "fact_topics", cls, facts):
+        if row.get("topicText") is not None:
+            # The source's own word for a topic: listed as a topic of its own ("grain"
+            # beside "food security"), keyed so that it never meets a concept IRI.
+            word = str(row["topicText"])
+            topics.setdefault(str(row["fact"]), {}).setdefault(f"text:{word.casefold()}", set()).add(word)
+            continue
         labels = topics.setdefault(str(row["fact"]), {}).setdefault(str(row["topic"]), set())
         if row.get("topicLabel") is not None:
             labels.add(str(row["topicLabel"]))
@@ -298,7 +304,11 @@ def _is_full_name(label: str) -> bool:
 
 
 def _topic_labels(topics: dict[str, set[str]], reference: dict[str, str]) -> list[str]:
-    return sorted({_label(iri, labels, reference) for iri, labels in topics.items()}, key=str.casefold)
+    labels: dict[str, str] = {}
+    for iri, names in topics.items():
+        label = _label(iri, names, reference)
+        labels.setdefault(label.casefold(), label)      # a word that is also a label: once
+    return sorted(labels.values(), key=str.casefold)
 
 
 def _in_window(start: str | None, end: str | None, since: dt.date | None, until: dt.date | None) -> bool:

@@ -159,6 +159,9 @@ class _Writer:
     def topic(self, node: URIRef, topic: Topic) -> None:
         iri = URIRef(topic.iri)
         self.add(node, KG.topic, iri)
+        if topic.text and topic.text.casefold() != topic.label.casefold():
+            # "grain" in the text, "food security" in the scheme: both answer "what about".
+            self.add(node, KG.topicText, Literal(topic.text))
         if not topic.in_scheme:
             self.add(iri, RDF.type, SKOS.Concept)
             self.add(iri, SKOS.prefLabel, Literal(topic.label))

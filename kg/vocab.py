@@ -104,6 +104,7 @@ class KG(DefinedNamespace):
     text: URIRef
     time: URIRef
     topic: URIRef
+    topicText: URIRef
     unnamed: URIRef
     verb: URIRef
 

@@ -283,3 +283,17 @@ def test_talks_in_a_city_or_a_third_country_add_no_host(extract):
     assert extract("Xi Jinping wrapped up two days of talks in Paris on Tuesday.", date="2024-05-08").pairs() == []
     r = extract("Joe Biden held talks in Indonesia with Xi Jinping on Monday.", date="2022-11-15")
     assert r.pairs() == [["Joe Biden", "Xi Jinping"]]
+
+
+def test_scheme_topics_keep_the_words_of_the_text(extract):
+    r = extract("Recep Tayyip Erdogan discussed grain exports with Vladimir Putin in Tehran on Tuesday.",
+                date="2022-07-22")
+    topic = next(t for t in r.meetings()[0].topics if t.in_scheme)
+    assert topic.text and topic.text in "grain exports"
+
+
+def test_named_modifiers_and_owners_do_not_hide_a_topic(extract):
+    r = extract("Joe Biden and Olaf Scholz agreed on Saturday to freeze the reserves of Russia’s central bank "
+                "and cut banks off the SWIFT international payments system.", date="2022-02-27")
+    labels = " | ".join(t.label for t in r.meetings()[0].topics).lower()
+    assert "reserves" in labels and "swift" in labels

@@ -729,7 +729,7 @@ def _object_topics(ctx: DocContext, index: dict, sent, limit: int = 4, any_prep:
     of the bloc's new online content law")."""
     found: list[Topic] = []
     for tok in ctx.tokens[sent.start:sent.end]:
-        if len(found) >= limit + (2 if any_prep else 0):
+        if len(found) >= limit + (4 if any_prep else 0):
             break
         if tok.i in skip:
             continue

@@ -51,6 +51,7 @@ class Topic:
     iri: str
     label: str
     in_scheme: bool = True
+    text: str | None = None                    # the words of the source that named it
 
 
 @dataclass

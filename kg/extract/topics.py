@@ -11,6 +11,8 @@ from kg.extract.model import Topic
 from kg.rdfwriter import topic_iri
 
 _MATCHERS: dict = {}
+_PLACE_HEADS = {"island", "city", "capital", "region", "province", "town", "village", "country", "state", "area",
+                "territory", "coast", "port", "base", "resort", "estate", "palace", "campus", "headquarters"}
 _STOP_HEADS = {"it", "this", "that", "them", "way", "ways", "thing", "things", "how", "what", "which",
                "issue", "issues", "topic", "matter", "progress", "importance", "need", "effort", "efforts"}
 
@@ -42,7 +44,8 @@ def scheme_topics(ctx: DocContext) -> dict[int, tuple[int, int, Topic]]:
         if _inside_title(ctx, start, end):
             continue  # "German Economy Minister Robert Habeck" says nothing about the economy
         ref = ctx.gaz.topics[iri]
-        found[start] = (start, end, Topic(iri=iri, label=ref.label, in_scheme=True))
+        found[start] = (start, end, Topic(iri=iri, label=ref.label, in_scheme=True,
+                                          text=ctx.doc[start:end].text.lower()))
         last_end = end
     return found
 
@@ -89,9 +92,13 @@ def topics_of_phrase(ctx: DocContext, index: dict, head, names_ok: bool = False)
                 return [Topic(iri=topic_iri(label), label=label, in_scheme=False)]
     if head.lower_ in _STOP_HEADS or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:
         return []
-    if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "PERSON") for t in head.subtree):
+    if head.lemma_.lower() in _PLACE_HEADS and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree):
         return []  # "on the Indonesian island of Bali" is a place, not a subject
-    words = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ", "PROPN")]
+    if any(t.ent_type_ in ("DATE", "TIME", "PERSON") for t in head.subtree if t.i <= head.i):
+        return []
+    # "the SWIFT international payments system": a named modifier belongs to the topic.
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "amod", "nmod")
+             and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.ent_type_ not in ("GPE", "NORP", "PERSON")]
     words = [t for t in words if t.i >= head.i - 3]
     # The head as written ("regions", not "region"): the words a reader would search for.
     label = " ".join([*(t.lower_ for t in words), head.lower_]).strip()
