@@ -297,3 +297,22 @@ def test_named_modifiers_and_owners_do_not_hide_a_topic(extract):
                 "and cut banks off the SWIFT international payments system.", date="2022-02-27")
     labels = " | ".join(t.label for t in r.meetings()[0].topics).lower()
     assert "reserves" in labels and "swift" in labels
+
+
+def test_a_quote_inside_a_reported_clause_is_one_indirect_statement(extract):
+    r = extract("Elon Musk told reporters afterwards that he expected Tesla to be in India “as soon as humanly "
+                "possible”.", date="2023-06-21")
+    assert [(s[0], s[2]) for s in r.said()] == [("Elon Musk", False)]
+    assert "expected Tesla to be in India" in r.said()[0][1]
+
+
+def test_a_statement_by_two_people_is_each_one_s(extract):
+    r = extract("Gina Raimondo met Wang Wentao on Monday. The two ministers also said they would meet at least "
+                "once a year.", date="2023-08-29")
+    assert sorted(s[0] for s in r.said()) == ["Gina Raimondo", "Wang Wentao"]
+
+
+def test_concerns_raised_and_relayed_by_a_ministry_are_the_minister_s(extract):
+    r = extract("China’s commerce ministry said Commerce Minister Wang Wentao had raised serious concerns about "
+                "US tariffs.", date="2023-08-29")
+    assert [s[0] for s in r.said()] == ["Wang Wentao"]

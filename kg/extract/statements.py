@@ -11,6 +11,8 @@ confidence.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from kg.dates import resolve
 from kg.extract.actors import describe_actor
 from kg.extract.context import DocContext
@@ -167,6 +169,8 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
     for quote in ctx.quotes:
         first, last = doc[quote.tok_start], doc[max(quote.tok_end - 1, quote.tok_start)]
         speaker, confidence, verb = attribute_quote(ctx, quote)
+        if verb is not None and _embedded(ctx, _content_of(verb), quote):
+            continue    # "said “democracy is in our DNA” and that ...": part of the indirect report
         attributed = speaker is not None
         short = len(quote.text.split()) < MIN_QUOTE_WORDS
         if verb is not None and not short:
@@ -221,7 +225,8 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         if tok.lemma_.lower() in WEAK_REPORTING and not (content.dep_ == "ccomp" and content.head.i == tok.i):
             continue  # "urge parliament to ratify", "complaining that" only with a real complement
         lo, hi = content.left_edge.i, content.right_edge.i + 1
-        if any(q.tok_start < hi and lo < q.tok_end and len(q.text.split()) >= MIN_QUOTE_WORDS for q in ctx.quotes):
+        if any(q.tok_start < hi and lo < q.tok_end and len(q.text.split()) >= MIN_QUOTE_WORDS
+               and not _embedded(ctx, content, q) for q in ctx.quotes):
             continue  # the complement is a direct quote, handled above
         outer = _outer_speaker(ctx, tok)
         speaker, confidence = _speaker_of(ctx, tok)
@@ -241,6 +246,14 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             topics=topics_between(ctx, topic_index, lo, hi), reported_by=outer,
             confidence=confidence * (0.85 if outer else 1.0) * _verb_weight(tok) * _speaker_weight(ctx, speaker),
             extractor=EXTRACTOR))
+        # "The two ministers also said ...", "Biden and Kishida said ...": each of them said it.
+        subject = _subject(tok)
+        if relayed is None and subject is not None:
+            for other in describe_actor(ctx, subject)[1:]:
+                entity = ctx.entity(other)
+                if entity is not None and entity.kind == PERSON and other != speaker:
+                    copy = dataclasses.replace(statements[-1], speaker=other, speaker_text=None)
+                    statements.append(copy)
         if ctx.facts.entities.get(speaker) and ctx.facts.entities[speaker].kind == PERSON:
             last_speaker = speaker
 
@@ -392,6 +405,16 @@ def _relayed_speaker(ctx: DocContext, content, speaker: str) -> str | None:
         return None
     entity = ctx.entity(found[0])
     return found[0] if entity is not None and entity.kind == PERSON and not entity.unnamed else None
+
+
+def _embedded(ctx: DocContext, content, quote) -> bool:
+    """True when a quote is only part of a reported clause: "told reporters that he expected
+    Tesla to be in India “as soon as humanly possible”" is one indirect statement."""
+    if content is None or not (content.left_edge.i <= quote.tok_start and quote.tok_end <= content.right_edge.i + 1):
+        return False
+    outside = [t for t in content.subtree if not (quote.tok_start <= t.i < quote.tok_end)
+               and not t.is_punct and not t.is_quote and not (t.dep_ == "mark" and t.lower_ == "that")]
+    return len(outside) >= 3
 
 
 def _not_said(verb, content) -> bool:
