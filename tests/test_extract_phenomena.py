@@ -316,3 +316,18 @@ def test_concerns_raised_and_relayed_by_a_ministry_are_the_minister_s(extract):
     r = extract("China’s commerce ministry said Commerce Minister Wang Wentao had raised serious concerns about "
                 "US tariffs.", date="2023-08-29")
     assert [s[0] for s in r.said()] == ["Wang Wentao"]
+
+
+def test_a_subject_misread_as_the_object_of_after_is_still_the_subject(extract):
+    r = extract("The group was set up after President Joe Biden and President Xi Jinping agreed at their meeting "
+                "near San Francisco in November to restore cooperation, which Beijing had suspended after Nancy "
+                "Pelosi visited Taiwan.", date="2024-01-31")
+    assert ["Joe Biden", "Xi Jinping"] in r.pairs()
+    visit = next(m for m in r.facts.meetings if "Nancy Pelosi" in [r.name(p) for p in m.participants])
+    assert visit.status == "held" and visit.time is None   # November is the meeting's, not the visit's
+
+
+def test_a_plan_further_up_makes_the_meeting_planned(extract):
+    r = extract("Kyiv agreed on Sunday to send negotiators to meet a Russian delegation at the border.",
+                date="2022-02-27")
+    assert r.pairs() == [] and r.pairs("planned")

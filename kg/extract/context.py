@@ -243,10 +243,16 @@ class DocContext:
         return entity is None or entity.gender in (None, gender)
 
     def resolve_group(self, tok) -> list[str]:
-        """Participants of the last exchange, or the last two people mentioned."""
+        """Participants of the last exchange, or the last two people mentioned.
+
+        "The two men", "the leaders" are people: an exchange with a country in it does not fit.
+        """
         here = tok.idx + self.offset
         earlier = [m for m in self.facts.meetings if m.evidence.start <= here]
-        if earlier and len(earlier[-1].participants) >= 2:
+        people_only = tok.lemma_.lower() in ("man", "woman", "leader", "president", "minister", "men", "women")
+        if earlier and len(earlier[-1].participants) >= 2 and not (
+                people_only and any(self.entity(p) is None or self.entity(p).kind != PERSON
+                                    for p in earlier[-1].participants)):
             return list(earlier[-1].participants)
         people: list[str] = []
         for m in reversed(self.persons_before(tok.i)):

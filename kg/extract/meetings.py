@@ -139,6 +139,16 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     for v in modal:
         if any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in v.children):
             return PLANNED
+        # "agreed to send negotiators to meet a Russian delegation": a plan further up.
+        node = v
+        for _ in range(3):
+            if node.dep_ not in ("xcomp", "advcl") or node.head.i == node.i:
+                break
+            if any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in node.children):
+                break   # "... after Pelosi visited Taiwan": an event of its own, not a purpose
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in PLAN_VERBS and node.i != v.i:
+                return PLANNED
+            node = node.head
         head = v.head
         if v.dep_ == "xcomp" and head.lemma_.lower() in PLAN_VERBS:
             return PLANNED
@@ -200,11 +210,35 @@ def _governing_verb(noun):
 
 
 def _subject(tok):
+    found = _own_subject(tok)
+    if found is not None:
+        return found
+    if tok.dep_ == "advcl" and tok.pos_ == "VERB":
+        # "set up after President Joe Biden and President Xi Jinping agreed ...": the parser
+        # made the subject the object of "after"; it stands right before the verb.
+        for prep in tok.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in SUBORDINATORS and prep.i < tok.i:
+                objs = [o for o in prep.children if o.dep_ == "pobj" and o.right_edge.i == tok.i - 1]
+                if objs:
+                    return objs[0]
+    return _inherited_subject(tok)
+
+
+# Conjunctions that put a clause at another time than its main clause ("after", unlike "as").
+SEQUENCE_MARKS = {"after", "before", "since", "until", "till", "because", "although", "though", "once"}
+SUBORDINATORS = {"after", "before", "since", "until", "as", "when", "while", "because", "once"}
+
+
+def _own_subject(tok):
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 return tok.head  # "Biden, who hosted Albanese" -> Biden
             return child
+    return None
+
+
+def _inherited_subject(tok):
     if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp") and tok.head.pos_ in ("VERB", "AUX", "ADP", "ADJ"):
         # "travelled to Kyiv to meet X", "after meeting X", "is due to meet X": the subject above
         head = tok.head if tok.head.pos_ not in ("ADP", "ADJ") else tok.head.head
@@ -689,6 +723,9 @@ def _sentence_time(ctx: DocContext, sent, future: bool):
 def _ancestor_time(ctx: DocContext, head, future: bool):
     node = head
     while node.head.i != node.i:
+        if node.dep_ in ("advcl", "relcl") and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS
+                                                    for c in node.children):
+            return None     # "... after Pelosi visited Taiwan": the main clause's date is not the visit's
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             span = time_of(ctx, node, exclude={t.i for t in head.subtree}, future=future)
