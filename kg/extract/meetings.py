@@ -615,7 +615,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 # News tells events in order: with no date of its own, the exchange takes the one
                 # date of its sentence, or else of the sentence before ("announced on Monday ...
                 # Biden, who hosted Albanese and Sunak, said ...").
-                time = _sentence_time(ctx, sent, future=status == PLANNED)
+                time = None if _in_sequence_clause(heads[0]) else _sentence_time(ctx, sent, future=status == PLANNED)
             if time is None and ctx.facts.meetings and any(
                     e.label_ == "DATE" and e.text.lower() in ("the same day", "that day", "the same week") for e in ctx.ents_in(sent)):
                 time = ctx.facts.meetings[-1].time  # "On the same day, Macron held talks ..."
@@ -718,6 +718,17 @@ def _sentence_time(ctx: DocContext, sent, future: bool):
         return None  # several dates in the sentence and none of them ours: leave it open
     previous = ctx.sentence_of(ctx.tokens[sent.start - 1]) if sent.start > 0 else None
     return single_date(previous) if previous is not None else None
+
+
+def _in_sequence_clause(head) -> bool:
+    """True inside "after/before/since ..." clauses, which are at another time than their sentence."""
+    node = head
+    while node.head.i != node.i:
+        if node.dep_ in ("advcl", "relcl") and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS
+                                                    for c in node.children):
+            return True
+        node = node.head
+    return False
 
 
 def _ancestor_time(ctx: DocContext, head, future: bool):
