@@ -94,10 +94,12 @@ class DocContext:
 
     def evidence(self, sent) -> Evidence:
         """Evidence for a whole sentence (offsets in the source file)."""
-        text = sent.text.strip()
-        lead = len(sent.text) - len(sent.text.lstrip())
+        # Sliced from the document text: Span.text joins every token on each call.
+        raw = self.text[sent.start_char:sent.end_char]
+        text = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
         start = sent.start_char + lead + self.offset
-        return Evidence(self.sentence_no(sent[0]), start, start + len(text), text)
+        return Evidence(self.sent_of[sent.start], start, start + len(text), text)
 
     def span_evidence(self, sent_token, start_char: int, end_char: int) -> Evidence:
         """Evidence for a character span of the body (a quote that runs over sentences)."""
