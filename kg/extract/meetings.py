@@ -333,6 +333,16 @@ def _topics_for(ctx: DocContext, index: dict, heads: list) -> list[Topic]:
                         add(topics_of_phrase(ctx, index, obj, names_ok=child.lower_ != "on"))
             if child.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS and child.lemma_.lower() not in ANAPHORIC_TOPICS:
                 add(topics_of_phrase(ctx, index, child, names_ok=True))
+            if child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() not in TOPIC_VERBS and \
+                    not _trigger(child) and not any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS
+                                                    for c in child.children):
+                # "to prepare for Xi's visit", "warning him about Chinese support for Russia":
+                # what the exchange was for, or what was said in it.
+                for obj in child.children:
+                    if obj.dep_ == "prep" and obj.lower_ in TOPIC_PREPS | {"for", "against"}:
+                        for o in obj.children:
+                            if o.dep_ == "pobj":
+                                add(topics_of_phrase(ctx, index, o, names_ok=True))
             if child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in TOPIC_VERBS:
                 for obj in child.children:
                     if obj.dep_ == "dobj" and obj.lemma_.lower() not in ANAPHORIC_TOPICS:

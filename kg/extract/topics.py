@@ -94,7 +94,8 @@ def topics_of_phrase(ctx: DocContext, index: dict, head, names_ok: bool = False)
         return []
     if head.lemma_.lower() in _PLACE_HEADS and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree):
         return []  # "on the Indonesian island of Bali" is a place, not a subject
-    if any(t.ent_type_ in ("DATE", "TIME", "PERSON") for t in head.subtree if t.i <= head.i):
+    if any(t.ent_type_ in ("DATE", "TIME") or (t.ent_type_ == "PERSON" and t.dep_ != "poss" and
+                                               t.head.dep_ != "poss") for t in head.subtree if t.i <= head.i):
         return []
     # "the SWIFT international payments system": a named modifier belongs to the topic.
     words = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "amod", "nmod")
