@@ -452,6 +452,15 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                     participants += [p for p in _actors(ctx, child, speaker) if p not in participants]
         for obj in _with_objects(governing, preps=("with", "between", "among")):
             participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
+        if len(participants) + len(explicit) < 2 and governing.dep_ == "advcl" and governing.tag_ == "VBG" and \
+                any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+            # "Opening their bilateral talks, López Obrador urged Biden ...": "their" is the
+            # main clause's subject and the person it addresses.
+            main = governing.head
+            for child in main.children:
+                if child.dep_ in ("dobj", "dative"):
+                    participants += [p for p in _actors(ctx, child, speaker)
+                                     if p not in participants and ctx.entity(p).kind == PERSON]
     if len(participants) + len(explicit) < 2:
         for child in tok.children:
             if child.dep_ == "relcl" and any(t.lower_ in ("which", "where", "whom") for t in child.subtree
