@@ -24,7 +24,8 @@ MONTHS["sept"] = 9
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3}
 
-_MONTH_RE = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+# (?![a-z]): "dec" is December, "decade" is not.
+_MONTH_RE = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?"
 _WEEKDAY_RE = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 
@@ -115,6 +116,8 @@ def resolve(text: str, anchor: dt.date | None, future: bool = False) -> TimeSpan
 
     if anchor is None:
         return None
+    if re.search(r"\b(decades?|centur(y|ies)|generations?)\b", t):
+        return None     # "more than a decade ago": too vague to place on a calendar
 
     if t in ("today", "this morning", "this afternoon", "this evening", "tonight", "earlier today"):
         return TimeSpan(anchor, anchor, DAY, raw)

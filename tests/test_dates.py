@@ -47,3 +47,9 @@ def test_unknown_article_date_leaves_relative_dates_unresolved():
 
 def test_no_time_in_text():
     assert resolve("the coming weeks", THURSDAY) is None
+
+
+def test_a_decade_is_not_december_and_too_vague_to_place():
+    anchor = dt.date(2023, 3, 17)
+    assert resolve("more than a decade ago", anchor) is None
+    assert resolve("Dec. 4", anchor).start == dt.date(2022, 12, 4)

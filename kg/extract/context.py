@@ -252,10 +252,13 @@ class DocContext:
         here = tok.idx + self.offset
         earlier = [m for m in self.facts.meetings if m.evidence.start <= here]
         people_only = tok.lemma_.lower() in ("man", "woman", "leader", "president", "minister", "men", "women")
-        if earlier and len(earlier[-1].participants) >= 2 and not (
-                people_only and any(self.entity(p) is None or self.entity(p).kind != PERSON
-                                    for p in earlier[-1].participants)):
-            return list(earlier[-1].participants)
+        for meeting in reversed(earlier[-3:]):
+            if len(meeting.participants) < 2:
+                continue
+            if people_only and any(self.entity(p) is None or self.entity(p).kind != PERSON
+                                   for p in meeting.participants):
+                continue    # "the two leaders" after talks between governments: the leaders' own exchange
+            return list(meeting.participants)
         people: list[str] = []
         for m in reversed(self.persons_before(tok.i)):
             if m.iri not in people:

@@ -725,6 +725,8 @@ def _sentence_time(ctx: DocContext, sent, future: bool):
         for ent in ctx.ents_in(s):
             if ent.label_ != "DATE" or (ent.start > 0 and ctx.tokens[ent.start - 1].lower_ in ("since", "until", "by")):
                 continue
+            if ent.root.dep_ == "npadvmod" and ent.root.head.pos_ in ("NOUN", "NUM", "PROPN"):
+                continue    # "up from about 8 bcm last year" dates a quantity, not an event
             span = resolve(ent.text, ctx.date, future=future)
             if span is not None:
                 spans.append(span)

@@ -39,6 +39,13 @@ from kg.views.model import (ACTOR_TYPES, ANONYMOUS, CONCERNS, COUNTRY, DEFAULT_I
 _KG = "https://w3id.org/kg-news/ns#"
 _CLASS_TYPE = {_KG + "Person": PERSON, _KG + "Country": COUNTRY, _KG + "Organization": ORGANIZATION,
                _KG + "AnonymousSource": ANONYMOUS}
+
+
+def actor_type(class_iri) -> str | None:
+    """The node type of an actor class (``kg:Person`` -> "person"), or None for another class."""
+    return _CLASS_TYPE.get(str(class_iri))
+
+
 # When documents disagree on an actor's class, the more specific kind wins.
 _TYPE_PRIORITY = {PERSON: 0, COUNTRY: 1, ORGANIZATION: 2, ANONYMOUS: 3}
 # Names shorter than this are not looked for in statements ("I", "A" would match everywhere).
@@ -152,7 +159,7 @@ class FactRows:
         self.topics: dict[str, str] = {}
 
     def _fact(self, row, id_var: str, kind: str) -> Fact:
-        """The fact of this row (made on first sight), with the row's topic and evidence added."""
+        """The fact of this row (made on first sight), with the row's parts added."""
         iri = str(row[id_var])
         fact = self.facts.get(iri)
         if fact is None:
@@ -161,6 +168,13 @@ class FactRows:
                                           confidence=_float(row.get("confidence")))
             if fact.start and not fact.end:
                 fact.end = fact.start
+        self._add_parts(fact, row)
+        return fact
+
+    def _add_parts(self, fact: Fact, row) -> None:
+        """Add the row's participant, topic (with its label) and evidence sentence to ``fact``."""
+        if "participant" in row and str(row["participant"]) not in fact.participants:
+            fact.participants.append(str(row["participant"]))
         if "topicIri" in row:
             iri = str(row["topicIri"])
             fact.add_topic(iri)
@@ -170,7 +184,21 @@ class FactRows:
         evidence = _evidence(row)
         if evidence is not None:
             fact.add_evidence(evidence)
-        return fact
+
+    def parts(self, rows) -> set[str]:
+        """Fold rows that carry only parts of facts (``?fact`` with a participant, a topic or an
+        evidence sentence) into the facts already folded; rows of other facts are ignored.
+
+        :returns: the ids of the facts that got a part.
+        """
+        touched = {}
+        for row in rows:
+            fact = self.facts.get(str(row["fact"]))
+            if fact is not None:
+                self._add_parts(fact, row)
+                touched[fact.id] = fact
+        self._sorted(touched)
+        return set(touched)
 
     def discussions(self, rows) -> list[Fact]:
         """Fold rows of ``view_discussions`` (or ``view_entity_discussions``); return their facts."""
@@ -179,8 +207,6 @@ class FactRows:
             fact = self._fact(row, "meeting", DISCUSSION)
             fact.meeting_kind = _words(row.get("kind"), "MeetingKind")
             fact.place = _str(row.get("placeLabel"))
-            if "participant" in row and str(row["participant"]) not in fact.participants:
-                fact.participants.append(str(row["participant"]))
             found[fact.id] = fact
         return self._sorted(found)
 
@@ -300,12 +326,14 @@ class ActorRows:
             actors[iri] = Actor(iri=iri, type=kind, label=label, aliases=others)
         return actors
 
-    def names_by_doc(self) -> dict[str, dict[str, set[str]]]:
-        """{document IRI: {actor IRI: the names it goes by there}}, reference names included."""
+    def names_by_doc(self, reference: "ActorRows | None" = None) -> dict[str, dict[str, set[str]]]:
+        """{document IRI: {actor IRI: the names it goes by there}}, reference names included
+        (those folded here, or those of ``reference``)."""
+        ref_names = (reference or self).ref_names
         out: dict[str, dict[str, set[str]]] = {}
         for doc, names in self._names_by_doc.items():
             # Reference names hold in every document that mentions the actor.
-            out[doc] = {actor: found | self.ref_names.get(actor, set()) for actor, found in names.items()}
+            out[doc] = {actor: found | ref_names.get(actor, set()) for actor, found in names.items()}
         return out
 
 
@@ -323,7 +351,9 @@ def add_posts(actors: dict[str, Actor], rows) -> None:
             actor.posts.append(post)
         touched.add(actor.iri)
     for iri in touched:
-        actors[iri].posts.sort(key=lambda p: (p.status != "reference", p.start or dt.date.min, p.label))
+        # Every field in the key: rows come in no promised order, and ties would keep it.
+        actors[iri].posts.sort(key=lambda p: (p.status != "reference", p.start or dt.date.min, p.label, p.status,
+                                              p.end or dt.date.min, p.source or "", p.organization or ""))
 
 
 def load_actors(store) -> tuple[dict[str, Actor], dict[str, dict[str, set[str]]], set[str]]:
@@ -360,14 +390,19 @@ _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|around)\s+(?:the\s+)?)$", re
 
 
 def link_statements(facts: dict[str, Fact], names_by_doc: dict[str, dict[str, set[str]]],
-                    metonyms: set[str] | frozenset[str] = frozenset()) -> None:
+                    metonyms: set[str] | frozenset[str] = frozenset(),
+                    patterns: dict[str, tuple[re.Pattern | None, dict[str, str]]] | None = None) -> None:
     """Fill ``Fact.about`` of each statement with the actors its words name (not its speaker).
 
     A metonym ("Washington" for the United States) counts unless it follows a
     locative preposition, where it names the place: "Beijing's threats" is
     about China, "a meeting in Beijing" is not.
+
+    :param patterns: a cache of each document's name pattern, kept by a caller
+        that links statements of the same documents in several calls (the
+        names of a document must then be complete in every call).
     """
-    patterns: dict[str, tuple[re.Pattern | None, dict[str, str]]] = {}
+    patterns = {} if patterns is None else patterns
     for fact in facts.values():
         if fact.kind != STATEMENT or not fact.text:
             continue

@@ -42,7 +42,7 @@ from rdflib import Literal, URIRef
 
 from kg.errors import UsageError
 from kg.queries import run_named
-from kg.views.build import (ActorRows, FactRows, add_posts, assemble, check_depth, choose_node, filter_bindings,
+from kg.views.build import (ActorRows, actor_type, FactRows, add_posts, assemble, check_depth, choose_node, filter_bindings,
                             focus_view, link_statements, match_name, node_types, view_filters, view_options)
 from kg.views.model import (ACTOR_TYPES, DISCUSSION, MEASURE, POLICY, STATEMENT, TOPIC, Actor, Fact, ViewGraph,
                             topic_label_from_iri)
@@ -85,60 +85,122 @@ class NeighbourhoodReader:
         self.wanted = node_types(self.kinds)
         self._filters = {k: v for k, v in filter_bindings(self.topic, self.since, self.until).items() if v is not None}
         self._rows = FactRows()
-        self._accepted: set[str] = set()            # ids of the facts that touch an expanded node
-        self._expanded: set[str] = set()
+        self._whole: set[str] = set()               # ids of the facts with all their parts read
+        self._accepted: set[str] = set()            # ids of those that touch an expanded node
+        self._expanded: set[str] = set()            # nodes whose own facts were read
+        self._named: set[str] = set()               # ... and the statements that name them
         self.actors: dict[str, Actor] = {}
         self._known: set[str] = set()               # actors whose view_actor rows were read
+        self._labelled: set[str] = set()            # actors beyond the neighbourhood: label only
         self._posts_read: set[str] = set()
-        self._metonyms: set[str] | None = None
+        self._reference: ActorRows | None = None
+        self._linked: set[str] = set()              # statements whose "about" is known
+        self._patterns: dict = {}                   # each document's name pattern
 
     # -- reading -----------------------------------------------------------------
     def _run(self, name: str, **bindings) -> list[dict]:
         return run_named(self.store, name, **bindings).rows
 
-    def metonyms(self) -> set[str]:
-        """The reference metonyms of mentioned actors (read once)."""
-        if self._metonyms is None:
-            self._metonyms = {str(row["refMetonym"]) for row in self._run("view_metonyms")}
-        return self._metonyms
+    def reference(self) -> ActorRows:
+        """The reference names (labels, aliases, metonyms) of mentioned actors, read once."""
+        if self._reference is None:
+            self._reference = ActorRows()
+            self._reference.add(self._run("view_reference_names"))
+        return self._reference
 
-    def expand(self, node: str) -> None:
-        """Read every fact of the view that touches ``node`` (an actor, topic or measure IRI)."""
-        if node in self._expanded:
+    def expand(self, node: str, *, named: bool = True) -> None:
+        """Read every fact of the view that touches ``node`` (an actor, topic or measure IRI).
+
+        :param named: also read the statements whose words name the node (every
+            statement of the documents that mention it).  They give the node only
+            "said about" edges from their speakers; the nodes at the edge of a
+            neighbourhood can do without them: an edge to a node inside is read
+            from its speaker's side, and an edge to a node outside is cut anyway.
+        """
+        if node in self._named or (not named and node in self._expanded):
             return
-        self._expanded.add(node)
         known = self._rows.facts.get(node)
         if known is not None and known.kind == MEASURE:
+            self._expanded.add(node)
+            self._named.add(node)
             return          # a measure's node has one fact, the measure, read with it
-        entity, filters = URIRef(node), self._filters
-        found = self._rows.discussions(self._run("view_entity_discussions", entity=entity, **filters))
-        statements = self._rows.statements(self._run("view_entity_statements", entity=entity, **filters))
-        found += self._rows.policies(self._run("view_entity_policies", entity=entity, **filters))
-        if statements:
+        # The actors of the facts read at the edge are beyond it, or already known: their labels do.
+        learn = self.learn if named else self.learn_label
+        if node not in self._expanded:
+            self._read(node, "view_entity_statements", "view_entity_topics", "view_entity_evidence",
+                       "view_document_names", own=True, learn=learn)
+            self._expanded.add(node)
+        if named:
+            self._read(node, "view_mentioned_statements", "view_mentioned_topics", "view_mentioned_evidence",
+                       "view_mentioned_document_names", own=False, learn=learn)
+            self._named.add(node)
+
+    def _read(self, node: str, statements_query: str, topics_query: str, evidence_query: str, names_query: str,
+              *, own: bool, learn) -> None:
+        """Read facts around ``node``: its own discussions, statements and measures (``own``), or the
+        statements of the documents that mention it; keep those that touch it."""
+        entity, filters, rows = URIRef(node), self._filters, self._rows
+        found = rows.discussions(self._run("view_entity_discussions", entity=entity, **filters)) if own else []
+        statements = rows.statements(self._run(statements_query, entity=entity, **filters))
+        if own:
+            found += rows.policies(self._run("view_entity_policies", entity=entity, **filters))
+        if not found and not statements:
+            return
+        # A fact is one only with a participant, a topic or a sentence (as in the view_* queries' rows).
+        parts = ["view_entity_participants"] if found and own else []
+        for name in parts + [topics_query, evidence_query]:
+            self._whole.update(rows.parts(self._run(name, entity=entity)))
+        statements = [f for f in statements if f.id in self._whole]
+        unlinked = {f.id: f for f in statements if f.id not in self._linked}
+        if unlinked:
+            # Whom each statement names, from all the names its document uses (complete for
+            # each document the query returns, so the pattern of a document is made once).
             names = ActorRows()
-            names.add(self._run("view_document_names", entity=entity))
-            link_statements({f.id: f for f in statements}, names.names_by_doc(), self.metonyms())
+            names.add(self._run(names_query, entity=entity))
+            reference = self.reference()
+            link_statements(unlinked, names.names_by_doc(reference), reference.metonyms, self._patterns)
+            self._linked.update(unlinked)
         for fact in found + statements:
-            if _touches(fact, node):
+            if fact.id in self._whole and _touches(fact, node):
                 self._accepted.add(fact.id)
                 for iri in _involved(fact):
-                    self.learn(iri)
+                    learn(iri)
 
     def learn(self, iri: str) -> Actor | None:
         """The actor ``iri`` as the whole view shows it (posts aside), or None when no document types it."""
         if iri not in self._known:
             self._known.add(iri)
+            self._labelled.discard(iri)
+            self.actors.pop(iri, None)
             rows = ActorRows()
             rows.add(self._run("view_actor", actor=URIRef(iri)))
             self.actors.update(rows.actors())
         return self.actors.get(iri)
+
+    def learn_label(self, iri: str) -> None:
+        """What the view needs of an actor beyond the nodes it keeps: its label (for the facts that
+        name it).  With a reference label, a check that some document types it is enough."""
+        if iri in self._known or iri in self._labelled:
+            return
+        labels = self.reference().ref_labels.get(iri)
+        if not labels:
+            self.learn(iri)
+            return
+        self._labelled.add(iri)
+        rows = self._run("view_actor_kind", actor=URIRef(iri))
+        kind = actor_type(rows[0]["class"]) if rows else None
+        if kind is not None:
+            # The kind may not be the one the view would choose; an actor beyond the
+            # neighbourhood is cut from it whatever its kind.
+            self.actors[iri] = Actor(iri=iri, type=kind, label=min(labels, key=lambda s: (s.casefold(), s)))
 
     def read_posts(self, iris: Iterable[str]) -> None:
         """Read the posts of these actors (once per actor)."""
         for iri in sorted(set(iris) - self._posts_read):
             self._posts_read.add(iri)
             if iri in self.actors:
-                add_posts({iri: self.actors[iri]}, self._run("view_posts", person=URIRef(iri)))
+                for name in ("view_actor_posts", "view_actor_claims"):
+                    add_posts({iri: self.actors[iri]}, self._run(name, person=URIRef(iri)))
 
     # -- the view ----------------------------------------------------------------
     def facts(self) -> dict[str, Fact]:
@@ -166,13 +228,21 @@ class NeighbourhoodReader:
             raise NotInView(f"{node} takes part in no meeting, statement or policy measure of this view")
         for level in range(1, depth + 1):
             # Every node within level - 1 hops has all its edges: the distances up to level are exact.
-            graph = self.graph_view().graph.to_undirected(as_view=True)
-            near = nx.single_source_shortest_path_length(graph, node, cutoff=level)
+            graph = self.graph_view().graph
+            near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), node, cutoff=level)
             for other in sorted(n for n, d in near.items() if d == level):
-                self.expand(other)
+                if level < depth:
+                    self.expand(other)
+                elif graph.nodes[other]["type"] != TOPIC:
+                    # At the edge: its own facts (for its panel and the edges between nodes at the
+                    # edge); a topic has neither, its edges come from the nodes that discuss it.
+                    self.expand(other, named=False)
         view = self.graph_view()
         kept = nx.single_source_shortest_path_length(view.graph.to_undirected(as_view=True), node, cutoff=depth)
-        self.read_posts(n for n in kept if view.graph.nodes[n]["type"] in ACTOR_TYPES)
+        actors = sorted(n for n in kept if view.graph.nodes[n]["type"] in ACTOR_TYPES)
+        for iri in actors:
+            self.learn(iri)         # known already (nodes within depth are met before the edge)
+        self.read_posts(actors)
         return focus_view(self.graph_view(), node, depth)
 
 
