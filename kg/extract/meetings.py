@@ -661,9 +661,14 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             if any(ctx.mention_at(t.i) and ctx.mention_at(t.i).via in ("description",) for t in sent):
                 confidence -= 0.1
             for group in groups:
+                # Measured on the development corpus: exchanges between named people are right
+                # far more often (0.98) than those where a country or organisation stands for a
+                # side (0.67-0.89), whose wording is looser ("Washington and Berlin have been ...").
+                institutional = any(ctx.entity(p).kind != PERSON for p in group)
                 meeting = Meeting(kind=kind, participants=group, evidence=ctx.evidence(sent), time=time,
                                   place=_place(ctx, heads), topics=list(topics), status=status,
-                                  confidence=confidence, extractor=EXTRACTOR)
+                                  confidence=round(confidence - (0.15 if institutional else 0.0), 3),
+                                  extractor=EXTRACTOR)
                 _add_or_merge(ctx, meeting)
             if explicit:
                 discourse_topics = topics
