@@ -331,3 +331,10 @@ def test_a_plan_further_up_makes_the_meeting_planned(extract):
     r = extract("Kyiv agreed on Sunday to send negotiators to meet a Russian delegation at the border.",
                 date="2022-02-27")
     assert r.pairs() == [] and r.pairs("planned")
+
+
+def test_a_pronoun_can_refer_to_a_person_named_by_description(extract):
+    r = extract("The European Union’s internal market commissioner, Thierry Breton, visited Twitter on Thursday. "
+                "On Friday, the commissioner met Mark Zuckerberg at Meta’s campus in Menlo Park. He said that Meta "
+                "had put significant resources into preparing for the law.", date="2023-06-23")
+    assert r.said()[0][0] == "Thierry Breton"

@@ -530,6 +530,9 @@ def _described_person(ctx: DocContext, token, country: str | None) -> str | None
             continue
         if token.lemma_.lower() == "official" or (not role_words and token.lower_ not in ("leader",)):
             continue
+        if token.i not in ctx.token_mention:
+            # Recorded, so that "He said ..." after "the commissioner met Zuckerberg" can find him.
+            ctx.add_mention(Mention(token.i, token.i + 1, m.iri, PERSON, via="description"))
         return m.iri
     return None
 
