@@ -338,3 +338,12 @@ def test_a_pronoun_can_refer_to_a_person_named_by_description(extract):
                 "On Friday, the commissioner met Mark Zuckerberg at Meta’s campus in Menlo Park. He said that Meta "
                 "had put significant resources into preparing for the law.", date="2023-06-23")
     assert r.said()[0][0] == "Thierry Breton"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Claudia Sheinbaum sent a letter to Donald Trump on Tuesday.",
+    "Donald Trump received a letter from Claudia Sheinbaum on Tuesday.",
+])
+def test_letters_sent_and_received(extract, sentence):
+    r = extract(sentence, date="2024-11-28")
+    assert r.pairs() == [["Claudia Sheinbaum", "Donald Trump"]] and r.meetings()[0].kind == "letter"

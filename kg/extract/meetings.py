@@ -275,6 +275,7 @@ def _actors(ctx: DocContext, tok, speaker: str | None = None) -> list[str]:
     return [iri for iri in found if iri not in possessors]
 
 
+LETTER_NOUNS = {"letter", "message", "note", "missive"}
 DELEGATION_NOUNS = {"delegation", "team", "mission", "contingent"}
 
 
@@ -452,6 +453,15 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                     participants += [p for p in _actors(ctx, child, speaker) if p not in participants]
         for obj in _with_objects(governing, preps=("with", "between", "among")):
             participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
+        if tok.lemma_.lower() in LETTER_NOUNS:
+            # "sent a letter to Trump", "received a letter from Gazprom", "handed Biden a letter"
+            for obj in _with_objects(governing, preps=("to", "from")) + _with_objects(tok, preps=("from",)):
+                participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
+            for child in governing.children:
+                if child.dep_ in ("dative", "dobj") and child.i != tok.i:
+                    targets = [o for o in child.children if o.dep_ == "pobj"] if child.pos_ == "ADP" else [child]
+                    for target in targets:
+                        participants += [p for p in _actors(ctx, target, speaker) if p not in participants]
         if len(participants) + len(explicit) < 2 and governing.dep_ == "advcl" and governing.tag_ == "VBG" and \
                 any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
             # "Opening their bilateral talks, López Obrador urged Biden ...": "their" is the
@@ -545,7 +555,11 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         if _trigger(child) and child.lower_ in MEETING_NOUNS:
                             heads.append(child)
                             consumed.add(child.i)
-                            objects += _with_objects(child)
+                            objects += _with_objects(child, preps=("with", "between", "among", "to", "from")
+                                                     if child.lemma_.lower() in LETTER_NOUNS else
+                                                     ("with", "between", "among", "to"))
+                            if child.lemma_.lower() in LETTER_NOUNS:
+                                kind = "letter"     # "received a letter from Xi"
                         elif tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call", "phone", "telephone"):
                             objects.append(child)
                         else:
