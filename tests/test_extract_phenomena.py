@@ -347,3 +347,19 @@ def test_a_pronoun_can_refer_to_a_person_named_by_description(extract):
 def test_letters_sent_and_received(extract, sentence):
     r = extract(sentence, date="2024-11-28")
     assert r.pairs() == [["Claudia Sheinbaum", "Donald Trump"]] and r.meetings()[0].kind == "letter"
+
+
+def test_a_dated_present_tense_meeting_is_a_schedule(extract):
+    r = extract("EU and US officials meet in Brussels on Thursday to discuss steel tariffs.", date="2023-05-20")
+    assert r.pairs() == [] and r.pairs("planned") == [["European Union", "United States"]]
+
+
+def test_following_a_meeting_is_after_it(extract):
+    r = extract("Following the meeting with Vladimir Putin, Xi Jinping flew home.", date="2023-03-22")
+    assert r.pairs() == [["Vladimir Putin", "Xi Jinping"]]
+
+
+def test_who_and_how_are_not_topics(extract):
+    r = extract("Wang Yi held a phone call with his US counterpart Antony Blinken by telephone on Friday.",
+                date="2023-05-20")
+    assert all(t.label not in ("counterpart", "telephone") for t in r.meetings()[0].topics)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from kg.dates import TimeSpan
 from kg.extract.actors import describe_actor, place_of
 from kg.extract.context import DocContext, conjuncts
-from kg.extract.lexicon import (ANAPHORIC_TOPICS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
+from kg.extract.lexicon import (ANAPHORIC_TOPICS, PERSON_NOUNS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
                                 PARTICIPATION_VERBS, REFUSAL_VERBS,
                                 PLAN_ADJECTIVES, PLAN_VERBS)
 from kg.gazetteer import norm
@@ -31,6 +31,8 @@ PROCESS_NOUNS = {"talks", "consultations", "negotiations", "discussions", "dialo
 # "struck a deal with", "reached an agreement with": a negotiated outcome between the parties.
 DEAL_VERBS = {"strike", "reach", "seal", "clinch", "conclude", "hammer", "finalise", "finalize", "ink"}
 DEAL_NOUNS = {"deal", "agreement", "accord", "pact", "truce", "ceasefire", "compromise", "understanding", "memorandum"}
+# Exchange verbs whose dated present tense is a schedule ("meets Xi on Thursday").
+SCHEDULE_VERBS = {"meet", "visit", "host", "hold", "travel", "receive", "welcome", "sign", "talk", "attend"}
 # Travel verbs whose present tense announces a schedule ("flies to Cairo on Saturday for talks").
 TRAVEL_VERBS = {"fly", "travel", "head", "go", "leave", "depart", "visit", "continue", "move", "return"}
 GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "diplomats", "leaders", "ministers",
@@ -130,6 +132,11 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
             modal.append(governing)
             if governing.tag_ in ("VBZ", "VBP") and governing.lemma_.lower() in TRAVEL_VERBS:
                 return PLANNED  # the news present of a schedule: "Xi flies to Serbia on Tuesday for talks"
+    if kind_of == "verb" and tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in SCHEDULE_VERBS and \
+            not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and \
+            any(e.label_ == "DATE" and tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1
+                for e in ctx.ents_in(ctx.sentence_of(tok))):
+        return PLANNED  # "EU and US officials meet in Brussels on Thursday": a schedule
     for v in modal:
         if v.dep_ == "pcomp" and v.head.lower_ == "to" and v.head.head.lemma_.lower() == "look":
             return PLANNED      # "looked forward to welcoming Kristersson"
@@ -200,8 +207,8 @@ def _governing_verb(noun):
         head = node.head
         if head.i == node.i:
             return None
-        if head.pos_ in ("VERB", "AUX"):
-            return head
+        if head.pos_ in ("VERB", "AUX") and not (head.dep_ == "prep" and head.tag_ == "VBG"):
+            return head     # ("Following the meeting with Putin, Xi flew home": "following" is a preposition)
         if head.dep_ in ("prep", "pobj", "dobj", "nsubj", "attr") or head.pos_ in ("ADP", "NOUN", "NUM"):
             node = head
             continue
@@ -275,6 +282,8 @@ def _actors(ctx: DocContext, tok, speaker: str | None = None) -> list[str]:
     return [iri for iri in found if iri not in possessors]
 
 
+# How an exchange was held ("by telephone", "by video link"): never its topic.
+MEANS_NOUNS = {"phone", "telephone", "video", "link", "videolink", "conference", "line", "speakerphone", "speaker"}
 LETTER_NOUNS = {"letter", "message", "note", "missive"}
 DELEGATION_NOUNS = {"delegation", "team", "mission", "contingent"}
 
@@ -525,6 +534,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             if trig is None:
                 continue
             kind, kind_of = trig
+            if kind_of == "verb" and tok.dep_ in ("xcomp", "advcl") and tok.lemma_.lower() in TOPIC_VERBS and \
+                    _trigger(tok.head) is not None:
+                continue    # "meet in Brussels to discuss tariffs": the meeting's purpose, read with it
             status = _status(ctx, tok, kind_of)
             if status is None:
                 continue
@@ -825,8 +837,9 @@ def _object_topics(ctx: DocContext, index: dict, sent, limit: int = 4, any_prep:
         if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and (any_prep or tok.head.lower_ in TOPIC_PREPS)) or \
                 (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp"):
             if tok.pos_ != "NOUN" or _trigger(tok) or tok.lemma_.lower() in ANAPHORIC_TOPICS or \
-                    tok.lower_ in GROUP_NOUNS or tok.lemma_.lower() in DELEGATION_NOUNS:
-                continue
+                    tok.lower_ in GROUP_NOUNS or tok.lemma_.lower() in DELEGATION_NOUNS or \
+                    tok.lemma_.lower() in PERSON_NOUNS or tok.lemma_.lower() in MEANS_NOUNS:
+                continue    # "his US counterpart", "by telephone": who and how, not what
             if ctx.mention_at(tok.i) is not None:
                 continue
             for t in topics_of_phrase(ctx, index, tok):
