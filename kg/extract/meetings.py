@@ -338,9 +338,11 @@ def _topics_for(ctx: DocContext, index: dict, heads: list) -> list[Topic]:
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
+                # "talks on Monday" is a date, but "talks focused on Ukraine" is a subject.
+                focused = head.lemma_.lower() in ("focus", "center", "centre", "concentrate", "dwell", "touch")
                 for obj in child.children:
                     if obj.dep_ in ("pobj", "pcomp"):
-                        add(topics_of_phrase(ctx, index, obj, names_ok=child.lower_ != "on"))
+                        add(topics_of_phrase(ctx, index, obj, names_ok=child.lower_ != "on" or focused))
             if child.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS and child.lemma_.lower() not in ANAPHORIC_TOPICS:
                 add(topics_of_phrase(ctx, index, child, names_ok=True))
             if child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() not in TOPIC_VERBS and \
