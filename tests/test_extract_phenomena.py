@@ -363,3 +363,9 @@ def test_who_and_how_are_not_topics(extract):
     r = extract("Wang Yi held a phone call with his US counterpart Antony Blinken by telephone on Friday.",
                 date="2023-05-20")
     assert all(t.label not in ("counterpart", "telephone") for t in r.meetings()[0].topics)
+
+
+def test_a_tangled_coordinated_subject_keeps_both_people(extract):
+    r = extract("Treasury Secretary Scott Bessent and Ukraine’s first deputy prime minister, Yulia Svyrydenko, "
+                "signed the deal in Washington after a day of wrangling.", date="2025-05-01")
+    assert r.pairs() == [["Scott Bessent", "Yulia Svyrydenko"]]
