@@ -477,6 +477,7 @@ def _noun_participants(ctx: DocContext, tok, speaker):
         subject = _subject(governing)
         if subject is not None:
             participants += [p for p in _actors(ctx, subject, speaker) if p not in participants]
+            participants += [p for p in _coordinated_people(ctx, subject) if p not in participants]
         if governing.lemma_.lower() in ("tell", "invite", "urge", "ask", "assure", "warn", "inform", "meet",
                                         "host", "receive", "welcome", "call", "brief", "press", "thank", "join"):
             # "told Stoltenberg in a phone call", "invited Kristersson in a letter"
@@ -615,6 +616,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                             kind = "meeting"
                 for obj in objects:
                     participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
+                    participants += [p for p in _coordinated_people(ctx, obj) if p not in participants]
                 if tok.lemma_.lower() in ("speak", "talk") and not any(c.lower_ in ("phone", "telephone") for c in tok.subtree):
                     kind = "talks" if tok.lemma_.lower() == "talk" else "meeting"
                 if tok.lemma_.lower() in ("discuss", "raise") and not objects and len(participants) < 2:
