@@ -690,6 +690,12 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             if time is None and ctx.facts.meetings and any(
                     e.label_ == "DATE" and e.text.lower() in ("the same day", "that day", "the same week") for e in ctx.ents_in(sent)):
                 time = ctx.facts.meetings[-1].time  # "On the same day, Macron held talks ..."
+            if time is None and status == HELD and first is not None and ctx.sentence_no(sent[0]) <= 1 \
+                    and not _in_sequence_clause(heads[0]):
+                # The lead reports the story's event and dates it; the sentence after it
+                # usually tells more of the same ("... announced on Monday. Biden, who hosted
+                # Albanese and Sunak, said ...").
+                time = _sentence_time(ctx, first, future=False)
             if time and ctx.date and time.start > ctx.date and status == HELD:
                 status = PLANNED
             topics = _topics_for(ctx, topic_index, heads)
