@@ -267,6 +267,26 @@ class DocContext:
                 break
         return people if len(people) == 2 else []
 
+    def coordinated_people(self, subject) -> list[str]:
+        """People of a coordinated subject the parser tangled: "Bessent and Ukraine's first deputy
+        prime minister, Yulia Svyrydenko, signed" comes out with Bessent as a possessor."""
+        if not any(t.dep_ == "cc" and t.lower_ == "and" for t in subject.subtree):
+            return []
+        found = []
+        for t in subject.subtree:
+            mention = self.mention_at(t.i)
+            if mention is None or mention.kind != PERSON or mention.iri in found:
+                continue
+            node, ok = t, True
+            while node.i != subject.i:
+                if node.dep_ not in ("compound", "poss", "conj", "appos", "nmod", "amod", "flat"):
+                    ok = False      # inside "of/from ..." or a clause: not a party
+                    break
+                node = node.head
+            if ok:
+                found.append(mention.iri)
+        return found
+
     def numbered_countries(self, tok) -> list[str]:
         """The countries "the three countries" / "both nations" refers to: the last N named before it.
 

@@ -300,27 +300,6 @@ def _delegation(ctx: DocContext, tok, speaker) -> list[str] | None:
     return countries or None
 
 
-def _coordinated_people(ctx: DocContext, subject) -> list[str]:
-    """People of a coordinated subject the parser tangled: "Bessent and Ukraine's first deputy
-    prime minister, Yulia Svyrydenko, signed" comes out with Bessent as a possessor."""
-    if not any(t.dep_ == "cc" and t.lower_ == "and" for t in subject.subtree):
-        return []
-    found = []
-    for t in subject.subtree:
-        mention = ctx.mention_at(t.i)
-        if mention is None or mention.kind != PERSON or mention.iri in found:
-            continue
-        node, ok = t, True
-        while node.i != subject.i:
-            if node.dep_ not in ("compound", "poss", "conj", "appos", "nmod", "amod", "flat"):
-                ok = False      # inside "of/from ..." or a clause: not a party
-                break
-            node = node.head
-        if ok:
-            found.append(mention.iri)
-    return found
-
-
 def _group_countries(ctx: DocContext, tok) -> list[str] | None:
     """The countries of "officials from Japan", "US negotiators", "their British counterparts"; None if not such."""
     if tok.lower_ not in GROUP_NOUNS and tok.lemma_.lower() not in GROUP_NOUNS:
@@ -477,7 +456,7 @@ def _noun_participants(ctx: DocContext, tok, speaker):
         subject = _subject(governing)
         if subject is not None:
             participants += [p for p in _actors(ctx, subject, speaker) if p not in participants]
-            participants += [p for p in _coordinated_people(ctx, subject) if p not in participants]
+            participants += [p for p in ctx.coordinated_people(subject) if p not in participants]
         if governing.lemma_.lower() in ("tell", "invite", "urge", "ask", "assure", "warn", "inform", "meet",
                                         "host", "receive", "welcome", "call", "brief", "press", "thank", "join"):
             # "told Stoltenberg in a phone call", "invited Kristersson in a letter"
@@ -573,7 +552,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 subject = _subject(tok)
                 if subject is not None:
                     participants += _actors(ctx, subject, speaker)
-                    participants += [p for p in _coordinated_people(ctx, subject) if p not in participants]
+                    participants += [p for p in ctx.coordinated_people(subject) if p not in participants]
                 objects = _with_objects(tok)
                 if tok.lemma_.lower() in ("welcome", "invite", "host", "receive", "bring"):
                     # "welcomed Modi to the White House": where to, not with whom
@@ -616,7 +595,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                             kind = "meeting"
                 for obj in objects:
                     participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
-                    participants += [p for p in _coordinated_people(ctx, obj) if p not in participants]
+                    participants += [p for p in ctx.coordinated_people(obj) if p not in participants]
                 if tok.lemma_.lower() in ("speak", "talk") and not any(c.lower_ in ("phone", "telephone") for c in tok.subtree):
                     kind = "talks" if tok.lemma_.lower() == "talk" else "meeting"
                 if tok.lemma_.lower() in ("discuss", "raise") and not objects and len(participants) < 2:

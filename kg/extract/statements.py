@@ -249,7 +249,9 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         # "The two ministers also said ...", "Biden and Kishida said ...": each of them said it.
         subject = _subject(tok)
         if relayed is None and subject is not None:
-            for other in describe_actor(ctx, subject)[1:]:
+            others = describe_actor(ctx, subject)[1:]
+            others += [p for p in ctx.coordinated_people(subject) if p not in others]
+            for other in others:
                 entity = ctx.entity(other)
                 if entity is not None and entity.kind == PERSON and other != speaker:
                     copy = dataclasses.replace(statements[-1], speaker=other, speaker_text=None)
