@@ -691,6 +691,11 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             for extra in sentence_topics + _object_topics(ctx, topic_index, sent, skip=negated):
                 if all(extra.iri != t.iri and extra.label != t.label for t in topics):
                     topics.append(extra)
+            # The paragraph's scheme topics: news puts an exchange and what it covered in
+            # neighbouring sentences ("Kishida met Yoon on Thursday. The two leaders agreed to ...").
+            for extra in _paragraph_topics(ctx, topic_index, sent):
+                if all(extra.iri != t.iri for t in topics):
+                    topics.append(extra)
             if not explicit and not anaphoric:
                 for extra in discourse_topics + lead_topics:
                     if all(extra.iri != t.iri for t in topics):
@@ -781,6 +786,22 @@ def _sentence_time(ctx: DocContext, sent, future: bool):
         return None  # several dates in the sentence and none of them ours: leave it open
     previous = ctx.sentence_of(ctx.tokens[sent.start - 1]) if sent.start > 0 else None
     return single_date(previous) if previous is not None else None
+
+
+def _paragraph_topics(ctx: DocContext, index: dict, sent) -> list[Topic]:
+    """Scheme topics of the paragraph holding ``sent`` (paragraphs end at a blank line)."""
+    text = ctx.text
+    start = text.rfind("\n\n", 0, sent.start_char)
+    end = text.find("\n\n", sent.end_char)
+    start = 0 if start < 0 else start
+    end = len(text) if end < 0 else end
+    found: list[Topic] = []
+    negated = _negated_tokens(ctx, sent, [])
+    for s, (_, _, topic) in sorted(index.items()):
+        tok = ctx.tokens[s]
+        if start <= tok.idx < end and s not in negated and all(topic.iri != t.iri for t in found):
+            found.append(topic)
+    return found
 
 
 def _in_sequence_clause(head) -> bool:
