@@ -257,14 +257,15 @@ def graph_view_html(store, iri: str, depth: int = 1) -> str | None:
     """
     node = check_iri(iri)
     try:
-        from kg.views.build import build_view, focus_view
         from kg.views.html import render_view_html
+        from kg.views.neighbourhood import NotInView, build_neighbourhood
     except ImportError:
         return None
-    view = build_view(store)
-    if str(node) not in view.graph:
-        raise NotFound(f"{iri} takes part in no meeting, statement or policy measure")
-    focused = focus_view(view, str(node), depth)
+    # Read around the entity only: the whole store's view would take minutes on a large store.
+    try:
+        focused = build_neighbourhood(store, str(node), depth)
+    except NotInView:
+        raise NotFound(f"{iri} takes part in no meeting, statement or policy measure") from None
     return render_view_html(focused, title=f"kg: around {focused.label(str(node))}")
 
 

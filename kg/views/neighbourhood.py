@@ -1,34 +1,50 @@
 """The relationship view around one node, read from the store piece by piece.
 
 ``build_view`` reads every fact of the store, and ``focus_view`` then keeps
-what lies within ``depth`` hops of a node: on a store of 10,000 articles that
-reads millions of triples to draw a few dozen nodes.  ``build_neighbourhood``
-gives the same view by queries bound to one node at a time, breadth first:
+what lies within ``depth`` hops of a node: on a store of 10,000 articles
+(5 million triples) that takes minutes to draw a few dozen nodes.
+``build_neighbourhood`` gives the same view by queries bound to one node at
+a time, breadth first (kg serve's ``/graph`` page and ``kg render --focus``
+use it):
 
-1. for each node to expand, the facts that touch it
-   (``view_entity_discussions``, ``view_entity_statements``,
-   ``view_entity_policies``): the exchanges it takes part in, the statements
-   it makes or that name it, the measures it issues or is targeted by (for a
-   topic: the facts about it; a measure node is its own one fact).  Whom a
-   statement names is decided as ``build_view`` decides it, from all the
-   names its document uses (``view_document_names``);
+1. for the node, the facts that touch it: the exchanges it takes part in
+   (``view_entity_discussions``), the statements it makes
+   (``view_entity_statements``), the measures it issues, is targeted by or is
+   (``view_entity_policies``) -- for a topic, the facts about it -- each with
+   its participants, topics and sentences (``view_entity_participants``,
+   ``view_entity_topics``, ``view_entity_evidence``); and the statements
+   whose words name it (``view_mentioned_*``: every statement of the
+   documents that mention it).  Whom a statement names is decided as
+   ``build_view`` decides it, from all the names its document uses
+   (``view_document_names``, ``view_mentioned_document_names``,
+   ``view_reference_names``);
 2. for every actor those facts involve, what the view shows of it
    (``view_actor``: kind, label, aliases), so that the nodes one hop further
    are known;
-3. again for the nodes one hop further, up to ``depth``; then the posts of
-   the actors shown (``view_posts`` bound to each).
+3. the same for the nodes one hop further, up to ``depth`` hops.  The nodes
+   at the edge need less: their own facts (for their panel, and the edges
+   between nodes at the edge), not the statements naming them, and of the
+   actors one hop beyond, the labels only (``view_actor_kind``).  Then the
+   posts of the actors shown (``view_actor_posts``, ``view_actor_claims``).
 
-Why the view is the same: every fact read is read whole (all its
-participants, topics and sentences), so the graph of the facts read is a
-part of the whole view's graph; and every fact touching a node within
-``depth`` hops is read, so those nodes have all their edges, statements and
-facts, and the same nodes lie within ``depth`` hops.  ``focus_view`` then
-cuts the same view out of either graph.  The cost grows with the facts around
-the node (and the documents they come from), not with the store.
+Why the view is the same: every fact read is read whole, so the graph of the
+facts read is a part of the whole view's graph; and every fact that touches a
+node within ``depth`` hops and gives it an edge to another such node, a
+statement or a fact is read.  So the same nodes lie within ``depth`` hops,
+with the same edges, statements and facts, and ``focus_view`` cuts the same
+view out of either graph.  The cost grows with the facts around the node and
+the documents they come from, not with the store -- unless the neighbourhood
+is so large that reading the whole store is cheaper (``EXPANSION_COST``):
+then the whole view is built and cut down.
+
+The queries are shaped for Oxigraph's planner, which looks values up from a
+bound node only through top-level patterns: each OPTIONAL holds one pattern
+in its own GRAPH block, and the UNION branches hold no OPTIONAL (otherwise it
+reads every such triple of the store, as the ``view_*`` queries rightly do).
 
 ``resolve_focus`` finds the node a name designates (``kg render --focus``)
-the same way: candidates by name first (``view_focus_candidates``,
-``view_focus_topics``), then the facts of the best candidates only.
+without the whole view either: candidates by name (``view_focus_candidates``,
+``view_focus_topics``), then the facts of the candidates that match.
 
 Nothing here imports spaCy or click.
 """
@@ -42,14 +58,28 @@ from rdflib import Literal, URIRef
 
 from kg.errors import UsageError
 from kg.queries import run_named
-from kg.views.build import (ActorRows, actor_type, FactRows, add_posts, assemble, check_depth, choose_node, filter_bindings,
-                            focus_view, link_statements, match_name, node_types, view_filters, view_options)
+from kg.views.build import (ActorRows, FactRows, actor_type, add_posts, assemble, build_view, check_depth,
+                            choose_node, filter_bindings, focus_view, link_statements, match_name, node_types,
+                            view_filters, view_options)
 from kg.views.model import (ACTOR_TYPES, DISCUSSION, MEASURE, POLICY, STATEMENT, TOPIC, Actor, Fact, ViewGraph,
                             topic_label_from_iri)
 
 
 class NotInView(UsageError):
     """The node takes part in no fact of the view (with its filters and node kinds)."""
+
+
+#: What expanding one node costs, counted in facts the whole-store view reads
+#: in the same time.  Measured on the 2-core reference machine: an expansion
+#: (about ten queries bound to the node, and its facts) takes 20-80 ms, the
+#: whole view 0.5-0.7 ms per fact of the store (9.6 s for 19,675 facts, 88 s
+#: for 132,387).  A neighbourhood needing more expansions than the store's
+#: facts / EXPANSION_COST is built from the whole view: the result is the same.
+EXPANSION_COST = 80
+
+
+class _WholeIsCheaper(Exception):
+    """Reading the whole store costs less than reading this neighbourhood."""
 
 
 def _touches(fact: Fact, node: str) -> bool:
@@ -76,11 +106,14 @@ class NeighbourhoodReader:
 
     :param store: an open store (local or remote).
     :param include, topic, since, until: as for ``build_view``.
+    :param expansion_cost: see ``EXPANSION_COST``; None: never read the whole store.
     """
 
     def __init__(self, store, *, include: str | Iterable[str] | None = None, topic: str | None = None,
-                 since: str | dt.date | None = None, until: str | dt.date | None = None):
+                 since: str | dt.date | None = None, until: str | dt.date | None = None,
+                 expansion_cost: int | None = EXPANSION_COST):
         self.store = store
+        self.expansion_cost = expansion_cost
         self.kinds, self.topic, self.since, self.until = view_options(include, topic, since, until)
         self.wanted = node_types(self.kinds)
         self._filters = {k: v for k, v in filter_bindings(self.topic, self.since, self.until).items() if v is not None}
@@ -94,6 +127,7 @@ class NeighbourhoodReader:
         self._labelled: set[str] = set()            # actors beyond the neighbourhood: label only
         self._posts_read: set[str] = set()
         self._reference: ActorRows | None = None
+        self._facts_in_store: int | None = None
         self._linked: set[str] = set()              # statements whose "about" is known
         self._patterns: dict = {}                   # each document's name pattern
 
@@ -221,22 +255,46 @@ class NeighbourhoodReader:
     def view(self, node: str, depth: int = 1) -> ViewGraph:
         """The view around ``node`` up to ``depth`` hops: the same as ``focus_view`` of the whole view.
 
+        When the neighbourhood is so large that reading the whole store costs
+        less (see ``EXPANSION_COST``), the whole view is built and cut down.
+
         :raises NotInView: when ``node`` takes part in no fact of the view.
         """
         check_depth(depth)
+        try:
+            return self._view(node, depth)
+        except _WholeIsCheaper:
+            whole = build_view(self.store, include=self.kinds, topic=self.topic, since=self.since, until=self.until)
+            if node not in whole.graph:
+                raise NotInView(f"{node} takes part in no meeting, statement or policy measure of this view") from None
+            return focus_view(whole, node, depth)
+
+    def _afford(self, nodes: Iterable[str]) -> None:
+        """Raise _WholeIsCheaper when expanding ``nodes`` too would cost more than the whole view."""
+        if self.expansion_cost is None:
+            return
+        planned = len(self._expanded.union(nodes))
+        if self._facts_in_store is None:
+            self._facts_in_store = int(self._run("view_fact_count")[0]["facts"])
+        if planned * self.expansion_cost > self._facts_in_store:
+            raise _WholeIsCheaper()
+
+    def _view(self, node: str, depth: int) -> ViewGraph:
+        """``view`` read piece by piece; _WholeIsCheaper when a level would cost too much."""
+        self._afford([node])
         if not self.in_view(node):
             raise NotInView(f"{node} takes part in no meeting, statement or policy measure of this view")
         for level in range(1, depth + 1):
             # Every node within level - 1 hops has all its edges: the distances up to level are exact.
             graph = self.graph_view().graph
             near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), node, cutoff=level)
-            for other in sorted(n for n, d in near.items() if d == level):
-                if level < depth:
-                    self.expand(other)
-                elif graph.nodes[other]["type"] != TOPIC:
-                    # At the edge: its own facts (for its panel and the edges between nodes at the
-                    # edge); a topic has neither, its edges come from the nodes that discuss it.
-                    self.expand(other, named=False)
+            # At the edge a topic needs nothing read: its edges come from the nodes that discuss it.
+            frontier = sorted(n for n, d in near.items()
+                              if d == level and (level < depth or graph.nodes[n]["type"] != TOPIC))
+            self._afford(frontier)
+            for other in frontier:
+                # At the edge, its own facts only (for its panel and the edges between nodes at the edge).
+                self.expand(other, named=level < depth)
         view = self.graph_view()
         kept = nx.single_source_shortest_path_length(view.graph.to_undirected(as_view=True), node, cutoff=depth)
         actors = sorted(n for n in kept if view.graph.nodes[n]["type"] in ACTOR_TYPES)
@@ -248,16 +306,19 @@ class NeighbourhoodReader:
 
 def build_neighbourhood(store, node: str, depth: int = 1, *, include: str | Iterable[str] | None = None,
                         topic: str | None = None, since: str | dt.date | None = None,
-                        until: str | dt.date | None = None) -> ViewGraph:
+                        until: str | dt.date | None = None,
+                        expansion_cost: int | None = EXPANSION_COST) -> ViewGraph:
     """The relationship view within ``depth`` hops of ``node`` (an IRI), read around the node only.
 
     The same view as ``focus_view(build_view(store, include=..., topic=..., since=..., until=...), node,
-    depth)``, at a cost that grows with the neighbourhood, not with the store.
+    depth)``, at a cost that grows with the neighbourhood, not with the store (unless the
+    neighbourhood is so large that the whole view is cheaper: see ``EXPANSION_COST``).
 
     :raises NotInView: when ``node`` takes part in no fact of the view.
     :raises UsageError: for bad options.
     """
-    reader = NeighbourhoodReader(store, include=include, topic=topic, since=since, until=until)
+    reader = NeighbourhoodReader(store, include=include, topic=topic, since=since, until=until,
+                                 expansion_cost=expansion_cost)
     return reader.view(str(node), depth)
 
 
@@ -266,7 +327,7 @@ def build_neighbourhood(store, node: str, depth: int = 1, *, include: str | Iter
 def resolve_focus(reader: NeighbourhoodReader, name: str, *, what: str = "--focus") -> str:
     """The node that ``name`` designates in the reader's view, as ``resolve_node`` would find it
     in the whole view (label or alias; whole name first, then part of one; actors before
-    measures and topics), reading only the facts of candidates whose names match.
+    measures and topics), reading only about the candidates whose names match.
 
     :raises UsageError: when nothing matches, or several nodes match equally well.
     """
@@ -275,28 +336,32 @@ def resolve_focus(reader: NeighbourhoodReader, name: str, *, what: str = "--focu
         raise UsageError(f"{what}: give a name")
     # The store narrows by lower case (LCASE); match_name then decides exactly (casefold).
     bound = Literal(needle.lower())
-    candidates: dict[str, tuple[str, list[str], str]] = {}      # node -> (label, names, type)
-    rows = reader._run("view_focus_candidates", needle=bound)
-    if reader.wanted & set(ACTOR_TYPES):
-        for iri in sorted({str(r["node"]) for r in rows if str(r["kind"]) == "actor"}):
-            actor = reader.learn(iri)
-            if actor is not None and actor.type in reader.wanted:
-                candidates[iri] = (actor.label, [actor.label, *actor.aliases], actor.type)
-    if POLICY in reader.wanted:
-        for iri in sorted({str(r["node"]) for r in rows if str(r["kind"]) == "policy"}):
-            reader.expand(iri)
-            fact = reader.facts().get(iri)
-            if fact is not None:
-                candidates[iri] = (fact.label, [fact.label], POLICY)
+    found_names: dict[tuple[str, str], set[str]] = {}           # (node, kind) -> names the store matched
+    for row in reader._run("view_focus_candidates", needle=bound):
+        found_names.setdefault((str(row["node"]), str(row["kind"])), set()).add(str(row.get("name") or ""))
     if TOPIC in reader.wanted:
         for row in reader._run("view_focus_topics", needle=bound):
-            iri = str(row["node"])
-            reader.expand(iri)
-            label = reader._rows.topics.get(iri) or topic_label_from_iri(iri)
-            candidates[iri] = (label, [label], TOPIC)
-    exact = [n for n, (_, names, _) in candidates.items() if match_name(needle, names) == "exact"]
-    partial = [n for n, (_, names, _) in candidates.items() if match_name(needle, names) == "partial"]
-    for group in (exact, partial):
+            found_names.setdefault((str(row["node"]), "topic"), set())
+    candidates: dict[str, tuple[str, list[str], str]] = {}      # node -> (label, names, type)
+
+    def describe(node: str, kind: str) -> None:
+        """Add the node's label, names and type as the view shows them, if it can be a node."""
+        if kind == "actor" and reader.wanted & set(ACTOR_TYPES):
+            actor = reader.learn(node)
+            if actor is not None and actor.type in reader.wanted:
+                candidates[node] = (actor.label, [actor.label, *actor.aliases], actor.type)
+        elif kind == "policy" and POLICY in reader.wanted:
+            reader.expand(node)
+            fact = reader.facts().get(node)
+            if fact is not None:
+                candidates[node] = (fact.label, [fact.label], POLICY)
+        elif kind == "topic" and TOPIC in reader.wanted:
+            reader.expand(node)
+            label = reader._rows.topics.get(node) or topic_label_from_iri(node)
+            candidates[node] = (label, [label], TOPIC)
+
+    def in_view(group: list[str]) -> list[str]:
+        """The nodes of ``group`` the view has, by label (enough of them to decide)."""
         found: list[str] = []
         for node in sorted(group, key=lambda n: (candidates[n][0], n)):
             if reader.in_view(node):
@@ -304,9 +369,21 @@ def resolve_focus(reader: NeighbourhoodReader, name: str, *, what: str = "--focu
             # Nine or more, two of them actors: ambiguous whatever the rest is (the message lists eight).
             if len(found) > 8 and sum(candidates[n][2] in ACTOR_TYPES for n in found) >= 2:
                 break
-        if found:
-            return choose_node(found, {n: candidates[n][0] for n in found},
-                               {n: candidates[n][2] for n in found}, name, what=what)
+        return found
+
+    # A whole name first: only the candidates the store found by it can have it.
+    folded = needle.casefold()
+    for node, kind in sorted(found_names):
+        if kind == "topic" or any(n.casefold() == folded for n in found_names[(node, kind)]) or kind == "policy":
+            describe(node, kind)
+    found = in_view([n for n, (_, names, _) in candidates.items() if match_name(needle, names) == "exact"])
+    if not found:
+        for node, kind in sorted(found_names):
+            if node not in candidates:
+                describe(node, kind)
+        found = in_view([n for n, (_, names, _) in candidates.items() if match_name(needle, names) == "partial"])
+    if found:
+        return choose_node(found, {n: candidates[n][0] for n in found}, {n: candidates[n][2] for n in found},
+                           name, what=what)
     raise UsageError(f"{what}: no actor in this view is called {name!r} "
                      "(names are matched against labels and aliases; check --include and the filters)")
-
