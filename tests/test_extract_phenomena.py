@@ -369,3 +369,12 @@ def test_a_tangled_coordinated_subject_keeps_both_people(extract):
     r = extract("Treasury Secretary Scott Bessent and Ukraine’s first deputy prime minister, Yulia Svyrydenko, "
                 "signed the deal in Washington after a day of wrangling.", date="2025-05-01")
     assert r.pairs() == [["Scott Bessent", "Yulia Svyrydenko"]]
+
+
+def test_attendees_named_after_the_meeting_join_it(extract):
+    r = extract("Lloyd Austin met Boris Pistorius in Berlin on Thursday. Ukrainian Defence Minister Oleksii "
+                "Reznikov also attended the meeting.", date="2023-01-20")
+    assert r.pairs() == [["Boris Pistorius", "Lloyd Austin", "Oleksii Reznikov"]]
+    r = extract("Justin Trudeau had dinner with Donald Trump at Mar-a-Lago on Friday. Howard Lutnick and Doug "
+                "Burgum were among those at the table.", date="2024-11-30")
+    assert r.pairs() == [["Doug Burgum", "Donald Trump", "Howard Lutnick", "Justin Trudeau"]]

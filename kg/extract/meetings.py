@@ -284,6 +284,7 @@ def _actors(ctx: DocContext, tok, speaker: str | None = None) -> list[str]:
 
 # How an exchange was held ("by telephone", "by video link"): never its topic.
 MEANS_NOUNS = {"phone", "telephone", "video", "link", "videolink", "conference", "line", "speakerphone", "speaker"}
+ATTEND_VERBS = {"attend", "join", "participate", "sit"}
 LETTER_NOUNS = {"letter", "message", "note", "missive"}
 DELEGATION_NOUNS = {"delegation", "team", "mission", "contingent"}
 
@@ -644,6 +645,12 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                                 if all(t.iri != x.iri for x in previous.topics):
                                     previous.topics.append(t)
                             previous.extra_evidence.append(ctx.evidence(sent))
+                            if governing is not None and governing.lemma_.lower() in ATTEND_VERBS and \
+                                    status == HELD and previous.status == HELD:
+                                # "Reznikov also attended the meeting": one more party to it.
+                                previous.participants += [p for p in participants if p not in previous.participants
+                                                          and ctx.entity(p) is not None
+                                                          and ctx.entity(p).kind != "anonymous"]
                             continue
             if len(participants) == 1 and kind in ("talks", "visit", "meeting"):
                 host = _host_country(ctx, [*heads, _governing_verb(tok) if kind_of == "noun" else None],
@@ -718,8 +725,17 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
 
 
 def _add_companions(ctx: DocContext) -> None:
-    """"He was accompanied by X", "Biden, joined by Blinken, ...": X took part in that exchange too."""
+    """"He was accompanied by X", "Biden, joined by Blinken, ...", "X and Y were among those at the
+    table": X (and Y) took part in that exchange too."""
     for tok in ctx.tokens:
+        if tok.lower_ == "among" and tok.head.lemma_ == "be" and any(
+                o.lower_ in ("those", "the guests", "guests", "attendees", "participants") for o in tok.children):
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                guests = [p for p in describe_actor(ctx, subject) + ctx.coordinated_people(subject)
+                          if ctx.entity(p) is not None and ctx.entity(p).kind == PERSON]
+                _join_last_meeting(ctx, ctx.sentence_no(tok), guests, hosts=None)
+            continue
         if tok.lemma_.lower() not in ("accompany", "join") or tok.pos_ != "VERB":
             continue
         agents = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
@@ -733,13 +749,17 @@ def _add_companions(ctx: DocContext) -> None:
         hosts = set(describe_actor(ctx, host))
         companions = [p for a in agents for p in _actors(ctx, a)
                       if ctx.entity(p) is not None and ctx.entity(p).kind == PERSON]
-        here = ctx.sentence_no(tok)
-        for meeting in reversed(ctx.facts.meetings):
-            if meeting.status != HELD or not 0 <= here - meeting.evidence.sentence <= 2:
-                continue
-            if hosts & set(meeting.participants):
-                meeting.participants += [p for p in companions if p not in meeting.participants]
-                break
+        _join_last_meeting(ctx, ctx.sentence_no(tok), companions, hosts)
+
+
+def _join_last_meeting(ctx: DocContext, here: int, people: list[str], hosts: set[str] | None) -> None:
+    """Add ``people`` to the last held exchange of the last two sentences (one with ``hosts`` in it)."""
+    for meeting in reversed(ctx.facts.meetings):
+        if meeting.status != HELD or not 0 <= here - meeting.evidence.sentence <= 2:
+            continue
+        if hosts is None or hosts & set(meeting.participants):
+            meeting.participants += [p for p in dict.fromkeys(people) if p not in meeting.participants]
+            return
 
 
 def _normalise(ctx: DocContext, tok, participants: list[str]) -> list[str]:
