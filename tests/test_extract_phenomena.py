@@ -378,3 +378,12 @@ def test_attendees_named_after_the_meeting_join_it(extract):
     r = extract("Justin Trudeau had dinner with Donald Trump at Mar-a-Lago on Friday. Howard Lutnick and Doug "
                 "Burgum were among those at the table.", date="2024-11-30")
     assert r.pairs() == [["Donald Trump", "Doug Burgum", "Howard Lutnick", "Justin Trudeau"]]
+
+
+def test_hosts_chairs_and_listed_leaders_are_parties(extract):
+    r = extract("At a summit hosted by Britain last month, the United States and China were among the "
+                "signatories of a declaration.", date="2023-12-09")
+    assert r.pairs() == [["China", "United Kingdom", "United States"]]
+    r = extract("Leaders including Joe Biden, Olaf Scholz and Fumio Kishida met in Hiroshima on Friday.",
+                date="2023-05-20")
+    assert r.pairs() == [["Fumio Kishida", "Joe Biden", "Olaf Scholz"]]

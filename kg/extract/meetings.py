@@ -284,6 +284,8 @@ def _actors(ctx: DocContext, tok, speaker: str | None = None) -> list[str]:
 
 # How an exchange was held ("by telephone", "by video link"): never its topic.
 MEANS_NOUNS = {"phone", "telephone", "video", "link", "videolink", "conference", "line", "speakerphone", "speaker"}
+# "the talks, attended by ...", "the summit, co-chaired by ...", "talks chaired by Akar": parties.
+ACL_HOSTS = {"chair", "co-chair", "cochair", "host", "co-host", "lead", "mediate", "broker"}
 ATTEND_VERBS = {"attend", "join", "participate", "sit"}
 LETTER_NOUNS = {"letter", "message", "note", "missive"}
 DELEGATION_NOUNS = {"delegation", "team", "mission", "contingent"}
@@ -302,9 +304,17 @@ def _delegation(ctx: DocContext, tok, speaker) -> list[str] | None:
 
 
 def _group_countries(ctx: DocContext, tok) -> list[str] | None:
-    """The countries of "officials from Japan", "US negotiators", "their British counterparts"; None if not such."""
+    """The countries of "officials from Japan", "US negotiators", "their British counterparts"; None if not such.
+
+    "Leaders including Biden, Scholz and Kishida": the people listed.
+    """
     if tok.lower_ not in GROUP_NOUNS and tok.lemma_.lower() not in GROUP_NOUNS:
         return None
+    listed = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "like", "such")
+              for o in c.subtree if o.dep_ in ("pobj", "conj") and ctx.mention_at(o.i) is not None
+              for p in [ctx.mention_at(o.i).iri]]
+    if listed:
+        return list(dict.fromkeys(listed))
     countries = []
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "of", "in"):
@@ -432,6 +442,9 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     # "the talks, attended by A, B and C": the attendees.
     agents += [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ("attend", "join")
                for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    # "a summit hosted by Britain", "talks chaired by Akar": one more party, beside the others.
+    hosts = [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ACL_HOSTS
+             for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     participants: list[str] = []
     for agent in agents:
         participants += [p for p in _actors(ctx, agent, speaker) if p not in participants]
@@ -501,6 +514,8 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                 if m and m.kind == COUNTRY and m.iri not in participants:
                     participants.append(m.iri)
     participants += [p for p in explicit if p not in participants]
+    for host in hosts:
+        participants += [p for p in _actors(ctx, host, speaker) if p not in participants]
     return participants, explicit, governing
 
 
