@@ -35,6 +35,13 @@ def _matcher(ctx: DocContext):
 def scheme_topics(ctx: DocContext) -> dict[int, tuple[int, int, Topic]]:
     """Every topic-scheme match in the document, by start token: (start, end, topic)."""
     found: dict[int, tuple[int, int, Topic]] = {}
+    # The words of the text for a topic: the noun phrase around the match ("a reconstruction
+    # investment fund" for "investment"), so a reader's own keywords find it.
+    chunk_of: dict[int, tuple[int, int]] = {}
+    for chunk in ctx.doc.noun_chunks:
+        if chunk.end - chunk.start <= 6:
+            for i in range(chunk.start, chunk.end):
+                chunk_of[i] = (chunk.start, chunk.end)
     matches = sorted(_matcher(ctx)(ctx.doc), key=lambda m: (m[1], -(m[2] - m[1])))
     last_end = -1
     for match_id, start, end in matches:
@@ -44,8 +51,15 @@ def scheme_topics(ctx: DocContext) -> dict[int, tuple[int, int, Topic]]:
         if _inside_title(ctx, start, end):
             continue  # "German Economy Minister Robert Habeck" says nothing about the economy
         ref = ctx.gaz.topics[iri]
-        found[start] = (start, end, Topic(iri=iri, label=ref.label, in_scheme=True,
-                                          text=ctx.doc[start:end].text.lower()))
+        words = ctx.doc[start:end]
+        if start in chunk_of and chunk_of[start][1] >= end:
+            lo, hi = chunk_of[start]
+            words = [t for t in ctx.doc[lo:hi] if t.dep_ != "det" and not t.is_punct]
+            text = ctx.doc[words[0].i:words[-1].i + 1].text.lower().replace("’", "'") if words \
+                else ctx.doc[start:end].text.lower()
+        else:
+            text = words.text.lower()
+        found[start] = (start, end, Topic(iri=iri, label=ref.label, in_scheme=True, text=text))
         last_end = end
     return found
 
