@@ -387,3 +387,8 @@ def test_hosts_chairs_and_listed_leaders_are_parties(extract):
     r = extract("Leaders including Joe Biden, Olaf Scholz and Fumio Kishida met in Hiroshima on Friday.",
                 date="2023-05-20")
     assert r.pairs() == [["Fumio Kishida", "Joe Biden", "Olaf Scholz"]]
+
+
+def test_exchanging_views_is_talks(extract):
+    r = extract("Wang Yi exchanged views with Antony Blinken on Taiwan on Friday.", date="2023-05-20")
+    assert r.pairs() == [["Antony Blinken", "Wang Yi"]] and r.meetings()[0].kind == "talks"

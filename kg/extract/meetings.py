@@ -52,6 +52,10 @@ def _trigger(tok) -> tuple[str, str] | None:
         return MEETING_VERBS[lemma], "verb"
     if lemma == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return "meeting", "verb"    # "sat down with He Lifeng"
+    if tok.pos_ == "VERB" and lemma == "exchange" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("view", "opinion", "idea", "note", "letter", "message")
+            for c in tok.children):
+        return "talks", "verb"      # "exchanged views on Taiwan"
     if tok.pos_ == "VERB" and lemma in DEAL_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children):
         return "talks", "verb"      # "struck a trade deal with Japan": the parties negotiated
