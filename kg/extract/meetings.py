@@ -509,6 +509,8 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                 subject = _subject(child)
                 if subject is not None:
                     participants += [p for p in _actors(ctx, subject, speaker) if p not in participants]
+                for obj in _with_objects(child, preps=("with",)):    # "which Macron co-chaired with Modi"
+                    participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
     if len(participants) + len(explicit) < 2:
         for child in tok.children:
             if child.dep_ == "poss":
