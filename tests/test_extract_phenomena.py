@@ -392,3 +392,10 @@ def test_hosts_chairs_and_listed_leaders_are_parties(extract):
 def test_exchanging_views_is_talks(extract):
     r = extract("Wang Yi exchanged views with Antony Blinken on Taiwan on Friday.", date="2023-05-20")
     assert r.pairs() == [["Antony Blinken", "Wang Yi"]] and r.meetings()[0].kind == "talks"
+
+
+def test_the_subject_in_front_of_talks_is_a_topic(extract):
+    r = extract("Japan and South Korea held their first high-level economic dialogue in seven years on Monday.",
+                date="2023-05-16")
+    labels = [t.label for t in r.meetings()[0].topics]
+    assert "economic" in labels and "first" not in labels and "high-level" not in labels

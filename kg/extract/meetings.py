@@ -18,6 +18,7 @@ from kg.extract.lexicon import (ANAPHORIC_TOPICS, PERSON_NOUNS, CANCEL_VERBS, DI
                                 PARTICIPATION_VERBS, REFUSAL_VERBS,
                                 PLAN_ADJECTIVES, PLAN_VERBS)
 from kg.gazetteer import norm
+from kg.rdfwriter import topic_iri
 from kg.extract.model import CANCELLED, COUNTRY, DENIED, HELD, ORGANIZATION, PERSON, PLANNED, Meeting, Topic
 from kg.extract.statements import _speaker_of, appeal_on, is_reporting_verb, time_of
 from kg.extract.topics import topics_between, topics_of_phrase
@@ -286,6 +287,14 @@ def _actors(ctx: DocContext, tok, speaker: str | None = None) -> list[str]:
     return [iri for iri in found if iri not in possessors]
 
 
+# Words before an exchange that say how it went, not what about ("formal talks").
+MANNER_WORDS = {"first", "bilateral", "formal", "informal", "separate", "direct", "joint", "virtual", "trilateral",
+                "annual", "rare", "brief", "lengthy", "long", "new", "last", "latest", "recent", "further", "more",
+                "several", "fresh", "private", "closed", "official", "previous", "next", "final", "initial",
+                "extensive", "frank", "candid", "constructive", "productive", "tense", "emergency", "urgent", "two",
+                "three", "four", "round", "day", "hour", "minute", "week", "face", "state", "working", "high",
+                "level", "leaders", "ministerial", "summit", "surprise", "unannounced", "planned", "scheduled",
+                "upcoming", "possible", "proposed", "expected", "key", "crucial", "important", "major", "secret"}
 # How an exchange was held ("by telephone", "by video link"): never its topic.
 MEANS_NOUNS = {"phone", "telephone", "video", "link", "videolink", "conference", "line", "speakerphone", "speaker"}
 # "the talks, attended by ...", "the summit, co-chaired by ...", "talks chaired by Akar": parties.
@@ -351,6 +360,14 @@ def _topics_for(ctx: DocContext, index: dict, heads: list) -> list[Topic]:
                 topics.append(t)
 
     for head in heads:
+        if _trigger(head) is not None and _trigger(head)[1] == "noun":
+            # "trade talks", "an economic dialogue", "security consultations": the subject in front.
+            for child in head.children:
+                if child.i < head.i and child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ") \
+                        and not child.ent_type_ and child.lower_ not in MANNER_WORDS and "-" not in child.text \
+                        and child.lemma_.lower() not in MEANS_NOUNS and not _trigger(child):
+                    found = topics_between(ctx, index, child.i, child.i + 1)
+                    add(found or [Topic(iri=topic_iri(child.lower_), label=child.lower_, in_scheme=False)])
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
                 # "talks on Monday" is a date, but "talks focused on Ukraine" is a subject.
