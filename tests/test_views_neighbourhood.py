@@ -33,6 +33,7 @@ from kg.store import LocalStore, graph_to_ntriples
 from kg.views.build import build_view, focus_view, resolve_node
 from kg.views.html import view_payload
 from kg.views.neighbourhood import NeighbourhoodReader, NotInView, build_neighbourhood, resolve_focus
+from tests.test_views import store  # noqa: F401 - the views corpus in an open store, shared
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC_PREFIX = "https://w3id.org/kg-news/doc/"
@@ -135,19 +136,21 @@ def test_same_view_with_topics_and_filters_on_ingested_articles(ingested):
     assert assert_same_neighbourhoods(ingested, nodes[:2] + nodes[2::16], [1, 2], **options)
 
 
+def _outcome(resolve, *args):
+    """What a name resolution gives: the node, or its one-line error."""
+    try:
+        return resolve(*args)
+    except UsageError as exc:
+        return str(exc)
+
+
 def test_names_designate_the_same_node_on_ingested_articles(ingested):
     whole = build_view(ingested)
     best = sorted(whole.graph.nodes, key=lambda n: (-whole.graph.degree(n), n))[:8]
     names = {whole.graph.nodes[n]["label"] for n in best} | {"biden", "Xi", "united", "minister", "zz"}
     for name in sorted(names):
-        try:
-            expected = resolve_node(whole, name)
-        except UsageError as exc:
-            expected = str(exc)
-        try:
-            got = resolve_focus(NeighbourhoodReader(ingested, expansion_cost=None), name)
-        except UsageError as exc:
-            got = str(exc)
+        expected = _outcome(resolve_node, whole, name)
+        got = _outcome(resolve_focus, NeighbourhoodReader(ingested, expansion_cost=None), name)
         assert got == expected, name
 
 
@@ -192,13 +195,6 @@ def test_cost_does_not_grow_with_unrelated_documents(tmp_path, extractor):
 
 # -- the hand-made corpus: every filter, names, errors ------------------------------------
 
-@pytest.fixture
-def store(tmp_path):
-    """An open store with the views corpus."""
-    s = LocalStore(tmp_path / "store")
-    vc.fill(s, tmp_path / "articles")
-    yield s
-    s.close()
 
 
 @pytest.mark.parametrize("options", [
@@ -241,14 +237,8 @@ def test_names_designate_the_same_node_as_in_the_whole_view(store, include):
     names = {n for _, d in whole.graph.nodes(data=True) for n in [d["label"], *d["aliases"]]}
     names |= {"o", "bid", "KISHIDA", "export", "  mark   rutte ", "Napoleon", "united", "chip"}
     for name in sorted(names):
-        try:
-            expected = resolve_node(whole, name)
-        except UsageError as exc:
-            expected = str(exc)
-        try:
-            got = resolve_focus(NeighbourhoodReader(store, include=include, expansion_cost=None), name)
-        except UsageError as exc:
-            got = str(exc)
+        expected = _outcome(resolve_node, whole, name)
+        got = _outcome(resolve_focus, NeighbourhoodReader(store, include=include, expansion_cost=None), name)
         assert got == expected, name
 
 
