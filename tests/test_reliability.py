@@ -204,49 +204,60 @@ def test_second_ingest_is_refused_and_readers_work_during_an_ingest(corpus, refe
     store = tmp_path / "store"
     first = start_ingest(store, corpus, log=tmp_path / "first.log")
     wait_for_documents(store, first, 20)
+    # Frozen (SIGSTOP) until the server has answered once: however slow a busy machine is,
+    # the first ingest is still running, holding its lock, while the checks below start.
+    os.kill(first.pid, signal.SIGSTOP)
+    frozen = True
+    try:
 
-    # A second ingest into the same store is refused in one line, and writes nothing.
-    second = run_kg("--store", str(store), "ingest", str(corpus))
-    assert second.returncode == 1
-    errors = [line for line in second.stderr.splitlines() if line.strip()]
-    assert len(errors) == 1 and errors[0].startswith("Error: ")
-    assert "another kg process" in errors[0]
+        # A second ingest into the same store is refused in one line, and writes nothing.
+        second = run_kg("--store", str(store), "ingest", str(corpus))
+        assert second.returncode == 1
+        errors = [line for line in second.stderr.splitlines() if line.strip()]
+        assert len(errors) == 1 and errors[0].startswith("Error: ")
+        assert "another kg process" in errors[0]
 
-    # kg stats reads a consistent snapshot meanwhile.
-    stats = run_kg("--store", str(store), "stats", "--format", "csv")
-    assert stats.returncode == 0, stats.stderr
-    documents = int(next(line for line in stats.stdout.splitlines() if line.startswith("documents")).split(",")[1])
-    assert 20 <= documents <= CORPUS_SIZE
+        # kg stats reads a consistent snapshot meanwhile.
+        stats = run_kg("--store", str(store), "stats", "--format", "csv")
+        assert stats.returncode == 0, stats.stderr
+        documents = int(next(line for line in stats.stdout.splitlines() if line.startswith("documents")).split(",")[1])
+        assert 20 <= documents <= CORPUS_SIZE
 
-    # kg serve reads while the ingest writes: it sees documents arrive, each one whole.  With
-    # one query worker the snapshots it answers from only move forward (with several, two
-    # requests may go to workers that reopened the store a moment apart).
-    with kg_server(str(store), "--timeout", "60", "--workers", "1", log_dir=tmp_path) as (base, _server):
-        counts_query = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o "
-                        f"FILTER(?p != <{ENDED_AT}>) }} }} GROUP BY ?g")
-        seen = []
-        while first.poll() is None:
-            rows = httpx.get(f"{base}/sparql", params={"query": counts_query},
-                             headers={"Accept": "application/sparql-results+json"}, timeout=120).json()
-            counts = {b["g"]["value"]: int(b["n"]["value"]) for b in rows["results"]["bindings"]}
-            for graph, n in counts.items():
-                assert n == reference[graph][0], f"{graph} seen with {n} triples, not whole"
-            seen.append(sum(1 for g in counts if g.startswith(DOC_PREFIX)))
-            time.sleep(0.5)
-        assert first.wait(timeout=WAIT_LIMIT) == 0
-        assert seen == sorted(seen), "the server never goes back to an older state"
-        # After the ingest, the server catches up with the final store (it rechecks every 2 s).
-        deadline = time.monotonic() + 60
-        final = 0
-        while time.monotonic() < deadline and final < CORPUS_SIZE:
-            answer = httpx.get(f"{base}/sparql", params={
-                "query": "PREFIX kg: <https://w3id.org/kg-news/ns#> SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }"},
-                headers={"Accept": "application/sparql-results+json"}).json()
-            final = int(answer["results"]["bindings"][0]["n"]["value"])
-            time.sleep(0.5)
-        assert final == CORPUS_SIZE
-    assert len(seen) >= 2 and seen[0] < CORPUS_SIZE
-    assert signatures(store) == reference
+        # kg serve reads while the ingest writes: it sees documents arrive, each one whole.  With
+        # one query worker the snapshots it answers from only move forward (with several, two
+        # requests may go to workers that reopened the store a moment apart).
+        with kg_server(str(store), "--timeout", "60", "--workers", "1", log_dir=tmp_path) as (base, _server):
+            counts_query = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o "
+                            f"FILTER(?p != <{ENDED_AT}>) }} }} GROUP BY ?g")
+            seen = []
+            while first.poll() is None:
+                if frozen and seen:
+                    os.kill(first.pid, signal.SIGCONT)
+                    frozen = False
+                rows = httpx.get(f"{base}/sparql", params={"query": counts_query},
+                                 headers={"Accept": "application/sparql-results+json"}, timeout=120).json()
+                counts = {b["g"]["value"]: int(b["n"]["value"]) for b in rows["results"]["bindings"]}
+                for graph, n in counts.items():
+                    assert n == reference[graph][0], f"{graph} seen with {n} triples, not whole"
+                seen.append(sum(1 for g in counts if g.startswith(DOC_PREFIX)))
+                time.sleep(0.5)
+            assert first.wait(timeout=WAIT_LIMIT) == 0
+            assert seen == sorted(seen), "the server never goes back to an older state"
+            # After the ingest, the server catches up with the final store (it rechecks every 2 s).
+            deadline = time.monotonic() + 60
+            final = 0
+            while time.monotonic() < deadline and final < CORPUS_SIZE:
+                answer = httpx.get(f"{base}/sparql", params={
+                    "query": "PREFIX kg: <https://w3id.org/kg-news/ns#> SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }"},
+                    headers={"Accept": "application/sparql-results+json"}).json()
+                final = int(answer["results"]["bindings"][0]["n"]["value"])
+                time.sleep(0.5)
+            assert final == CORPUS_SIZE
+        assert len(seen) >= 2 and seen[0] < CORPUS_SIZE
+        assert signatures(store) == reference
+    finally:
+        if first.poll() is None:
+            os.kill(first.pid, signal.SIGCONT)     # never leave a stopped process behind
 
 
 # -- the writer lock and read-only handles, without spaCy -------------------------------
