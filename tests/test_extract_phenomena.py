@@ -399,3 +399,10 @@ def test_the_subject_in_front_of_talks_is_a_topic(extract):
                 date="2023-05-16")
     labels = [t.label for t in r.meetings()[0].topics]
     assert "economic" in labels and "first" not in labels and "high-level" not in labels
+
+
+def test_a_pronoun_prefers_the_last_subject_to_an_object_in_its_own_sentence(extract):
+    r = extract("Olaf Scholz flew to Beijing on Friday. During his meeting with Xi Jinping, he raised Ukraine.",
+                date="2022-11-05")
+    assert r.pairs() == [["Olaf Scholz", "Xi Jinping"]]
+    assert any(t.label == "ukraine" for t in r.meetings()[0].topics)

@@ -223,8 +223,9 @@ class DocContext:
         candidates = self.persons_before(tok.i)
         if not candidates:
             return None
-        same_sentence = [m for m in candidates if self.sent_of[m.start] == self.sent_of[tok.i]]
-        pool = same_sentence or candidates
+        # Every recent person competes; recency is in the score, so a subject one sentence back
+        # outranks a prepositional object of this one ("During his meeting with Xi, he ...").
+        pool = candidates
         scored = []
         here = self.sentence_no(tok)
         role_weight = {"nsubj": 1.0, "nsubjpass": 1.0, "appos": 0.6, "dobj": 0.5, "pobj": 0.2, "poss": 0.4}

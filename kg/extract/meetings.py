@@ -650,7 +650,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             else:
                 above = _governing_verb(tok)
                 if above is not None and above.i > tok.i and _trigger(above) and _trigger(above)[1] == "verb" \
-                        and tok.dep_ == "pobj":
+                        and tok.dep_ == "pobj" and above.lemma_.lower() not in TOPIC_VERBS | {"agree", "sign", "write"}:
                     continue  # "During a visit ..., Rutte talked with Biden": the verb's exchange, read there
                 participants, explicit_with, governing = _noun_participants(ctx, tok, speaker)
                 if governing is not None:
