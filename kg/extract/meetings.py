@@ -11,6 +11,8 @@ several sentences are merged.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from kg.dates import TimeSpan
 from kg.extract.actors import describe_actor, place_of
 from kg.extract.context import DocContext, conjuncts
@@ -156,7 +158,7 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
         for _ in range(3):
             if node.dep_ not in ("xcomp", "advcl") or node.head.i == node.i:
                 break
-            if any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in node.children):
+            if _is_sequence_clause(node):
                 break   # "... after Pelosi visited Taiwan": an event of its own, not a purpose
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in PLAN_VERBS and node.i != v.i:
                 return PLANNED
@@ -378,8 +380,7 @@ def _topics_for(ctx: DocContext, index: dict, heads: list) -> list[Topic]:
             if child.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS and child.lemma_.lower() not in ANAPHORIC_TOPICS:
                 add(topics_of_phrase(ctx, index, child, names_ok=True))
             if child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() not in TOPIC_VERBS and \
-                    not _trigger(child) and not any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS
-                                                    for c in child.children):
+                    not _trigger(child) and not _is_sequence_clause(child):
                 # "to prepare for Xi's visit", "warning him about Chinese support for Russia":
                 # what the exchange was for, or what was said in it.
                 for obj in child.children:
@@ -561,7 +562,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
     discourse_topics: list[Topic] = []
     if first is not None:
         negated = _negated_tokens(ctx, first, [])
-        discourse_topics = [t for start, (_, _, t) in sorted(topic_index.items())
+        # Every match of the lead, not one per concept: each wording is kept as written.
+        discourse_topics = [t for start, (_, _, t) in topic_index.items()
                             if first.start <= start < first.end and start not in negated]
         discourse_topics += [t for t in _object_topics(ctx, topic_index, first, any_prep=True, skip=negated)
                              if all(t.iri != x.iri for x in discourse_topics)]
@@ -731,8 +733,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             # the AUKUS submarine deal"): its scheme topics and the things it names as objects; an
             # exchange with no subject of its own takes the article's current one.
             negated = _negated_tokens(ctx, sent, heads)
-            sentence_topics = [t for start, (_, _, t) in sorted(topic_index.items())
-                               if sent.start <= start < sent.end and start not in negated]
+            sentence_topics = topics_between(ctx, topic_index, sent.start, sent.end, skip=negated)
             for extra in sentence_topics + _object_topics(ctx, topic_index, sent, skip=negated):
                 if all(extra.iri != t.iri and extra.label != t.label for t in topics):
                     topics.append(extra)
@@ -849,35 +850,33 @@ def _sentence_time(ctx: DocContext, sent, future: bool):
 def _paragraph_topics(ctx: DocContext, index: dict, sent) -> list[Topic]:
     """Scheme topics of the paragraph holding ``sent`` (paragraphs end at a blank line)."""
     text = ctx.text
-    start = text.rfind("\n\n", 0, sent.start_char)
+    start = max(text.rfind("\n\n", 0, sent.start_char), 0)
     end = text.find("\n\n", sent.end_char)
-    start = 0 if start < 0 else start
     end = len(text) if end < 0 else end
-    found: list[Topic] = []
-    negated = _negated_tokens(ctx, sent, [])
-    for s, (_, _, topic) in sorted(index.items()):
-        tok = ctx.tokens[s]
-        if start <= tok.idx < end and s not in negated and all(topic.iri != t.iri for t in found):
-            found.append(topic)
-    return found
+    offsets = [t.idx for t in ctx.tokens]
+    return topics_between(ctx, index, bisect_left(offsets, start), bisect_left(offsets, end),
+                          skip=_negated_tokens(ctx, sent, []))
 
 
 def _in_sequence_clause(head) -> bool:
     """True inside "after/before/since ..." clauses, which are at another time than their sentence."""
     node = head
     while node.head.i != node.i:
-        if node.dep_ in ("advcl", "relcl") and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS
-                                                    for c in node.children):
+        if node.dep_ in ("advcl", "relcl") and _is_sequence_clause(node):
             return True
         node = node.head
     return False
 
 
+def _is_sequence_clause(node) -> bool:
+    """A clause opened by "after/before/since ...": an event at its own time, not its main clause's."""
+    return any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in node.children)
+
+
 def _ancestor_time(ctx: DocContext, head, future: bool):
     node = head
     while node.head.i != node.i:
-        if node.dep_ in ("advcl", "relcl") and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS
-                                                    for c in node.children):
+        if node.dep_ in ("advcl", "relcl") and _is_sequence_clause(node):
             return None     # "... after Pelosi visited Taiwan": the main clause's date is not the visit's
         node = node.head
         if node.pos_ in ("VERB", "AUX"):

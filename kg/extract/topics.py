@@ -80,11 +80,12 @@ def _inside_title(ctx: DocContext, start: int, end: int) -> bool:
     return False
 
 
-def topics_between(ctx: DocContext, index: dict, start: int, end: int) -> list[Topic]:
-    """Scheme topics whose match lies within tokens [start, end)."""
+def topics_between(ctx: DocContext, index: dict, start: int, end: int,
+                   skip: set[int] | frozenset = frozenset()) -> list[Topic]:
+    """Scheme topics whose match lies within tokens [start, end) and does not start in ``skip``."""
     out: list[Topic] = []
     for s, (ms, me, topic) in index.items():
-        if start <= ms and me <= end and all(t.iri != topic.iri for t in out):
+        if start <= ms and me <= end and ms not in skip and all(t.iri != topic.iri for t in out):
             out.append(topic)
     return out
 
