@@ -406,3 +406,35 @@ def test_a_pronoun_prefers_the_last_subject_to_an_object_in_its_own_sentence(ext
                 date="2022-11-05")
     assert r.pairs() == [["Olaf Scholz", "Xi Jinping"]]
     assert any(t.label == "ukraine" for t in r.meetings()[0].topics)
+
+
+def test_leaders_of_countries_are_the_people_holding_those_posts(extract):
+    r = extract("The leaders of the United States, Mexico and Canada met in Mexico City on Tuesday. US President "
+                "Joe Biden, Mexican President Andrés Manuel López Obrador and Canadian Prime Minister Justin "
+                "Trudeau discussed migration.", date="2023-01-11")
+    assert ["Andrés Manuel López Obrador", "Joe Biden", "Justin Trudeau"] in r.pairs()
+    # Nobody named for a country: the country stands for its side.
+    r = extract("The leaders of the United States and Mexico met in Mexico City on Tuesday. US President Joe "
+                "Biden spoke about migration.", date="2023-01-11")
+    assert ["Joe Biden", "Mexico"] in r.pairs()
+
+
+def test_the_countries_ministers_are_each_countrys_minister(extract):
+    r = extract("French Finance Minister Bruno Le Maire and German Economy Minister Robert Habeck were in Paris "
+                "on Monday. The two countries' economy ministers made a joint trip to Washington on Tuesday.",
+                date="2023-02-08")
+    assert any({"Bruno Le Maire", "Robert Habeck"} <= set(p) for p in r.pairs())
+    assert not any("France" in p or "Germany" in p for p in r.pairs())
+
+
+def test_a_name_after_a_description_is_the_party(extract):
+    r = extract("Olaf Scholz flew on to Doha on Sunday for talks with Qatar’s ruler, Emir Sheikh Tamim bin "
+                "Hamad Al Thani, on energy.", date="2022-09-26")
+    assert r.pairs() == [["Olaf Scholz", "Tamim bin Hamad Al Thani"]]
+
+
+def test_a_noun_restating_a_planned_meeting_is_planned_too(extract):
+    r = extract("Xi Jinping is due to meet Australian Prime Minister Anthony Albanese on Tuesday, the first "
+                "formal talks between the two countries’ leaders since 2016.", date="2022-11-15")
+    assert r.pairs() == []
+    assert r.pairs("planned") == [["Anthony Albanese", "Xi Jinping"]]

@@ -162,7 +162,7 @@ def _strip_titles(ent):
     """The name part of a PERSON entity ("President Joe Biden" -> "Joe Biden")."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_.strip(".") in TITLE_WORDS or doc[start].lower_ in ("the",)):
+    while start < end and (doc[start].lower_.strip(".") in TITLE_WORDS | HONORIFICS or doc[start].lower_ in ("the",)):
         start += 1
     while end > start and doc[end - 1].text in ("’s", "'s", "’", "'"):
         end -= 1
@@ -227,7 +227,11 @@ def _register(ctx: DocContext, iri, kind, name, surface, start, end, in_referenc
 
 
 def _full_name(text: str) -> str:
-    return " ".join(text.replace("’", "'").split())
+    """A person's name as the source writes it, without a leading honorific ("Sheikh Tamim" -> "Tamim")."""
+    words = text.replace("’", "'").split()
+    while len(words) > 1 and words[0].lower().strip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _person_mention(ctx: DocContext, span) -> None:
@@ -422,6 +426,11 @@ def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[s
         # "officials", "the two countries' leaders": a group, never one unnamed person.
         return [ctx.anonymous(phrase, token)]
     if token.lower_ in PERSON_NOUNS or lemma in PERSON_NOUNS:
+        named = _name_in_apposition(ctx, token)
+        if named:
+            return [named]
+        if lemma in LEADER_NOUNS and country and role_holder(ctx, country, token):
+            return [role_holder(ctx, country, token)]
         described = _described_person(ctx, token, country)
         if described:
             return [described]
@@ -510,6 +519,22 @@ def _counterpart(ctx: DocContext, token, country: str | None) -> list[str]:
     return []
 
 
+def _name_in_apposition(ctx: DocContext, token) -> str | None:
+    """The person named right after "Qatar's ruler, ..." even where the parser hung the name elsewhere."""
+    if token.tag_ not in ("NN", "NNP"):
+        return None
+    comma = token.right_edge.i + 1
+    if comma >= len(ctx.tokens) or ctx.tokens[comma].text != ",":
+        return None
+    for i in range(comma + 1, min(comma + 4, len(ctx.tokens))):
+        mention = ctx.mention_at(i)
+        if mention is not None:
+            return mention.iri if mention.kind == PERSON and mention.start == i else None
+        if ctx.tokens[i].lower_ not in TITLE_WORDS | HONORIFICS and ctx.tokens[i].pos_ != "PROPN":
+            return None
+    return None
+
+
 def _described_person(ctx: DocContext, token, country: str | None) -> str | None:
     """A person of this document matching "the Chinese president" / "the French leader"."""
     det = [c for c in token.children if c.dep_ == "det"]
@@ -535,6 +560,43 @@ def _described_person(ctx: DocContext, token, country: str | None) -> str | None
             ctx.add_mention(Mention(token.i, token.i + 1, m.iri, PERSON, via="description"))
         return m.iri
     return None
+
+
+# Posts that lead a country: what "the leaders of X and Y" and "Qatar's ruler" name.
+LEADER_ROLES = ({"president"}, {"prime", "minister"}, {"chancellor"}, {"premier"}, {"king"}, {"queen"},
+                {"emir"}, {"taoiseach"}, {"leader"})
+LEADER_NOUNS = {"leader", "ruler", "head"}
+NOT_THE_HOLDER = {"vice", "deputy", "former", "ex", "acting"}
+
+
+def role_holder(ctx: DocContext, country: str, noun, modifiers: set[str] = frozenset()) -> str | None:
+    """The one named person of this document who holds, for ``country``, the post ``noun`` names.
+
+    "The leaders of the United States, Mexico and Canada" -> each country's
+    president or prime minister; "the two countries' economy ministers" ->
+    each one's minister with "economy" in the title.  None when nobody, or
+    more than one person, fits: then the country stands for its side.
+    """
+    lemma = noun.lemma_.lower()
+    if lemma in LEADER_NOUNS:
+        return _holder(ctx, country, LEADER_ROLES)
+    if lemma in ("minister", "president", "premier", "chancellor", "secretary", "ambassador", "envoy"):
+        # The title as the group names it, else (a finance minister among "economy
+        # ministers") the country's only holder of that kind of post.
+        return _holder(ctx, country, ({lemma} | (modifiers & TITLE_WORDS),)) or _holder(ctx, country, ({lemma},))
+    return None
+
+
+def _holder(ctx: DocContext, country: str, wanted) -> str | None:
+    holders = []
+    for entity in ctx.facts.entities.values():
+        if entity.kind != PERSON or entity.unnamed or entity.country != country:
+            continue
+        roles = [set(norm(p.role).split()) for p in ctx.facts.posts if p.person == entity.iri and p.status != "conflicting"]
+        roles += [set(norm(p.role).split()) for p in ctx.gaz.posts_on(entity.iri, ctx.date)]
+        if any(words <= role and not role & NOT_THE_HOLDER for role in roles for words in wanted):
+            holders.append(entity.iri)
+    return holders[0] if len(holders) == 1 else None
 
 
 def _person_has_role(ctx: DocContext, iri: str, role_words: set[str]) -> bool:

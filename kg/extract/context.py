@@ -302,6 +302,16 @@ class DocContext:
                 count = NUMBER_WORDS[child.lower_]
         if count is None:
             return []
+        # The countries of the people this sentence has named so far, when there are
+        # exactly that many: "Xi is due to meet Albanese, the first talks between the
+        # two countries' leaders".
+        here = self.sent_of[tok.i]
+        of_people = list(dict.fromkeys(
+            c for m in sorted(self.mentions, key=lambda m: m.start)
+            if m.kind == PERSON and m.start < tok.i and self.sent_of[m.start] == here
+            for c in [self.country_of(m.iri)] if c))
+        if len(of_people) == count:
+            return of_people
         # The nearest earlier list naming exactly that many countries ("the United
         # States, Japan and the Netherlands"), else the nearest earlier exchange
         # between that many countries' people or governments.

@@ -20,7 +20,7 @@ TITLE_WORDS = {
     "indo-pacific", "pacific", "asia", "policy", "negotiator", "chief", "officer", "head", "top", "senior",
 }
 # Honorifics that are not posts.
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "sheikh", "sheikha"}
 # Role modifiers that change which post is meant ("Vice President" is not "President").
 ROLE_MODIFIERS = {"vice", "deputy", "assistant", "under", "prime", "first", "acting", "former", "crown", "undersecretary"}
 
@@ -31,7 +31,7 @@ PERSON_NOUNS = {
     "negotiator", "adviser", "advisor", "commissioner", "representative", "counterpart", "aide",
     "lawmaker", "senator", "governor", "mayor", "king", "queen", "prince", "emir", "chief", "executive",
     "director", "chairman", "chairwoman", "chair", "head", "coordinator", "prosecutor", "general",
-    "officer", "man", "woman", "author", "analyst", "economist", "expert", "counsellor", "counselor",
+    "officer", "man", "woman", "author", "analyst", "economist", "expert", "counsellor", "counselor", "ruler",
 }
 # Descriptions of unidentified sources: kept anonymous, never made into named people.
 ANONYMOUS_PATTERNS = (

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from kg.dates import TimeSpan
-from kg.extract.actors import describe_actor, place_of
+from kg.extract.actors import describe_actor, place_of, role_holder
 from kg.extract.context import DocContext, conjuncts
 from kg.extract.lexicon import (ANAPHORIC_TOPICS, PERSON_NOUNS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
                                 PARTICIPATION_VERBS, REFUSAL_VERBS,
@@ -88,6 +88,13 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
         governing = _governing_verb(tok)
         if governing is not None and any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in governing.children):
             return PLANNED
+    if kind_of == "noun" and tok.dep_ in ("appos", "npadvmod"):
+        # "Xi is due to meet Albanese on Tuesday, the first talks between the two countries'
+        # leaders since 2016": the noun restates the clause's exchange, and shares its status.
+        sent = ctx.sentence_of(tok)
+        restated = [t for t in sent if t.i < tok.i and _trigger(t) is not None and _trigger(t)[1] == "verb"]
+        if restated:
+            return _status(ctx, restated[-1], "verb")
     # "declined to say whether they met", "if they meet": not asserted either way.
     for v in own:
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for c in v.children):
@@ -285,6 +292,12 @@ def _actors(ctx: DocContext, tok, speaker: str | None = None) -> list[str]:
             group = _delegation(ctx, t, speaker)
         if group is None:
             group = [iri for iri in describe_actor(ctx, t, speaker) if ctx.entity(iri) is not None]
+        role = next((c for c in t.children if c.dep_ == "appos" and c.lower_ in GROUP_NOUNS), None)
+        if role is not None:
+            # "The two countries’ economy ministers", parsed as the countries with the
+            # ministers in apposition: the people who hold the post.
+            modifiers = {c.lower_ for c in role.children if c.dep_ in ("compound", "amod")}
+            group = [role_holder(ctx, iri, role, modifiers) or iri for iri in group]
         found += [iri for iri in group if iri not in found]
     return [iri for iri in found if iri not in possessors]
 
@@ -346,7 +359,13 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
                 m = ctx.mention_at(o.i)
                 if m and m.kind in (COUNTRY, ORGANIZATION):    # "US officials", "WHO officials"
                     countries.append(m.iri)
-    return list(dict.fromkeys(countries)) or None
+        if child.dep_ == "poss" and child.i not in ctx.token_mention:
+            countries += ctx.numbered_countries(child)          # "the two countries' ministers"
+    countries = list(dict.fromkeys(countries))
+    # "The leaders of X and Y", "the two countries' economy ministers": the people who hold
+    # those posts, where the article names exactly one for a country.
+    modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    return [role_holder(ctx, c, tok, modifiers) or c for c in countries] or None
 
 
 TOPIC_VERBS = {"discuss", "address", "review", "tackle", "raise", "debate", "negotiate", "cover", "explore"}
