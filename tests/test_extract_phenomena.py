@@ -438,3 +438,25 @@ def test_a_noun_restating_a_planned_meeting_is_planned_too(extract):
                 "formal talks between the two countries’ leaders since 2016.", date="2022-11-15")
     assert r.pairs() == []
     assert r.pairs("planned") == [["Anthony Albanese", "Xi Jinping"]]
+
+
+def test_a_courtesy_call_on_a_described_person(extract):
+    r = extract("Japanese Prime Minister Shigeru Ishiba spoke on Monday. Treasury Secretary Scott Bessent called on "
+                "the prime minister in Tokyo last Friday.", date="2025-07-23")
+    assert r.pairs() == [["Scott Bessent", "Shigeru Ishiba"]]
+    assert all("minister" not in t.label for t in r.meetings()[0].topics)
+
+
+def test_companies_named_together_are_two_parties(extract):
+    r = extract("Eni and Sonatrach signed a supply agreement on Monday.", date="2022-07-19")
+    assert r.pairs() == [["Eni", "Sonatrach"]]
+    r = extract("Italian energy group Eni and Algeria’s state-owned Sonatrach signed further supply agreements "
+                "on Monday.", date="2022-07-19")
+    assert r.pairs() == [["Eni", "Sonatrach"]]
+
+
+def test_organisation_officials_whatever_the_parse(extract):
+    r = extract("The World Health Organization said on Wednesday that the figures were too low, as governments "
+                "agreed to act. WHO officials held talks with Chinese health authorities last Friday.",
+                date="2023-01-05")
+    assert ["China", "World Health Organization"] in r.pairs()

@@ -124,12 +124,14 @@ def find_actors(ctx: DocContext) -> None:
             if country and ent.label_ == "GPE":
                 taken.update(range(ent.start, ent.end))
                 _register(ctx, country.iri, COUNTRY, country.name, text, ent.start, ent.end, in_reference=True)
-            elif ent.label_ == "ORG" and _looks_like_org(ent):
+            elif (ent.label_ == "ORG" and _looks_like_org(ent)) or (not country and _named_as_company(ent)):
                 taken.update(range(ent.start, ent.end))
-                refs = gaz.lookup(text, "organization")
-                iri = refs[0].iri if refs else organization_iri(text)
-                name = refs[0].name if refs else text
-                _register(ctx, iri, ORGANIZATION, name, text, ent.start, ent.end, in_reference=bool(refs))
+                for part in _coordinated_names(ent):
+                    text = _strip_det(part)
+                    refs = gaz.lookup(text, "organization")
+                    iri = refs[0].iri if refs else organization_iri(text)
+                    name = refs[0].name if refs else text
+                    _register(ctx, iri, ORGANIZATION, name, text, part.start, part.end, in_reference=bool(refs))
 
     # 3. Surnames spaCy mislabelled or missed ("Campbell" tagged ORG): a proper noun that is the
     #    last name of a person already in this document is that person.
@@ -169,6 +171,29 @@ def _strip_titles(ent):
     if start >= end:
         return None
     return doc[start:end]
+
+
+# Nouns that say the name after them is a company's: "energy group Eni", "chipmaker TSMC".
+COMPANY_NOUNS = {"group", "company", "firm", "giant", "maker", "chipmaker", "carmaker", "automaker", "producer",
+                 "operator", "supplier", "utility", "conglomerate", "manufacturer", "startup", "lender", "insurer"}
+
+
+def _named_as_company(ent) -> bool:
+    """A name the model took for a place that a company noun introduces ("energy group Eni")."""
+    return ent.label_ == "GPE" and any(c.dep_ == "compound" and c.lemma_.lower() in COMPANY_NOUNS
+                                       for c in ent.root.children)
+
+
+def _coordinated_names(ent) -> list:
+    """"Eni and Sonatrach" tagged as one organisation: each name on its own."""
+    cc = [t for t in ent if t.lower_ == "and" and t.dep_ == "cc"]
+    if len(cc) != 1 or cc[0].i in (ent.start, ent.end - 1):
+        return [ent]
+    left, right = ent.doc[ent.start:cc[0].i], ent.doc[cc[0].i + 1:ent.end]
+    if not (left[0].text[:1].isupper() and right[0].text[:1].isupper() and right.root.dep_ == "conj"
+            and right.root.head.i in range(left.start, left.end)):
+        return [ent]
+    return [left, right]
 
 
 PLACE_NOUNS = {"island", "city", "town", "province", "region", "state", "resort", "capital", "port", "village",

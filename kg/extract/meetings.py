@@ -354,7 +354,8 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
                     elif m is None:
                         # "officials from the three countries"
                         countries += ctx.numbered_countries(o)
-        if child.dep_ in ("amod", "compound", "nmod"):
+        # "WHO officials", sometimes parsed with "WHO" as a subject of "officials".
+        if child.dep_ in ("amod", "compound", "nmod") or (child.i == tok.i - 1 and child.dep_ == "nsubj"):
             for o in [child, *[c for c in child.children if c.dep_ == "conj"]]:
                 m = ctx.mention_at(o.i)
                 if m and m.kind in (COUNTRY, ORGANIZATION):    # "US officials", "WHO officials"
@@ -649,7 +650,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     if child.dep_ == "prep" and child.lower_ == "on" and tok.lemma_.lower() == "call" and \
                             not appeal_on(tok):
                         # "called on the prime minister in Tokyo": a courtesy call, in person
-                        visited = [o for o in child.children if o.dep_ == "pobj" and ctx.mention_at(o.i) is not None]
+                        visited = [o for o in child.children if o.dep_ == "pobj" and (
+                            ctx.mention_at(o.i) is not None or any(
+                                ctx.entity(p) is not None and not ctx.entity(p).unnamed and ctx.entity(p).kind == PERSON
+                                for p in _actors(ctx, o, speaker)))]
                         if visited:
                             objects += visited
                             kind = "meeting"

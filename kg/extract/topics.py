@@ -7,6 +7,7 @@ from its noun phrase (so a new subject still becomes a topic).
 from __future__ import annotations
 
 from kg.extract.context import DocContext
+from kg.extract.lexicon import PERSON_NOUNS
 from kg.extract.model import Topic
 from kg.rdfwriter import topic_iri
 
@@ -107,6 +108,8 @@ def topics_of_phrase(ctx: DocContext, index: dict, head, names_ok: bool = False)
                 return [Topic(iri=topic_iri(label), label=label, in_scheme=False)]
     if head.lower_ in _STOP_HEADS or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:
         return []
+    if head.lower_ in PERSON_NOUNS or head.lemma_.lower() in PERSON_NOUNS or head.i in ctx.token_mention:
+        return []  # "called on the prime minister": a party, not a subject
     if head.lemma_.lower() in _PLACE_HEADS and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree):
         return []  # "on the Indonesian island of Bali" is a place, not a subject
     if any(t.ent_type_ in ("DATE", "TIME") or (t.ent_type_ == "PERSON" and t.dep_ != "poss" and
