@@ -460,3 +460,17 @@ def test_organisation_officials_whatever_the_parse(extract):
                 "agreed to act. WHO officials held talks with Chinese health authorities last Friday.",
                 date="2023-01-05")
     assert ["China", "World Health Organization"] in r.pairs()
+
+
+def test_spending_days_with_someone_is_a_meeting(extract):
+    r = extract("National security adviser Jake Sullivan spent two days in Bangkok with Foreign Minister Wang Yi "
+                "last week.", date="2024-01-29")
+    assert r.pairs() == [["Jake Sullivan", "Wang Yi"]]
+    assert r.meetings()[0].topics == []     # "security" is part of his title
+    assert extract("Joe Biden spent the weekend with his family in Delaware.", date="2024-01-29").pairs() == []
+
+
+def test_a_person_is_not_paired_with_the_body_of_their_post(extract):
+    r = extract("EU foreign ministers backed the plans in a video conference chaired by Josep Borrell on Monday.",
+                date="2022-02-22")
+    assert not any("Josep Borrell" in p and "European Union" in p for p in r.pairs())

@@ -55,6 +55,10 @@ def _trigger(tok) -> tuple[str, str] | None:
         return MEETING_VERBS[lemma], "verb"
     if lemma == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return "meeting", "verb"    # "sat down with He Lifeng"
+    if tok.pos_ == "VERB" and lemma == "spend" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("day", "hour", "evening", "morning", "afternoon", "time", "week")
+            for c in tok.children) and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return "meeting", "verb"    # "spent two days in Bangkok with Wang Yi"
     if tok.pos_ == "VERB" and lemma == "exchange" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("view", "opinion", "idea", "note", "letter", "message")
             for c in tok.children):
@@ -839,11 +843,23 @@ def _normalise(ctx: DocContext, tok, participants: list[str]) -> list[str]:
             home = ctx.country_of(speaker)
             if home in countries:
                 kept = [speaker if p == home else p for p in kept]
-    # A person meets the other side, never their own country: with Scholz present,
+    # A person meets the other side, never their own country or organisation: with Scholz present,
     # Germany (from "Franco-German", "the two countries") is his side, already there.
-    own = {ctx.country_of(p) for p in kept if ctx.entity(p).kind == PERSON}
-    kept = [p for p in kept if not (ctx.entity(p).kind == COUNTRY and p in own)]
+    own = {side for p in kept if ctx.entity(p).kind == PERSON for side in _sides_of(ctx, p)}
+    kept = [p for p in kept if not (ctx.entity(p).kind in (COUNTRY, ORGANIZATION) and p in own)]
     return list(dict.fromkeys(kept))
+
+
+def _sides_of(ctx: DocContext, person: str) -> set[str]:
+    """The country of a person and the bodies their reference posts belong to, with those bodies' parents
+    (Borrell: the EEAS, and the EU above it)."""
+    sides = {ctx.country_of(person)}
+    for post in ctx.gaz.posts_on(person, ctx.date):
+        org = post.organization
+        while org and org not in sides:
+            sides.add(org)
+            org = ctx.gaz.actors[org].parent if org in ctx.gaz.actors else None
+    return sides
 
 
 def _sentence_time(ctx: DocContext, sent, future: bool):

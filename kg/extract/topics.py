@@ -68,16 +68,19 @@ def scheme_topics(ctx: DocContext) -> dict[int, tuple[int, int, Topic]]:
 def _inside_title(ctx: DocContext, start: int, end: int) -> bool:
     doc = ctx.doc
     for tok in doc[start:end]:
-        if not (tok.is_title or tok.is_upper):
-            continue
+        # Capitalised, or lower case before a title noun ("national security adviser Jake Sullivan").
+        titled = tok.is_title or tok.is_upper
         node = tok
         for _ in range(4):
             mention = ctx.mention_at(node.i)
             if mention is not None and mention.kind == "person":
-                return True
+                if titled:
+                    return True
+                break
             if node.dep_ not in ("compound", "amod", "nmod") or node.head.i == node.i:
                 break
             node = node.head
+            titled = titled or (node.lower_ in PERSON_NOUNS and node.i <= end + 2)
     return False
 
 
