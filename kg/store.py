@@ -144,6 +144,8 @@ class LocalStore:
     """An Oxigraph store in a folder on disk (pyoxigraph)."""
 
     kind = "local"
+    #: The most quads an ingest gives replace_graphs at once (one atomic bulk load).
+    bulk_quads = BULK_QUADS
 
     def __init__(self, path: Path, create: bool = True, read_only: bool = False):
         import pyoxigraph as ox  # imported here so that merely importing kg stays light

@@ -446,6 +446,34 @@ def test_ingest_writes_in_batches_through_replace_graphs(tmp_path):
         store.close()
 
 
+def test_embedded_store_batches_grow_with_the_store_and_stay_within_one_bulk_load():
+    from kg.bulk import GraphRecord
+    from kg.ingest import IngestReport, _write_records
+
+    class Recorder:
+        bulk_quads = 1_000
+        def __init__(self):
+            self.batches = []
+        def replace_graphs(self, graphs):
+            self.batches.append(len(list(graphs)))
+        def flush(self):
+            pass
+
+    records = [GraphRecord(path=f"a{i}", graph_name=f"https://example.org/doc/{i}", ntriples="", triples=10)
+               for i in range(400)]
+    store, processed = Recorder(), []
+    _write_records(store, records, IngestReport(), processed.append, write_batch=8)
+    assert sum(store.batches) == 400 and len(processed) == 400
+    assert store.batches[:4] == [8, 8, 8, 8]                   # the first documents are visible early
+    assert store.batches[-1] > 8 or store.batches[-2] > 8       # ... and the batches grow with the store
+    assert max(store.batches) * 10 <= Recorder.bulk_quads        # never more than one bulk load
+    # A store without bulk loads (a remote endpoint) keeps fixed batches.
+    del Recorder.bulk_quads
+    store = Recorder()
+    _write_records(store, records, IngestReport(), None, write_batch=8)
+    assert set(store.batches) == {8}
+
+
 def test_chunks_are_read_lazily():
     pulled = []
 
