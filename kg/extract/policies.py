@@ -21,10 +21,10 @@ TYPE_LABEL = {"export-control": "export controls", "sanction": "sanctions", "agr
 
 
 def _measure_type(tok) -> str | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None     # first: most tokens stop here, before the previous token is looked up
     lemma = tok.lemma_.lower()
     prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return None
     if f"{prev} {lemma}" in MEASURE_NOUNS:
         return MEASURE_NOUNS[f"{prev} {lemma}"]
     if lemma in ("control", "restriction", "curb", "ban") and prev not in ("export", "exports"):
