@@ -474,3 +474,16 @@ def test_a_person_is_not_paired_with_the_body_of_their_post(extract):
     r = extract("EU foreign ministers backed the plans in a video conference chaired by Josep Borrell on Monday.",
                 date="2022-02-22")
     assert not any("Josep Borrell" in p and "European Union" in p for p in r.pairs())
+
+
+def test_raising_something_with_nobody_is_no_exchange(extract):
+    assert extract("The Bank of England and the European Central Bank raised rates on Monday.",
+                   date="2024-05-07").pairs() == []
+    assert extract("Joe Biden raised human rights with Xi Jinping on Monday.",
+                   date="2024-05-07").pairs() == [["Joe Biden", "Xi Jinping"]]
+
+
+def test_a_list_of_parties_cut_into_several_subjects(extract):
+    r = extract("The Group of Seven nations, the European Union and Australia agreed on Friday to cap the price "
+                "of Russian seaborne crude oil.", date="2022-12-03")
+    assert r.pairs() == [["Australia", "European Union", "Group of Seven"]]

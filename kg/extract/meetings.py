@@ -39,7 +39,8 @@ SCHEDULE_VERBS = {"meet", "visit", "host", "hold", "travel", "receive", "welcome
 # Travel verbs whose present tense announces a schedule ("flies to Cairo on Saturday for talks").
 TRAVEL_VERBS = {"fly", "travel", "head", "go", "leave", "depart", "visit", "continue", "move", "return"}
 GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "diplomats", "leaders", "ministers",
-               "governments", "counterparts", "envoys", "delegates", "authorities"}
+               "governments", "counterparts", "envoys", "delegates", "authorities", "nations", "members", "states",
+               "economies"}
 
 
 def _trigger(tok) -> tuple[str, str] | None:
@@ -366,6 +367,10 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
                     countries.append(m.iri)
         if child.dep_ == "poss" and child.i not in ctx.token_mention:
             countries += ctx.numbered_countries(child)          # "the two countries' ministers"
+        if child.dep_ in ("nmod", "compound") and tok.lower_ in ("nations", "members", "states", "economies"):
+            m = ctx.mention_at(child.i)
+            if m and m.kind == ORGANIZATION:
+                countries.append(m.iri)     # "the Group of Seven nations": the group
     countries = list(dict.fromkeys(countries))
     # "The leaders of X and Y", "the two countries' economy ministers": the people who hold
     # those posts, where the article names exactly one for a country.
@@ -618,6 +623,11 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 if subject is not None:
                     participants += _actors(ctx, subject, speaker)
                     participants += [p for p in ctx.coordinated_people(subject) if p not in participants]
+                    # "The G7 nations, the EU and Australia agreed": a list the parser cut into
+                    # several subjects of the verb.
+                    for other in tok.children:
+                        if other.dep_ == "nsubj" and other.i != subject.i and other.i < tok.i:
+                            participants += [p for p in _actors(ctx, other, speaker) if p not in participants]
                 objects = _with_objects(tok)
                 if tok.lemma_.lower() in ("welcome", "invite", "host", "receive", "bring"):
                     # "welcomed Modi to the White House": where to, not with whom
@@ -668,6 +678,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     kind = "talks" if tok.lemma_.lower() == "talk" else "meeting"
                 if tok.lemma_.lower() in ("discuss", "raise") and not objects and len(participants) < 2:
                     continue
+                if tok.lemma_.lower() == "raise" and not objects:
+                    continue    # "the two central banks raised rates": raised with nobody
                 if tok.lemma_.lower() == "agree":
                     # "France, Germany and Italy agreed ...": parties who agree have negotiated.
                     kind, confidence = "talks", 0.55
