@@ -487,3 +487,18 @@ def test_a_list_of_parties_cut_into_several_subjects(extract):
     r = extract("The Group of Seven nations, the European Union and Australia agreed on Friday to cap the price "
                 "of Russian seaborne crude oil.", date="2022-12-03")
     assert r.pairs() == [["Australia", "European Union", "Group of Seven"]]
+
+
+def test_a_second_call_in_the_sentence_keeps_the_pair_and_its_own_date(extract):
+    r = extract("In a video call in March, Joe Biden warned Xi Jinping of consequences, and in a call in July, "
+                "the Chinese leader cautioned that those who play with fire will perish by it.", date="2022-11-15")
+    calls = sorted((m.time.display(), sorted(r.name(p) for p in m.participants)) for m in r.meetings())
+    assert calls == [("2022-03", ["Joe Biden", "Xi Jinping"]), ("2022-07", ["Joe Biden", "Xi Jinping"])]
+
+
+def test_the_date_of_a_relative_clause_or_a_quantity_dates_no_meeting(extract):
+    r = extract("The European Union agreed on Monday to double its gas imports. Ursula von der Leyen signed a "
+                "memorandum with President Ilham Aliyev in Baku, under which Azerbaijan aims to deliver 20 bcm "
+                "a year by 2027, up from about 8 bcm last year.", date="2022-07-18")
+    signing = [m for m in r.meetings() if "Ilham Aliyev" in [r.name(p) for p in m.participants]][0]
+    assert signing.time is None or "2021" not in signing.time.display()

@@ -569,7 +569,21 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     participants += [p for p in explicit if p not in participants]
     for host in hosts:
         participants += [p for p in _actors(ctx, host, speaker) if p not in participants]
+    if len(participants) == 1 and not visit:
+        participants += _earlier_interlocutors(ctx, tok, participants[0])
     return participants, explicit, governing
+
+
+def _earlier_interlocutors(ctx: DocContext, tok, party: str) -> list[str]:
+    """"In a video call in March, Biden warned Xi ..., and in a call in July, the Chinese leader
+    cautioned ...": an exchange with one party named continues the pair of an earlier exchange of
+    the same sentence."""
+    sent = ctx.sentence_of(tok)
+    start, here = sent.start_char + ctx.offset, tok.idx + ctx.offset
+    for meeting in reversed(ctx.facts.meetings):
+        if start <= meeting.evidence.start < here and len(meeting.participants) == 2 and party in meeting.participants:
+            return [p for p in meeting.participants if p != party]
+    return []
 
 
 def _enclosing_speaker(ctx: DocContext, tok) -> str | None:
@@ -882,8 +896,11 @@ def _sentence_time(ctx: DocContext, sent, future: bool):
         for ent in ctx.ents_in(s):
             if ent.label_ != "DATE" or (ent.start > 0 and ctx.tokens[ent.start - 1].lower_ in ("since", "until", "by")):
                 continue
-            if ent.root.dep_ == "npadvmod" and ent.root.head.pos_ in ("NOUN", "NUM", "PROPN"):
+            if ent.root.dep_ == "npadvmod" and (ent.root.head.pos_ in ("NOUN", "NUM", "PROPN") or
+                                                ent.root.head.lower_ in ("from", "than")):
                 continue    # "up from about 8 bcm last year" dates a quantity, not an event
+            if any(a.dep_ == "relcl" for a in ent.root.ancestors):
+                continue    # "..., under which it aims to deliver 20 bcm by 2027": the clause's own time
             span = resolve(ent.text, ctx.date, future=future)
             if span is not None:
                 spans.append(span)
