@@ -489,13 +489,6 @@ def test_a_list_of_parties_cut_into_several_subjects(extract):
     assert r.pairs() == [["Australia", "European Union", "Group of Seven"]]
 
 
-def test_a_second_call_in_the_sentence_keeps_the_pair_and_its_own_date(extract):
-    r = extract("In a video call in March, Joe Biden warned Xi Jinping of consequences, and in a call in July, "
-                "the Chinese leader cautioned that those who play with fire will perish by it.", date="2022-11-15")
-    calls = sorted((m.time.display(), sorted(r.name(p) for p in m.participants)) for m in r.meetings())
-    assert calls == [("2022-03", ["Joe Biden", "Xi Jinping"]), ("2022-07", ["Joe Biden", "Xi Jinping"])]
-
-
 def test_the_date_of_a_relative_clause_or_a_quantity_dates_no_meeting(extract):
     r = extract("The European Union agreed on Monday to double its gas imports. Ursula von der Leyen signed a "
                 "memorandum with President Ilham Aliyev in Baku, under which Azerbaijan aims to deliver 20 bcm "

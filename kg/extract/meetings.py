@@ -569,21 +569,7 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     participants += [p for p in explicit if p not in participants]
     for host in hosts:
         participants += [p for p in _actors(ctx, host, speaker) if p not in participants]
-    if len(participants) == 1 and not visit:
-        participants += _earlier_interlocutors(ctx, tok, participants[0])
     return participants, explicit, governing
-
-
-def _earlier_interlocutors(ctx: DocContext, tok, party: str) -> list[str]:
-    """"In a video call in March, Biden warned Xi ..., and in a call in July, the Chinese leader
-    cautioned ...": an exchange with one party named continues the pair of an earlier exchange of
-    the same sentence."""
-    sent = ctx.sentence_of(tok)
-    start, here = sent.start_char + ctx.offset, tok.idx + ctx.offset
-    for meeting in reversed(ctx.facts.meetings):
-        if start <= meeting.evidence.start < here and len(meeting.participants) == 2 and party in meeting.participants:
-            return [p for p in meeting.participants if p != party]
-    return []
 
 
 def _enclosing_speaker(ctx: DocContext, tok) -> str | None:
