@@ -495,3 +495,10 @@ def test_the_date_of_a_relative_clause_or_a_quantity_dates_no_meeting(extract):
                 "a year by 2027, up from about 8 bcm last year.", date="2022-07-18")
     signing = [m for m in r.meetings() if "Ilham Aliyev" in [r.name(p) for p in m.participants]][0]
     assert signing.time is None or "2021" not in signing.time.display()
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_clause(extract):
+    r = extract("Joe Biden made his first visit to the border on Sunday. Republican Governor Greg Abbott met him "
+                "on the airport tarmac.", date="2023-01-10")
+    assert r.pairs() == [["Greg Abbott", "Joe Biden"]]
+    assert all("tarmac" not in t.label for t in r.meetings()[0].topics)

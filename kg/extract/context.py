@@ -221,6 +221,14 @@ class DocContext:
                                 if m and m.kind == PERSON and self._gender_ok(m.iri, gender):
                                     return m.iri
         candidates = self.persons_before(tok.i)
+        # "Abbott met him": an object pronoun is never the subject of its own clause.
+        clause_subjects = set()
+        if tok.dep_ in ("dobj", "dative", "pobj") and tok.lower_ in ("him", "her", "them"):
+            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i in self.token_mention:
+                    clause_subjects.add(self.token_mention[child.i].iri)
+        candidates = [m for m in candidates if m.iri not in clause_subjects]
         if not candidates:
             return None
         # Every recent person competes; recency is in the score, so a subject one sentence back

@@ -15,7 +15,10 @@ _MATCHERS: dict = {}
 _PLACE_HEADS = {"island", "city", "capital", "region", "province", "town", "village", "country", "state", "area",
                 "territory", "coast", "port", "base", "resort", "estate", "palace", "campus", "headquarters"}
 _STOP_HEADS = {"it", "this", "that", "them", "way", "ways", "thing", "things", "how", "what", "which",
-               "issue", "issues", "topic", "matter", "progress", "importance", "need", "effort", "efforts"}
+               "issue", "issues", "topic", "matter", "progress", "importance", "need", "effort", "efforts",
+               # where and how an exchange took place, after "on": never what it was about
+               "tarmac", "sidelines", "sideline", "margins", "margin", "stage", "board", "phone", "telephone",
+               "occasion", "eve", "day", "evening", "morning", "afternoon", "night", "weekend"}
 
 
 def _matcher(ctx: DocContext):
