@@ -502,3 +502,11 @@ def test_an_object_pronoun_is_not_the_subject_of_its_clause(extract):
                 "on the airport tarmac.", date="2023-01-10")
     assert r.pairs() == [["Greg Abbott", "Joe Biden"]]
     assert all("tarmac" not in t.label for t in r.meetings()[0].topics)
+
+
+def test_the_guest_is_the_one_who_arrives_and_the_pronoun_keeps_him(extract):
+    r = extract("Joe Biden welcomed Narendra Modi to the White House on Thursday. Biden hosted Modi for a private "
+                "dinner on Wednesday evening after he arrived from New York, where he led a yoga session and met "
+                "Tesla chief executive Elon Musk.", date="2023-06-23")
+    assert ["Elon Musk", "Narendra Modi"] in r.pairs()
+    assert not any("Elon Musk" in p and "Joe Biden" in p for p in r.pairs())

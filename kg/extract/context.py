@@ -209,6 +209,21 @@ class DocContext:
     def resolve_pronoun(self, tok) -> str | None:
         """The person a singular pronoun refers to, by gender, recency and grammatical role."""
         gender = "female" if tok.lower_ in FEMALE else "male"
+        if tok.dep_ == "nsubj":
+            # "... after he arrived from New York, where he met Musk": a subject pronoun repeated
+            # in one sentence keeps the referent of its first use.
+            first = next((t for t in self.sentence_of(tok) if t.i < tok.i and t.lower_ == tok.lower_
+                          and t.dep_ == "nsubj"), None)
+            if first is not None:
+                return self.resolve_pronoun(first)
+            # "Biden hosted Modi for dinner after he arrived": the guest arrives.
+            verb = tok.head
+            if verb.dep_ == "advcl" and verb.lemma_.lower() in ARRIVAL_VERBS and \
+                    verb.head.lemma_.lower() in HOST_VERBS:
+                for obj in verb.head.children:
+                    mention = self.mention_at(obj.i) if obj.dep_ == "dobj" else None
+                    if mention is not None and mention.kind == PERSON and self._gender_ok(mention.iri, gender):
+                        return mention.iri
         # Interlocutor rule: "when X raised it with Y, he indicated ..." -> Y answers.
         head = tok.head
         if tok.dep_ in ("nsubj", "nsubjpass"):
@@ -377,6 +392,11 @@ class DocContext:
         """The document's IRI."""
         from kg.rdfwriter import document_iri
         return str(document_iri(self.article.doc_id))
+
+
+# "X hosted Y ... after he arrived": who arrives is the one received.
+ARRIVAL_VERBS = {"arrive", "land", "fly", "come", "reach", "return", "travel"}
+HOST_VERBS = {"host", "welcome", "receive", "greet", "meet", "invite"}
 
 
 def _conjuncts(token) -> list:
