@@ -510,3 +510,11 @@ def test_the_guest_is_the_one_who_arrives_and_the_pronoun_keeps_him(extract):
                 "Tesla chief executive Elon Musk.", date="2023-06-23")
     assert ["Elon Musk", "Narendra Modi"] in r.pairs()
     assert not any("Elon Musk" in p and "Joe Biden" in p for p in r.pairs())
+
+
+def test_a_party_tangled_into_the_next_name_still_takes_part(extract):
+    r = extract("Emmanuel Macron welcomed Xi Jinping to Paris on Sunday. At a three-way meeting at the Élysée Palace "
+                "on Monday with Macron and European Commission President Ursula von der Leyen, Xi heard complaints "
+                "about Chinese subsidies.", date="2024-05-07")
+    assert ["Emmanuel Macron", "Ursula von der Leyen", "Xi Jinping"] in r.pairs()
+    assert all(t.label != "way" for m in r.meetings() for t in m.topics)

@@ -314,7 +314,8 @@ MANNER_WORDS = {"first", "bilateral", "formal", "informal", "separate", "direct"
                 "extensive", "frank", "candid", "constructive", "productive", "tense", "emergency", "urgent", "two",
                 "three", "four", "round", "day", "hour", "minute", "week", "face", "state", "working", "high",
                 "level", "leaders", "ministerial", "summit", "surprise", "unannounced", "planned", "scheduled",
-                "upcoming", "possible", "proposed", "expected", "key", "crucial", "important", "major", "secret"}
+                "upcoming", "possible", "proposed", "expected", "key", "crucial", "important", "major", "secret",
+                "way"}
 # How an exchange was held ("by telephone", "by video link"): never its topic.
 MEANS_NOUNS = {"phone", "telephone", "video", "link", "videolink", "conference", "line", "speakerphone", "speaker"}
 # "the talks, attended by ...", "the summit, co-chaired by ...", "talks chaired by Akar": parties.
@@ -485,6 +486,9 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     visit = tok.lemma_.lower() in ("visit", "trip")
     for obj in _with_objects(tok, deep=True):
         found = _actors(ctx, obj, speaker)
+        # "a meeting with Macron and European Commission President Ursula von der Leyen",
+        # parsed as one name with Macron inside it
+        found += [p for p in ctx.coordinated_people(obj) if p not in found]
         if visit and obj.head.lower_ == "to":
             # "a visit to the White House" is a place; "a visit to China" has China as host.
             found = [p for p in found if ctx.entity(p) is not None and ctx.entity(p).kind == COUNTRY]
