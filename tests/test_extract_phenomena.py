@@ -518,3 +518,56 @@ def test_a_party_tangled_into_the_next_name_still_takes_part(extract):
                 "about Chinese subsidies.", date="2024-05-07")
     assert ["Emmanuel Macron", "Ursula von der Leyen", "Xi Jinping"] in r.pairs()
     assert all(t.label != "way" for m in r.meetings() for t in m.topics)
+
+
+def test_companions_of_a_journey_join_the_talks_there(extract):
+    r = extract("Senegalese President Macky Sall met Russian President Vladimir Putin on Friday. Sall travelled to "
+                "the Black Sea resort of Sochi with Moussa Faki Mahamat, chairman of the African Union Commission, "
+                "for talks on food.", date="2022-06-04")
+    assert r.pairs() == [["Macky Sall", "Moussa Faki Mahamat", "Vladimir Putin"]]
+
+
+def test_hopes_schedules_and_tours_ending_with_a_meeting_are_plans(extract):
+    r = extract("Antony Blinken called off his trip on Friday. People familiar with the plans said he had hoped "
+                "to meet Xi Jinping.", date="2023-02-09")
+    assert r.pairs() == []
+    r = extract("Russian Foreign Minister Sergei Lavrov is due in Ankara on Wednesday for talks with his Turkish "
+                "counterpart, Mevlüt Çavuşoğlu.", date="2022-06-04")
+    assert r.pairs() == [] and r.pairs("planned") == [["Mevlüt Çavuşoğlu", "Sergei Lavrov"]]
+    r = extract("Fumio Kishida will end the tour at the White House on Friday with a meeting with President Joe "
+                "Biden.", date="2023-01-12")
+    assert r.pairs() == []
+
+
+def test_dinners_protests_and_passive_signings_are_exchanges(extract):
+    assert extract("Fumio Kishida dined with French President Emmanuel Macron at the Élysée Palace on Monday.",
+                   date="2023-01-12").pairs() == [["Emmanuel Macron", "Fumio Kishida"]]
+    assert extract("The agreement was signed a year ago by Fumio Kishida and then Australian prime minister Scott "
+                   "Morrison.", date="2023-01-12").pairs() == [["Fumio Kishida", "Scott Morrison"]]
+    r = extract("Vice Foreign Minister Xie Feng lodged a formal protest with the US embassy on Sunday.",
+                date="2023-02-09")
+    assert len(r.pairs()) == 1 and "Xie Feng" in r.pairs()[0]
+
+
+def test_a_name_in_apposition_to_a_title_is_a_person(extract):
+    r = extract("TikTok’s chief executive, Shou Zi Chew, faced questions in Congress on Thursday. In January, Chew "
+                "travelled to Brussels to meet Vera Jourová, the European Commission’s vice-president.", date="2023-03-23")
+    assert "Shou Zi Chew" in r.persons()
+    assert r.pairs() == [["Shou Zi Chew", "Vera Jourová"]]
+
+
+def test_a_subject_pronoun_carries_its_referent_to_the_next_sentences(extract):
+    r = extract("Japanese Prime Minister Fumio Kishida arrived in London on Wednesday. The tour is his first. He "
+                "began it in Paris on Monday, where he dined with French President Emmanuel Macron. In Rome a day "
+                "later, he and Italian Prime Minister Giorgia Meloni agreed to raise relations.", date="2023-01-12")
+    assert ["Fumio Kishida", "Giorgia Meloni"] in r.pairs()
+    assert ["Emmanuel Macron", "Giorgia Meloni"] not in r.pairs()
+
+
+def test_a_turned_down_request_is_denied_and_old_meetings_keep_out_the_leads_subject(extract):
+    r = extract("China’s defence ministry said on Thursday that it had turned down a request for a phone call "
+                "between US Defense Secretary Lloyd Austin and Chinese Defence Minister Wei Fenghe after a US jet "
+                "shot down a Chinese balloon. Austin and Wei last met in Cambodia in November.", date="2023-02-09")
+    assert r.pairs("denied") == [["Lloyd Austin", "Wei Fenghe"]]
+    november = r.meetings()[0]
+    assert all("balloon" not in t.label for t in november.topics)

@@ -118,6 +118,11 @@ def find_actors(ctx: DocContext) -> None:
             text = _strip_det(ent)
             if not text:
                 continue
+            if _named_as_person(ent) and not gaz.lookup(text) and not gaz.country(text):
+                # "TikTok's chief executive, Shou Zi Chew," tagged as an organisation
+                taken.update(range(ent.start, ent.end))
+                _person_mention(ctx, ent)
+                continue
             if ent.label_ == "ORG" and _is_modifier(ent) and not gaz.lookup(text):
                 continue  # "Gripen fighter jets", "DUV machines": a product name, not an actor
             country = gaz.country(text)
@@ -176,6 +181,13 @@ def _strip_titles(ent):
 # Nouns that say the name after them is a company's: "energy group Eni", "chipmaker TSMC".
 COMPANY_NOUNS = {"group", "company", "firm", "giant", "maker", "chipmaker", "carmaker", "automaker", "producer",
                  "operator", "supplier", "utility", "conglomerate", "manufacturer", "startup", "lender", "insurer"}
+
+
+def _named_as_person(ent) -> bool:
+    """A name in apposition to a person noun ("the chief executive, Shou Zi Chew"), two words or more."""
+    root = ent.root
+    return len(ent) >= 2 and all(t.text[:1].isupper() for t in ent) and root.dep_ == "appos" and \
+        root.head.lemma_.lower() in PERSON_NOUNS and root.head.lemma_.lower() not in ("head", "chief")
 
 
 def _named_as_company(ent) -> bool:

@@ -244,8 +244,6 @@ class DocContext:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i in self.token_mention:
                     clause_subjects.add(self.token_mention[child.i].iri)
         candidates = [m for m in candidates if m.iri not in clause_subjects]
-        if not candidates:
-            return None
         # Every recent person competes; recency is in the score, so a subject one sentence back
         # outranks a prepositional object of this one ("During his meeting with Xi, he ...").
         pool = candidates
@@ -260,9 +258,39 @@ class DocContext:
             # between two recent candidates.
             score = role_weight.get(head_tok.dep_, 0.5) - 0.6 * (here - self.sentence_no(head_tok)) + order * 0.001
             scored.append((score, m.iri))
+        # A subject pronoun of an earlier sentence stands for its own referent: "Kishida ... He began
+        # the tour in Paris, where he dined with Macron. In Rome, he and Meloni ..." keeps Kishida.
+        for earlier in self._subject_pronouns_before(tok, gender):
+            referent = self._pronoun_memo.get(earlier.i, "unresolved")
+            if referent == "unresolved":
+                self._pronoun_memo[earlier.i] = None        # no cycle through this token
+                referent = self._pronoun_memo[earlier.i] = self.resolve_pronoun(earlier)
+            if referent is not None and referent not in clause_subjects:
+                score = role_weight["nsubj"] - 0.6 * (here - self.sentence_no(earlier)) + earlier.i * 0.001
+                scored.append((score, referent))
         if not scored:
             return None
         return max(scored)[1]
+
+    def _subject_pronouns_before(self, tok, gender: str, window_sents: int = 2) -> list:
+        """Subject pronouns of ``gender`` in the sentences before ``tok``'s (within a window)."""
+        here = self.sentence_no(tok)
+        words = FEMALE if gender == "female" else {"he"}
+        found = []
+        for sent in self.doc.sents:
+            number = self.sentence_no(sent[0])
+            if number >= here:
+                break
+            if here - number <= window_sents:
+                found += [t for t in sent if t.dep_ == "nsubj" and t.lower_ in words]
+        return found
+
+    @property
+    def _pronoun_memo(self) -> dict:
+        memo = self.__dict__.get("_memo_pronouns")
+        if memo is None:
+            memo = self.__dict__["_memo_pronouns"] = {}
+        return memo
 
     def _gender_ok(self, iri: str, gender: str) -> bool:
         entity = self.entity(iri)

@@ -74,6 +74,7 @@ MEETING_VERBS = {
     "consult": "talks", "confer": "meeting", "host": "meeting", "receive": "meeting", "welcome": "meeting",
     "visit": "visit", "call": "call", "phone": "call", "telephone": "call", "sign": "signing",
     "write": "letter", "raise": "meeting", "agree": "talks", "hold": None, "have": None,
+    "dine": "meeting", "din": "meeting", "lunch": "meeting",   # the small model lemmatises "dined" as "din"
 }
 MEETING_NOUNS = {
     "meeting": "meeting", "meetings": "meeting", "talks": "talks", "talk": "talks", "call": "call",
@@ -87,7 +88,8 @@ MEETING_NOUNS = {
 }
 # Verbs that mark a trigger as not (yet) having happened.
 PLAN_VERBS = {"plan", "expect", "schedule", "hope", "intend", "aim", "seek", "want", "agree", "prepare",
-              "propose", "invite", "set", "due", "slate", "arrange", "try", "will", "offer"}
+              "propose", "invite", "set", "due", "slate", "arrange", "try", "will", "offer",
+              "hop"}     # the small model lemmatises "hoped" as "hop"
 # "was prepared to speak with X", "is ready to meet": a disposition, not an exchange that happened.
 DISPOSITION_ADJECTIVES = {"prepared", "ready", "willing", "eager", "keen", "open", "unwilling", "reluctant", "likely", "unlikely"}
 # Verbs by which an exchange did not happen: "refused to meet", "rejected a request for talks".

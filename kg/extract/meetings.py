@@ -64,6 +64,10 @@ def _trigger(tok) -> tuple[str, str] | None:
             c.dep_ == "dobj" and c.lemma_.lower() in ("view", "opinion", "idea", "note", "letter", "message")
             for c in tok.children):
         return "talks", "verb"      # "exchanged views on Taiwan"
+    if tok.pos_ == "VERB" and lemma in ("lodge", "file", "deliver", "register") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("protest", "complaint", "demarche", "démarche")
+            and any(p.dep_ == "prep" and p.lower_ == "with" for p in c.children) for c in tok.children):
+        return "meeting", "verb"    # "lodged a formal protest with the US embassy": a diplomatic exchange
     if tok.pos_ == "VERB" and lemma in DEAL_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children):
         return "talks", "verb"      # "struck a trade deal with Japan": the parties negotiated
@@ -88,10 +92,15 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     if kind_of == "noun" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
             tok.head.head.lemma_.lower() in ("call", "push", "press", "urge", "appeal", "ask", "lobby", "hope", "wait"):
         return PLANNED      # "called for talks with X": asked for, not held
-    if kind_of == "noun" and verb is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in"):
-        # "will join Scholz in Berlin for talks": the modality of the verb the talks hang from.
+    if kind_of == "noun" and verb is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in", "with"):
+        # "will join Scholz in Berlin for talks", "will end the tour with a meeting with Biden",
+        # "is due in Ankara for talks": the modality of the verb the talks hang from.
         governing = _governing_verb(tok)
         if governing is not None and any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in governing.children):
+            return PLANNED
+        if governing is not None and governing.lemma_ == "be" and any(
+                c.dep_ == "acomp" and c.lower_ in ("due", "set", "expected", "scheduled", "slated")
+                for c in governing.children):
             return PLANNED
     if kind_of == "noun" and tok.dep_ in ("appos", "npadvmod"):
         # "Xi is due to meet Albanese on Tuesday, the first talks between the two countries'
@@ -108,8 +117,9 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     # "did not take part in the talks", "neither A nor B met C": it did not happen.
     node = tok
     for _ in range(4):
-        if node.lemma_.lower() in REFUSAL_VERBS and node.i != tok.i:
-            return DENIED
+        if node.i != tok.i and (node.lemma_.lower() in REFUSAL_VERBS or (
+                node.lemma_.lower() == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in node.children))):
+            return DENIED       # "refused to meet", "turned down a request for a phone call"
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in PARTICIPATION_VERBS | {verb.lemma_.lower() if verb is not None else ""} \
                 and any(c.dep_ == "neg" for c in node.children) and (node.i != tok.i or kind_of == "verb"):
             return DENIED
@@ -662,9 +672,13 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                             # memorandum on an energy partnership with Aliyev" hangs "with" deep inside.
                             objects += _with_objects(child, deep=True, preps=("with", "between", "among"))
                     if child.dep_ == "agent" and tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit",
-                                                                         "call", "phone", "telephone"):
-                        # "was received by Wang Xiaohong"
+                                                                         "call", "phone", "telephone", "sign"):
+                        # "was received by Wang Xiaohong", "was signed by Kishida and Morrison"
                         objects += [o for o in child.children if o.dep_ == "pobj"]
+                        # "... by Kishida and then prime minister Scott Morrison": the second
+                        # signatory left hanging from the verb.
+                        objects += [c for c in tok.children if c.dep_ == "conj" and c.i > child.i
+                                    and ctx.mention_at(c.i) is not None and ctx.mention_at(c.i).kind == PERSON]
                     if child.dep_ == "prep" and child.lower_ == "on" and tok.lemma_.lower() == "call" and \
                             not appeal_on(tok):
                         # "called on the prime minister in Tokyo": a courtesy call, in person
@@ -785,7 +799,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             for extra in _paragraph_topics(ctx, topic_index, sent):
                 if all(extra.iri != t.iri for t in topics):
                     topics.append(extra)
-            if not explicit and not anaphoric:
+            # The lead's subject is the story's: an exchange dated well before it (last
+            # November's meeting in a story about this week's balloon) was about something else.
+            earlier = time is not None and ctx.date is not None and (ctx.date - time.end).days > 31
+            if not explicit and not anaphoric and not earlier:
                 for extra in discourse_topics + lead_topics:
                     if all(extra.iri != t.iri for t in topics):
                         topics.append(extra)
@@ -818,6 +835,14 @@ def _add_companions(ctx: DocContext) -> None:
                           if ctx.entity(p) is not None and ctx.entity(p).kind == PERSON]
                 _join_last_meeting(ctx, ctx.sentence_no(tok), guests, hosts=None)
             continue
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in TRAVEL_VERBS:
+            # "Sall travelled to Sochi with Faki for talks": Faki takes part in the talks there.
+            with_people = [p for o in _with_objects(tok, deep=True, preps=("with",)) for p in _actors(ctx, o)
+                           if ctx.entity(p) is not None and ctx.entity(p).kind == PERSON]
+            subject = _subject(tok)
+            if with_people and subject is not None:
+                _join_next_meeting(ctx, ctx.sentence_no(tok), with_people, set(describe_actor(ctx, subject)))
+            continue
         if tok.lemma_.lower() not in ("accompany", "join") or tok.pos_ != "VERB":
             continue
         agents = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
@@ -842,6 +867,20 @@ def _join_last_meeting(ctx: DocContext, here: int, people: list[str], hosts: set
         if hosts is None or hosts & set(meeting.participants):
             meeting.participants += [p for p in dict.fromkeys(people) if p not in meeting.participants]
             return
+
+
+def _join_next_meeting(ctx: DocContext, here: int, people: list[str], hosts: set[str]) -> None:
+    """Add ``people`` to the held exchange of ``hosts`` reported nearest to sentence ``here``
+    (within two sentences; a later report before an earlier one at the same distance)."""
+    def distance(meeting) -> float:
+        return min(abs(e.sentence - here) + (0 if e.sentence >= here else 0.5)
+                   for e in [meeting.evidence, *meeting.extra_evidence])
+
+    near = [m for m in ctx.facts.meetings if m.status == HELD and len(m.participants) >= 2
+            and hosts & set(m.participants) and distance(m) <= 2.5]
+    if near:
+        meeting = min(near, key=distance)
+        meeting.participants += [p for p in dict.fromkeys(people) if p not in meeting.participants]
 
 
 def _normalise(ctx: DocContext, tok, participants: list[str]) -> list[str]:
