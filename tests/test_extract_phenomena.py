@@ -571,3 +571,40 @@ def test_a_turned_down_request_is_denied_and_old_meetings_keep_out_the_leads_sub
     assert r.pairs("denied") == [["Lloyd Austin", "Wei Fenghe"]]
     november = r.meetings()[0]
     assert all("balloon" not in t.label for t in november.topics)
+
+
+def test_a_paragraph_break_ends_a_sentence(extract):
+    r = extract("Don Farrell held a video call with Commerce Minister Wang Wentao in February last year, and the "
+                "two ministers met in Beijing that May.\n\nAnthony Albanese visited China in November, the first "
+                "trip there by an Australian prime minister since 2016, and met President Xi Jinping in Beijing.",
+                date="2024-03-29")
+    assert ["Anthony Albanese", "Xi Jinping"] in r.pairs()
+    assert not any("Don Farrell" in p and "Xi Jinping" in p for p in r.pairs())
+    assert not any(r.facts.entities[p].unnamed for m in r.meetings() for p in m.participants
+                   if p in r.facts.entities)       # "an Australian prime minister": nobody in particular
+
+
+def test_a_counterpart_is_named_before_and_from_the_other_side(extract):
+    r = extract("Chinese Foreign Minister Wang Yi held talks with Penny Wong in Canberra last week. Wong said she "
+                "had raised the case directly with her counterpart. Treasury Wine Estates chief Tim Ford welcomed "
+                "the talks.", date="2024-03-29")
+    assert r.pairs() == [["Penny Wong", "Wang Yi"]]
+
+
+def test_the_one_urged_would_talk_and_a_phone_conversation_is_a_call(extract):
+    r = extract("On Saturday, German Chancellor Olaf Scholz and French President Emmanuel Macron spent 80 minutes on "
+                "the phone with Russian President Vladimir Putin, urging him to agree to a ceasefire and to hold "
+                "direct talks with Volodymyr Zelensky.", date="2022-05-31")
+    assert r.pairs() == [["Emmanuel Macron", "Olaf Scholz", "Vladimir Putin"]]
+    assert r.meetings()[0].kind == "call"
+    assert [sorted(p) for p in r.pairs("planned")] == [["Vladimir Putin", "Volodymyr Zelensky"]]
+    r = extract("Joe Biden was due to fly later on Friday to Rzeszów in southeastern Poland, and to hold talks with "
+                "Polish President Andrzej Duda.", date="2022-03-25")
+    assert r.pairs() == []
+
+
+def test_month_of_last_year():
+    import datetime as dt
+    from kg.dates import resolve
+    span = resolve("in February last year", dt.date(2024, 3, 29))
+    assert (span.start, span.end, span.granularity) == (dt.date(2023, 2, 1), dt.date(2023, 2, 28), "month")

@@ -545,13 +545,21 @@ def _counterpart(ctx: DocContext, token, country: str | None) -> list[str]:
         if child.dep_ == "poss":
             owner = ctx.resolve_token(child)
     owner_iri = owner[0] if owner else None
-    for m in reversed(ctx.mentions):
-        if m.kind != PERSON or m.iri == owner_iri:
-            continue
-        entity = ctx.entity(m.iri)
-        if entity is None or entity.unnamed:
-            continue
-        if country is None or entity.country == country:
+    owner_country = ctx.country_of(owner_iri) if owner_iri else None
+    # The nearest person named before, from another country than the owner's ("Wong raised it
+    # with her counterpart" after "Wang Yi held talks with Wong"); never someone named later.
+    earlier = sorted((m for m in ctx.mentions if m.start < token.i), key=lambda m: m.start, reverse=True)
+    for strict in (True, False):
+        for m in earlier:
+            if m.kind != PERSON or m.iri == owner_iri:
+                continue
+            entity = ctx.entity(m.iri)
+            if entity is None or entity.unnamed:
+                continue
+            if country is not None and entity.country != country:
+                continue
+            if strict and owner_country is not None and entity.country in (None, owner_country):
+                continue
             return [m.iri]
     return []
 

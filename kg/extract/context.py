@@ -240,9 +240,16 @@ class DocContext:
         clause_subjects = set()
         if tok.dep_ in ("dobj", "dative", "pobj") and tok.lower_ in ("him", "her", "them"):
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            # "Scholz and Macron spoke to Putin, urging him ...": a participle's subject is the
+            # main clause's.
+            while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
+                    verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
+                verb = verb.head
             for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i in self.token_mention:
-                    clause_subjects.add(self.token_mention[child.i].iri)
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    for t in [child, *[c for c in child.subtree if c.dep_ == "conj"]]:
+                        if t.i in self.token_mention:
+                            clause_subjects.add(self.token_mention[t.i].iri)
         candidates = [m for m in candidates if m.iri not in clause_subjects]
         # Every recent person competes; recency is in the score, so a subject one sentence back
         # outranks a prepositional object of this one ("During his meeting with Xi, he ...").

@@ -57,9 +57,10 @@ def _trigger(tok) -> tuple[str, str] | None:
     if lemma == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return "meeting", "verb"    # "sat down with He Lifeng"
     if tok.pos_ == "VERB" and lemma == "spend" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ("day", "hour", "evening", "morning", "afternoon", "time", "week")
-            for c in tok.children) and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
-        return "meeting", "verb"    # "spent two days in Bangkok with Wang Yi"
+            c.dep_ == "dobj" and c.lemma_.lower() in ("day", "hour", "minute", "evening", "morning", "afternoon",
+                                                       "time", "week") for c in tok.children) and _with_objects(tok, deep=True, preps=("with",)):
+        # "spent two days in Bangkok with Wang Yi", "spent 80 minutes on the phone with Putin"
+        return ("call" if any(t.lower_ in ("phone", "telephone") for t in tok.subtree) else "meeting"), "verb"
     if tok.pos_ == "VERB" and lemma == "exchange" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("view", "opinion", "idea", "note", "letter", "message")
             for c in tok.children):
@@ -99,7 +100,7 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
         if governing is not None and any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in governing.children):
             return PLANNED
         if governing is not None and governing.lemma_ == "be" and any(
-                c.dep_ == "acomp" and c.lower_ in ("due", "set", "expected", "scheduled", "slated")
+                c.dep_ == "acomp" and c.lower_ in SCHEDULED_ADJECTIVES
                 for c in governing.children):
             return PLANNED
     if kind_of == "noun" and tok.dep_ in ("appos", "npadvmod"):
@@ -177,9 +178,17 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
             return PLANNED
         # "agreed to send negotiators to meet a Russian delegation": a plan further up.
         node = v
-        for _ in range(3):
+        for _ in range(4):
+            if node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+                node = node.head    # "to agree to a ceasefire and to hold talks": one modality
+                if node.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in SCHEDULED_ADJECTIVES
+                                               for c in node.children):
+                    return PLANNED  # "was due to fly to Rzeszów ... and to hold talks with Duda"
+                continue
             if node.dep_ not in ("xcomp", "advcl") or node.head.i == node.i:
                 break
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL_VERBS - {"tell"}:
+                return PLANNED      # "urging him ... to hold direct talks with Zelensky": asked for
             if _is_sequence_clause(node):
                 break   # "... after Pelosi visited Taiwan": an event of its own, not a purpose
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in PLAN_VERBS and node.i != v.i:
@@ -274,7 +283,20 @@ def _own_subject(tok):
     return None
 
 
+# "is due in Ankara for talks", "was due to fly ... and to hold talks": a schedule.
+SCHEDULED_ADJECTIVES = {"due", "set", "expected", "scheduled", "slated"}
+# "urged him to hold talks with Zelensky": the one urged is the one who would talk.
+OBJECT_CONTROL_VERBS = {"urge", "ask", "press", "tell", "encourage", "push", "invite", "persuade", "call"}
+
+
 def _inherited_subject(tok):
+    node = tok
+    while node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head        # "urging him to agree to a ceasefire and to hold talks"
+    if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+        urged = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+        if urged is not None:
+            return urged
     if tok.dep_ in ("conj", "xcomp", "advcl", "pcomp") and tok.head.pos_ in ("VERB", "AUX", "ADP", "ADJ"):
         # "travelled to Kyiv to meet X", "after meeting X", "is due to meet X": the subject above
         head = tok.head if tok.head.pos_ not in ("ADP", "ADJ") else tok.head.head
@@ -302,6 +324,9 @@ def _actors(ctx: DocContext, tok, speaker: str | None = None) -> list[str]:
                 if owner is not None:
                     possessors.add(owner.iri)
                 continue
+        if t.lemma_.lower() in PERSON_NOUNS and ctx.mention_at(t.i) is None and \
+                any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+            continue    # "the first visit by a Chinese foreign minister in seven years": nobody in particular
         group = _group_countries(ctx, t)
         if group is None and t.lemma_.lower() in DELEGATION_NOUNS:
             group = _delegation(ctx, t, speaker)
@@ -642,7 +667,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     for other in tok.children:
                         if other.dep_ == "nsubj" and other.i != subject.i and other.i < tok.i:
                             participants += [p for p in _actors(ctx, other, speaker) if p not in participants]
-                objects = _with_objects(tok)
+                objects = _with_objects(tok, deep=tok.lemma_.lower() == "spend")   # "on the phone with Putin"
                 if tok.lemma_.lower() in ("welcome", "invite", "host", "receive", "bring"):
                     # "welcomed Modi to the White House": where to, not with whom
                     objects = [o for o in objects if o.head.lower_ != "to"]
