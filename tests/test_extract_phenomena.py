@@ -608,3 +608,23 @@ def test_month_of_last_year():
     from kg.dates import resolve
     span = resolve("in February last year", dt.date(2024, 3, 29))
     assert (span.start, span.end, span.granularity) == (dt.date(2023, 2, 1), dt.date(2023, 2, 28), "month")
+
+
+def test_a_gathering_named_by_its_group_takes_the_attendees_the_article_names(extract):
+    r = extract("Foreign ministers from the Group of 20 ended a meeting in New Delhi on Thursday without a joint "
+                "statement. US Secretary of State Antony Blinken and his Russian counterpart, Sergei Lavrov, spoke "
+                "briefly on the sidelines. Indian Foreign Minister Subrahmanyam Jaishankar, who chaired the meeting, "
+                "issued a summary instead. Hayashi skipped the meeting.", date="2023-03-02")
+    gathering = [sorted(p) for p in r.pairs() if len(p) > 2]
+    assert gathering == [["Antony Blinken", "Sergei Lavrov", "Subrahmanyam Jaishankar"]]
+    r = extract("Boris Pistorius told reporters after a meeting of about 50 countries at Ramstein Air Base on Friday "
+                "that there was no unanimous view. Ukrainian Defence Minister Oleksii Reznikov attended the meeting.",
+                date="2023-01-20")
+    assert r.pairs() == [["Boris Pistorius", "Oleksii Reznikov"]]
+
+
+def test_co_chaired_stays_one_word(extract):
+    r = extract("About 60 countries endorsed the text at the two-day AI Action Summit, which French President "
+                "Emmanuel Macron co-chaired with Indian Prime Minister Narendra Modi at the Grand Palais.",
+                date="2025-02-11")
+    assert ["Emmanuel Macron", "Narendra Modi"] in r.pairs()

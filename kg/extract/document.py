@@ -1,6 +1,6 @@
 """Runs the extractors over one parsed document, in the order their inputs need.
 
-actors (mentions, posts) -> topics -> meetings -> statements -> policies.
+actors (mentions, posts) -> topics -> meetings -> gatherings -> statements -> policies.
 Meetings come before statements so that "the two leaders" can point at the
 last exchange; statements read the meetings for the time of reported speech.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kg.extract.actors import find_actors
 from kg.extract.context import DocContext
+from kg.extract.gatherings import add_gatherings
 from kg.extract.meetings import extract_meetings
 from kg.extract.model import DocumentFacts
 from kg.extract.policies import extract_policies
@@ -23,6 +24,7 @@ def extract_document(doc, article: Article, gazetteer: Gazetteer) -> DocumentFac
     find_actors(ctx)
     topic_index = scheme_topics(ctx)
     extract_meetings(ctx, topic_index)
+    add_gatherings(ctx, topic_index)
     extract_statements(ctx, topic_index)
     extract_policies(ctx, topic_index)
     return ctx.facts

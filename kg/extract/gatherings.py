@@ -1,0 +1,132 @@
+"""Gatherings: a meeting of many whose attendees the article names one by one.
+
+"Foreign ministers from the Group of 20 ended a meeting in New Delhi ..." names
+the meeting by its group; who was there comes later: "Jaishankar, who chaired
+the meeting", "Blinken and Lavrov spoke briefly on the sidelines", "Qin Gang,
+attending his first G20 meeting".  Each named person the text puts at the
+gathering (chairing, hosting or attending it; on its sidelines; during or at
+it) takes part in it.  Runs after the other exchanges are read; the gathering
+becomes one more exchange between its attendees.
+"""
+from __future__ import annotations
+
+from kg.extract.context import DocContext
+from kg.extract.lexicon import COUNTRY_GROUP_NOUNS
+from kg.extract.meetings import (GROUP_NOUNS, EXTRACTOR, _actors, _add_or_merge, _governing_verb, _place,
+                                 _sentence_time, _status, _subject, _trigger)
+from kg.extract.model import HELD, PERSON, Meeting
+from kg.extract.statements import time_of
+from kg.extract.topics import topics_between
+
+GATHERING_NOUNS = {"meeting", "summit", "conference", "gathering", "session", "talks"}
+# Verbs that put their subject at the gathering they govern: "chaired the meeting", "attending his first G20 meeting".
+ATTENDING_VERBS = {"chair", "co-chair", "attend", "host", "co-host", "join"}
+# Prepositions that put a clause at the gathering: "during the meeting", "at the summit".
+AT_PREPS = {"during", "at"}
+
+
+def add_gatherings(ctx: DocContext, topic_index: dict) -> None:
+    """Find gatherings named by their group and give them the attendees the article names."""
+    gatherings = [g for g in (_gathering(ctx, tok) for tok in ctx.tokens) if g is not None]
+    if not gatherings:
+        return
+    attendees: dict[int, list[str]] = {g[0].i: _speaking_after(ctx, g[0]) for g in gatherings}
+    for tok in ctx.tokens:
+        people = _placed_at_gathering(ctx, tok)
+        if not people:
+            continue
+        # The latest gathering named before the clause (or the first one, in its own sentence).
+        before = [g for g in gatherings if g[0].i <= tok.i or ctx.sentence_no(g[0]) == ctx.sentence_no(tok)]
+        if before:
+            found = attendees[before[-1][0].i]
+            found += [p for p in people if p not in found]
+    for noun, time in gatherings:
+        people = attendees[noun.i]
+        if len(people) < 2:
+            continue
+        sent = ctx.sentence_of(noun)
+        kind = "summit" if noun.lemma_.lower() == "summit" else "meeting"
+        meeting = Meeting(kind=kind, participants=people, evidence=ctx.evidence(sent), time=time,
+                          place=_place(ctx, [noun]), topics=topics_between(ctx, topic_index, sent.start, sent.end),
+                          status=HELD, confidence=0.6, extractor=EXTRACTOR)
+        _add_or_merge(ctx, meeting)
+
+
+def _gathering(ctx: DocContext, tok):
+    """(noun, time) when ``tok`` names a held meeting of a group ("Foreign ministers from the G20
+    ended a meeting", "a meeting of about 50 countries", "a summit of EU leaders"); else None."""
+    trig = _trigger(tok)
+    if trig is None or trig[1] != "noun" or tok.lemma_.lower() not in GATHERING_NOUNS or tok.tag_ == "NNS" \
+            and tok.lower_ != "talks":
+        return None
+    groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+              if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS")]
+    governing = _governing_verb(tok)
+    subject = _subject(governing) if governing is not None else None
+    if subject is not None and subject.tag_ in ("NNS", "NNPS") and (
+            subject.lower_ in GROUP_NOUNS or subject.lemma_.lower() in COUNTRY_GROUP_NOUNS):
+        groups.append(subject)      # "Foreign ministers from the G20 ended a meeting", "60 countries endorsed ... at the summit"
+    if tok.lemma_.lower() == "summit" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+        groups.append(tok)          # "the AI Action Summit", "the G20 summit": a gathering by name
+    if not groups or _status(ctx, tok, "noun") != HELD:
+        return None
+    sent = ctx.sentence_of(tok)
+    time = time_of(ctx, tok) or (time_of(ctx, governing) if governing is not None else None) \
+        or _sentence_time(ctx, sent, future=False)
+    if time is None and ctx.sentences and ctx.sentence_no(sent[0]) <= 1:
+        time = _sentence_time(ctx, ctx.sentences[0], future=False)    # the lead dates the story's event
+    return tok, time
+
+
+def _speaking_after(ctx: DocContext, noun) -> list[str]:
+    """"Pistorius told reporters after a meeting of about 50 countries": he was at it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("after", "at", "during", "following"):
+        return []
+    governing = _governing_verb(noun)
+    subject = _subject(governing) if governing is not None else None
+    if subject is None:
+        return []
+    return [iri for iri in _actors(ctx, subject) if ctx.entity(iri) is not None
+            and ctx.entity(iri).kind == PERSON and not ctx.entity(iri).unnamed]
+
+
+def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
+    """Named people a clause puts at a gathering, through ``tok`` (a verb or a preposition)."""
+    clause = None
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in ATTENDING_VERBS and not any(c.dep_ == "neg" for c in tok.children):
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if any(o.lemma_.lower() in GATHERING_NOUNS for o in objects) or not objects and tok.lemma_.lower() == "attend":
+            clause = tok        # "attended the meeting", "... also attended"
+        elif any(o.lower_ in ("which", "that") for o in objects) and tok.dep_ == "relcl" and \
+                tok.head.lemma_.lower() in GATHERING_NOUNS:
+            clause = tok        # "the summit, which Macron co-chaired with Modi"
+    elif tok.pos_ == "VERB" and tok.lemma_.lower() == "represent" and any(c.dep_ == "agent" for c in tok.children):
+        found = [iri for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                 for iri in _actors(ctx, o)]        # "China was represented by Vice Premier Zhang Guoqing"
+        return [iri for iri in found if ctx.entity(iri) is not None and ctx.entity(iri).kind == PERSON
+                and not ctx.entity(iri).unnamed]
+    elif tok.lower_ == "sidelines" and tok.dep_ == "pobj":
+        clause = _governing_verb(tok)
+    elif tok.dep_ == "prep" and tok.lower_ in AT_PREPS and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in GATHERING_NOUNS and any(
+                d.dep_ in ("det", "poss") and d.lower_ in ("the", "his", "her", "their") for d in o.children)
+            for o in tok.children):
+        clause = tok.head if tok.head.pos_ in ("VERB", "AUX") else _governing_verb(tok)
+    if clause is None:
+        return []
+    found: list[str] = []
+    subject = _subject(clause)
+    if subject is None and clause.dep_ in ("acl", "relcl") and clause.head.pos_ in ("PROPN", "NOUN"):
+        subject = clause.head       # "Qin Gang, attending his first G20 meeting, ..."
+    if subject is not None and subject.lower_ in ("which", "that"):
+        subject = None
+    candidates = [subject] if subject is not None else []
+    candidates += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+    candidates += [o for c in clause.children if c.dep_ == "prep" and c.lower_ == "with"
+                   for o in c.children if o.dep_ == "pobj"]
+    for cand in candidates:
+        for iri in _actors(ctx, cand) + ctx.coordinated_people(cand):
+            entity = ctx.entity(iri)
+            if entity is not None and entity.kind == PERSON and not entity.unnamed and iri not in found:
+                found.append(iri)
+    return found
