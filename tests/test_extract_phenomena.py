@@ -628,3 +628,10 @@ def test_co_chaired_stays_one_word(extract):
                 "Emmanuel Macron co-chaired with Indian Prime Minister Narendra Modi at the Grand Palais.",
                 date="2025-02-11")
     assert ["Emmanuel Macron", "Narendra Modi"] in r.pairs()
+
+
+def test_he_after_someones_office_said_is_that_someone(extract):
+    r = extract("Russian General Valery Gerasimov spoke on Sunday. Hours later, Zelensky’s office said he had agreed "
+                "in a phone call with Belarusian leader Alexander Lukashenko that officials would meet.",
+                date="2022-02-28")
+    assert len(r.pairs()) == 1 and "Alexander Lukashenko" in r.pairs()[0] and "Valery Gerasimov" not in r.pairs()[0]

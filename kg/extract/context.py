@@ -224,6 +224,15 @@ class DocContext:
                     mention = self.mention_at(obj.i) if obj.dep_ == "dobj" else None
                     if mention is not None and mention.kind == PERSON and self._gender_ok(mention.iri, gender):
                         return mention.iri
+        # "Zelensky's office said he had agreed ...": the one whose office, spokesman or aide speaks.
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp":
+            speaker = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+            owner = next((c for c in speaker.children if c.dep_ == "poss"), None) if speaker is not None else None
+            mention = self.mention_at(owner.i) if owner is not None else None
+            if mention is not None and mention.kind == PERSON and self._gender_ok(mention.iri, gender) and \
+                    speaker.lemma_.lower() in ("office", "spokesman", "spokeswoman", "spokesperson", "aide",
+                                               "press", "secretary", "team", "camp", "adviser", "advisor"):
+                return mention.iri
         # Interlocutor rule: "when X raised it with Y, he indicated ..." -> Y answers.
         head = tok.head
         if tok.dep_ in ("nsubj", "nsubjpass"):
