@@ -635,3 +635,20 @@ def test_he_after_someones_office_said_is_that_someone(extract):
                 "in a phone call with Belarusian leader Alexander Lukashenko that officials would meet.",
                 date="2022-02-28")
     assert len(r.pairs()) == 1 and "Alexander Lukashenko" in r.pairs()[0] and "Valery Gerasimov" not in r.pairs()[0]
+
+
+def test_a_journey_to_several_places_is_one_exchange_per_host(extract):
+    r = extract("António Guterres visited Moscow and Kyiv in April for talks with Vladimir Putin and Volodymyr "
+                "Zelensky.", date="2022-07-22")
+    assert sorted(r.pairs()) == [["António Guterres", "Vladimir Putin"], ["António Guterres", "Volodymyr Zelensky"]]
+    r = extract("Joe Biden visited Japan and South Korea last week.", date="2022-05-30")
+    assert sorted(r.pairs()) == [["Japan", "Joe Biden"], ["Joe Biden", "South Korea"]]
+
+
+def test_a_letter_someone_had_sent_and_a_ceremonys_host(extract):
+    r = extract("Mexican President Claudia Sheinbaum spoke on Monday. On Tuesday she read out a letter she had sent "
+                "to Donald Trump.", date="2024-11-30")
+    assert r.pairs() == [["Claudia Sheinbaum", "Donald Trump"]] and r.meetings()[0].kind == "letter"
+    r = extract("Oleksandr Kubrakov signed one document with Hulusi Akar at a ceremony in the Dolmabahçe Palace "
+                "hosted by President Tayyip Erdogan.", date="2022-07-22")
+    assert r.pairs() == [["Hulusi Akar", "Oleksandr Kubrakov", "Tayyip Erdogan"]]

@@ -587,6 +587,16 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                 if child.dep_ in ("dobj", "dative"):
                     participants += [p for p in _actors(ctx, child, speaker)
                                      if p not in participants and ctx.entity(p).kind == PERSON]
+    if tok.lemma_.lower() in LETTER_NOUNS:
+        for child in tok.children:
+            if child.dep_ == "relcl" and child.lemma_.lower() in ("send", "write", "deliver", "address", "hand"):
+                # "a letter she had sent to Trump": its writer and its addressee
+                writer = _subject(child)
+                if writer is not None and writer.lower_ not in ("which", "that"):
+                    participants += [p for p in _actors(ctx, writer, speaker) if p not in participants]
+                for obj in [o for c in child.children if c.lower_ == "to" and c.dep_ in ("prep", "dative")
+                            for o in c.children if o.dep_ == "pobj"]:
+                    participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
     if len(participants) + len(explicit) < 2:
         for child in tok.children:
             if child.dep_ == "relcl" and any(t.lower_ in ("which", "where", "whom") for t in child.subtree
@@ -714,6 +724,12 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         if visited:
                             objects += visited
                             kind = "meeting"
+                # "signed ... at a ceremony in the Dolmabahçe Palace hosted by President Erdogan": the host.
+                for acl in tok.subtree:
+                    if acl.dep_ == "acl" and acl.lemma_.lower() in ACL_HOSTS and acl.head.pos_ in ("NOUN", "PROPN") \
+                            and any(a.lower_ in ("at", "in") and a.dep_ == "prep" for a in acl.head.ancestors
+                                    if a.i > tok.i and tok.is_ancestor(a)):
+                        objects += [o for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
                 for obj in objects:
                     participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
                     participants += [p for p in ctx.coordinated_people(obj) if p not in participants]
@@ -731,6 +747,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     if sub.i != tok.i and sub.dep_ == "pobj" and _trigger(sub) and sub.head.head.i == tok.i:
                         heads.append(sub)
                         adverbial.append(sub.i)
+                        if sub.head.lower_ == "for" and tok.lemma_.lower() == "visit":
+                            # "visited Moscow and Kyiv for talks with Putin and Zelensky"
+                            for obj in _with_objects(sub, preps=("with",)):
+                                participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
             else:
                 above = _governing_verb(tok)
                 if above is not None and above.i > tok.i and _trigger(above) and _trigger(above)[1] == "verb" \
@@ -1086,6 +1106,15 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
     for one meeting); each gets the parties that are not in any "with" group.
     """
     anchor = tok if kind_of == "verb" else (_governing_verb(tok) or tok)
+    if anchor.lemma_.lower() == "visit" and anchor.pos_ == "VERB":
+        # "visited Moscow and Kyiv for talks with Putin and Zelensky": one exchange per host;
+        # the places visited do not meet each other.
+        subject = _subject(anchor)
+        guests = [p for p in (_actors(ctx, subject, speaker) if subject is not None else []) if p in participants]
+        hosts = [p for p in participants if p not in guests]
+        several_places = any(c.dep_ == "dobj" and conjuncts(c) for c in anchor.children)
+        if guests and len(hosts) >= 2 and several_places:
+            return [guests + [p] for p in hosts]
     # "told Macron and Scholz in separate calls", "met Yellen and, separately, Raimondo":
     # the subject's side met each of the others on their own.
     separate = (kind_of == "noun" and any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)) or \
