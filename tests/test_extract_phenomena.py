@@ -652,3 +652,10 @@ def test_a_letter_someone_had_sent_and_a_ceremonys_host(extract):
     r = extract("Oleksandr Kubrakov signed one document with Hulusi Akar at a ceremony in the Dolmabahçe Palace "
                 "hosted by President Tayyip Erdogan.", date="2022-07-22")
     assert r.pairs() == [["Hulusi Akar", "Oleksandr Kubrakov", "Tayyip Erdogan"]]
+
+
+def test_a_name_after_a_company_noun_is_a_company(extract):
+    r = extract("Joe Biden announced sanctions on two lenders, VEB and the military bank Promsvyazbank, on Tuesday. "
+                "He said the measures would be ratcheted up.", date="2022-02-23")
+    assert "Promsvyazbank" not in r.persons()
+    assert all(speaker != "Promsvyazbank" for speaker, _, _ in r.said())

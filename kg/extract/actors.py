@@ -95,6 +95,14 @@ def find_actors(ctx: DocContext) -> None:
             continue
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
+        if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lemma_.lower() in COMPANY_NOUNS and \
+                not gaz.lookup(ent.text, "person"):
+            # "the military bank Promsvyazbank", "chipmaker Nvidia": a company the model took for a name
+            taken.update(range(ent.start, ent.end))
+            refs = gaz.lookup(ent.text, "organization")
+            _register(ctx, refs[0].iri if refs else organization_iri(ent.text), ORGANIZATION,
+                      refs[0].name if refs else ent.text, ent.text, ent.start, ent.end, in_reference=bool(refs))
+            continue
         if ent.label_ == "PERSON":
             span = _strip_titles(ent)
             if span is None:
@@ -180,7 +188,8 @@ def _strip_titles(ent):
 
 # Nouns that say the name after them is a company's: "energy group Eni", "chipmaker TSMC".
 COMPANY_NOUNS = {"group", "company", "firm", "giant", "maker", "chipmaker", "carmaker", "automaker", "producer",
-                 "operator", "supplier", "utility", "conglomerate", "manufacturer", "startup", "lender", "insurer"}
+                 "operator", "supplier", "utility", "conglomerate", "manufacturer", "startup", "lender", "insurer",
+                 "bank", "exporter", "importer", "miner", "retailer", "airline", "broadcaster", "platform"}
 
 
 def _named_as_person(ent) -> bool:
