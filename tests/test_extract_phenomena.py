@@ -659,3 +659,26 @@ def test_a_name_after_a_company_noun_is_a_company(extract):
                 "He said the measures would be ratcheted up.", date="2022-02-23")
     assert "Promsvyazbank" not in r.persons()
     assert all(speaker != "Promsvyazbank" for speaker, _, _ in r.said())
+
+
+def test_letters_handed_by_several_are_one_each_and_hyphenated_names_are_people(extract):
+    r = extract("Itamar Ben-Gvir and the two other ministers of his Jewish Power party, Amichai Eliyahu and Yitzhak "
+                "Wasserlauf, handed Benjamin Netanyahu their letters of resignation on Sunday.", date="2025-01-19")
+    assert sorted(r.pairs()) == [["Amichai Eliyahu", "Benjamin Netanyahu"], ["Benjamin Netanyahu", "Itamar Ben-Gvir"],
+                                 ["Benjamin Netanyahu", "Yitzhak Wasserlauf"]]
+
+
+def test_a_names_aides_are_not_the_name(extract):
+    r = extract("Nicolás Maduro spoke on Friday. In March 2022, Biden aides Juan Gonzalez and Roger Carstens met him "
+                "in Caracas.", date="2025-02-01")
+    assert r.pairs() == [["Juan Gonzalez", "Nicolás Maduro", "Roger Carstens"]]
+
+
+def test_title_words_and_appositions_around_signatories(extract):
+    r = extract("The partnership was signed in Kigali in April last year by Priti Patel, then home secretary, and "
+                "Rwanda’s foreign minister, Vincent Biruta.", date="2023-11-15")
+    assert r.pairs() == [["Priti Patel", "Vincent Biruta"]]
+    r = extract("Sri Lankan President Ranil Wickremesinghe spoke on Monday. In their letter of intent to Kristalina "
+                "Georgieva, Wickremesinghe and central bank governor Nandalal Weerasinghe pledged to raise taxes.",
+                date="2023-03-21")
+    assert r.pairs() == [["Kristalina Georgieva", "Nandalal Weerasinghe", "Ranil Wickremesinghe"]]

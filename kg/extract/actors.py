@@ -112,7 +112,7 @@ def find_actors(ctx: DocContext) -> None:
                 continue  # "a hotel in Nusa Dua": a place the model took for a name
             if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
                 continue  # "the island of Bali"
-            if any(t.text in ("-", "–") for t in span) or _is_modifier(ent):
+            if _is_modifier(ent) or (any(t.text in ("-", "–") for t in span) and _joins_two_names(ctx, span)):
                 continue  # "the Biden-Xi meeting", "the Nord Stream 2 gas pipeline": not a person here
             taken.update(range(ent.start, ent.end))
             _person_mention(ctx, span)
@@ -193,10 +193,27 @@ COMPANY_NOUNS = {"group", "company", "firm", "giant", "maker", "chipmaker", "car
 
 
 def _named_as_person(ent) -> bool:
-    """A name in apposition to a person noun ("the chief executive, Shou Zi Chew"), two words or more."""
+    """A name in apposition with a person noun, two words or more: "the chief executive, Shou Zi Chew",
+    "Priti Patel, then home secretary,"."""
     root = ent.root
-    return len(ent) >= 2 and all(t.text[:1].isupper() for t in ent) and root.dep_ == "appos" and \
-        root.head.lemma_.lower() in PERSON_NOUNS and root.head.lemma_.lower() not in ("head", "chief")
+    if len(ent) < 2 or not all(t.text[:1].isupper() for t in ent):
+        return False
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_NOUNS and \
+            root.head.lemma_.lower() not in ("head", "chief"):
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS - {"head", "chief", "group"} and c.i >= ent.end
+               for c in root.children)
+
+
+def _joins_two_names(ctx: DocContext, span) -> bool:
+    """"Biden-Xi": a hyphen between two names of this document's people (not "Ben-Gvir")."""
+    text = span.text.replace("–", "-")
+    parts = [p.strip() for p in text.split("-") if p.strip()]
+    if len(parts) != 2:
+        return False
+    known = {norm(w) for e in ctx.facts.entities.values() if e.kind == PERSON for a in e.aliases for w in a.split()}
+    known |= {norm(w) for m in ctx.ents if m.label_ == "PERSON" and m.start != span.start for w in m.text.split()}
+    return all(norm(p.split()[-1]) in known for p in parts)
 
 
 def _named_as_company(ent) -> bool:

@@ -198,6 +198,11 @@ class DocContext:
         countries = self.numbered_countries(tok)
         if countries:
             return countries
+        if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in _OWNED_GROUPS:
+            # "Biden aides Juan Gonzalez and Roger Carstens": the aides named, never Biden.
+            named = [t for c in tok.children if c.dep_ == "appos" for t in [c, *_conjuncts(c)]]
+            return list(dict.fromkeys(self.token_mention[t.i].iri for t in named
+                                      if t.i in self.token_mention and self.token_mention[t.i].kind == PERSON))
         # Any mention inside the phrase's head region (e.g. "US President Joe Biden" via compound).
         for child in tok.children:
             if child.dep_ in ("compound", "poss", "appos", "nmod") and child.i in self.token_mention:
@@ -256,8 +261,9 @@ class DocContext:
                 verb = verb.head
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
-                    for t in [child, *[c for c in child.subtree if c.dep_ == "conj"]]:
-                        if t.i in self.token_mention:
+                    # The whole subject: "Biden aides Gonzalez and Carstens met him" is not Biden either.
+                    for t in child.subtree:
+                        if t.i in self.token_mention and self.token_mention[t.i].kind == PERSON:
                             clause_subjects.add(self.token_mention[t.i].iri)
         candidates = [m for m in candidates if m.iri not in clause_subjects]
         # Every recent person competes; recency is in the score, so a subject one sentence back
@@ -345,6 +351,9 @@ class DocContext:
             mention = self.mention_at(t.i)
             if mention is None or mention.kind != PERSON or mention.iri in found:
                 continue
+            head = self.tokens[mention.end - 1].head
+            if head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in _OWNED_GROUPS:
+                continue    # "Biden aides Gonzalez and Carstens": Biden's people, not Biden
             node, ok = t, True
             while node.i != subject.i:
                 if node.dep_ not in ("compound", "poss", "conj", "appos", "nmod", "amod", "flat"):
@@ -438,6 +447,9 @@ class DocContext:
         return str(document_iri(self.article.doc_id))
 
 
+# "Biden aides", "Kremlin officials": groups a name owns, not the name's bearer.
+_OWNED_GROUPS = {"aide", "official", "envoy", "adviser", "advisor", "negotiator", "diplomat", "staffer", "lawyer",
+                 "spokesman", "spokeswoman", "minister", "ally", "supporter"}
 # "X hosted Y ... after he arrived": who arrives is the one received.
 ARRIVAL_VERBS = {"arrive", "land", "fly", "come", "reach", "return", "travel"}
 HOST_VERBS = {"host", "welcome", "receive", "greet", "meet", "invite"}

@@ -327,6 +327,14 @@ def _actors(ctx: DocContext, tok, speaker: str | None = None) -> list[str]:
         if t.lemma_.lower() in PERSON_NOUNS and ctx.mention_at(t.i) is None and \
                 any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
             continue    # "the first visit by a Chinese foreign minister in seven years": nobody in particular
+        after = ctx.tokens[t.i + 1] if t.i + 1 < len(ctx.tokens) else None
+        if after is not None and after.lower_ in PERSON_NOUNS and after.dep_ == "compound" and \
+                ctx.mention_at(after.head.i) is not None and ctx.mention_at(after.head.i).kind == PERSON:
+            # "Wickremesinghe and central bank governor Nandalal Weerasinghe", with "bank" read as
+            # the conjunct: the governor is the party, the bank his title.
+            person = ctx.mention_at(after.head.i).iri
+            found += [person] if person not in found else []
+            continue
         group = _group_countries(ctx, t)
         if group is None and t.lemma_.lower() in DELEGATION_NOUNS:
             group = _delegation(ctx, t, speaker)
@@ -379,6 +387,8 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
     """
     if tok.lower_ not in GROUP_NOUNS and tok.lemma_.lower() not in GROUP_NOUNS:
         return None
+    if any(c.dep_ == "amod" and c.lower_ == "other" for c in tok.children):
+        return []   # "Ben-Gvir and the two other ministers of his party, A and B": the people named
     listed = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "like", "such")
               for o in c.subtree if o.dep_ in ("pobj", "conj") and ctx.mention_at(o.i) is not None
               for p in [ctx.mention_at(o.i).iri]]
@@ -712,8 +722,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         objects += [o for o in child.children if o.dep_ == "pobj"]
                         # "... by Kishida and then prime minister Scott Morrison": the second
                         # signatory left hanging from the verb.
-                        objects += [c for c in tok.children if c.dep_ == "conj" and c.i > child.i
-                                    and ctx.mention_at(c.i) is not None and ctx.mention_at(c.i).kind == PERSON]
+                        objects += [c for c in tok.children if c.dep_ == "conj" and c.i > child.i and (
+                            (ctx.mention_at(c.i) is not None and ctx.mention_at(c.i).kind == PERSON)
+                            or c.lemma_.lower() in PERSON_NOUNS)]     # "..., and Rwanda's foreign minister, Biruta"
                     if child.dep_ == "prep" and child.lower_ == "on" and tok.lemma_.lower() == "call" and \
                             not appeal_on(tok):
                         # "called on the prime minister in Tokyo": a courtesy call, in person
@@ -1106,6 +1117,15 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
     for one meeting); each gets the parties that are not in any "with" group.
     """
     anchor = tok if kind_of == "verb" else (_governing_verb(tok) or tok)
+    if kind_of == "noun" and tok.lemma_.lower() in LETTER_NOUNS and tok.tag_ == "NNS" and \
+            any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+        # "A, B and C handed Netanyahu their letters of resignation": one letter each.
+        subject = _subject(anchor)
+        senders = [p for p in (_actors(ctx, subject, speaker) + ctx.coordinated_people(subject)
+                               if subject is not None else []) if p in participants]
+        others = [p for p in participants if p not in senders]
+        if len(senders) >= 2 and others:
+            return [[s] + others for s in senders]
     if anchor.lemma_.lower() == "visit" and anchor.pos_ == "VERB":
         # "visited Moscow and Kyiv for talks with Putin and Zelensky": one exchange per host;
         # the places visited do not meet each other.
