@@ -682,3 +682,12 @@ def test_title_words_and_appositions_around_signatories(extract):
                 "Georgieva, Wickremesinghe and central bank governor Nandalal Weerasinghe pledged to raise taxes.",
                 date="2023-03-21")
     assert r.pairs() == [["Kristalina Georgieva", "Nandalal Weerasinghe", "Ranil Wickremesinghe"]]
+
+
+def test_an_office_named_by_its_owner_and_a_company_by_its_name(extract):
+    r = extract("Sri Lankan President Ranil Wickremesinghe spoke on Monday. His office said late on Monday that the "
+                "decision would unlock up to $7 billion.", date="2023-03-21")
+    assert r.said()[0][0] == "Ranil Wickremesinghe's office"
+    r = extract("The plant lost power on Thursday. Ukraine’s state nuclear company, Energoatom, said mortar fire had "
+                "forced the shutdown of one reactor.", date="2022-09-02")
+    assert r.said()[0][0] == "Energoatom"

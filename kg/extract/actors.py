@@ -218,8 +218,10 @@ def _joins_two_names(ctx: DocContext, span) -> bool:
 
 def _named_as_company(ent) -> bool:
     """A name the model took for a place that a company noun introduces ("energy group Eni")."""
-    return ent.label_ == "GPE" and any(c.dep_ == "compound" and c.lemma_.lower() in COMPANY_NOUNS
-                                       for c in ent.root.children)
+    root = ent.root
+    return ent.label_ in ("GPE", "PERSON", "LOC") and (
+        any(c.dep_ == "compound" and c.lemma_.lower() in COMPANY_NOUNS for c in root.children)
+        or (root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS))   # "the company, Energoatom,"
 
 
 def _coordinated_names(ent) -> list:
@@ -478,6 +480,12 @@ def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[s
     phrase = _noun_phrase(ctx, token)
     if not phrase:
         return []
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if owner is not None and phrase.split()[0].lower() == owner.lower_:
+        # "His office said": Wickremesinghe's office, as a reader would name it.
+        person = ctx.resolve_pronoun(owner)
+        if person is not None and ctx.entity(person) is not None:
+            phrase = f"{ctx.entity(person).name}'s " + phrase.split(" ", 1)[1]
     low = norm(phrase)
     if any(p in low for p in ANONYMOUS_PATTERNS) or low in ("sources", "officials", "people"):
         return [ctx.anonymous(phrase, token)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.model import ANONYMOUS, COUNTRY, PERSON, DocumentFacts, Entity, Evidence
+from kg.extract.model import ANONYMOUS, COUNTRY, ORGANIZATION, PERSON, DocumentFacts, Entity, Evidence
 from kg.gazetteer import Gazetteer, norm
 from kg.sources import Article
 from kg.extract.lexicon import COUNTRY_GROUP_NOUNS, NUMBER_WORDS
@@ -209,6 +209,8 @@ class DocContext:
                 m = self.token_mention[child.i]
                 if m.kind == PERSON and child.dep_ != "poss":
                     return [m.iri]
+                if m.kind == ORGANIZATION and child.dep_ == "appos":
+                    return [m.iri]      # "Ukraine's state nuclear company, Energoatom,"
         return []
 
     def resolve_pronoun(self, tok) -> str | None:

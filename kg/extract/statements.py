@@ -134,8 +134,14 @@ def speaker_text(ctx: DocContext, verb, speaker: str | None = None) -> str | Non
     entity = ctx.entity(speaker) if speaker else None
     if entity is None or (entity.kind == "person" and not entity.unnamed) or entity.kind == "country":
         return None
+    for child in subject.children:
+        mention = ctx.mention_at(child.i) if child.dep_ == "appos" else None
+        if mention is not None and mention.iri == speaker:
+            return entity.name      # "Ukraine's state nuclear company, Energoatom, said": Energoatom
     phrase = _noun_phrase(ctx, subject)
     phrase = phrase[4:] if phrase.lower().startswith("the ") else phrase
+    if entity.name.endswith("'s " + " ".join(phrase.split()[1:])) and phrase.split()[0].lower() in ("his", "her"):
+        return entity.name          # "His office said": Wickremesinghe's office
     first = ctx.tokens[subject.left_edge.i]
     if phrase[:1].isupper() and first.is_sent_start and first.pos_ != "PROPN" and phrase.split()[0] == first.text:
         # "Diplomats said ...": the capital is the sentence's, not part of the name.
