@@ -103,8 +103,8 @@ def _write_records(store, records: Iterable[GraphRecord], report: IngestReport,
     """Write the records in batches; progress counts documents as they are processed.
 
     An embedded store's batches grow with the store (to GROWTH of the
-    documents written so far, at most what one atomic bulk load takes,
-    ``store.bulk_quads``): each bulk load makes RocksDB merge the new index
+    documents written so far, at most ``store.bulk_quads``, well within one
+    atomic bulk load): each bulk load makes RocksDB merge the new index
     files into what is there, so a fixed small batch costs more and more
     per document as the store grows -- with 64-document batches the store's
     CPU per document doubled between 500 and 3,500 documents.  Batches

@@ -144,8 +144,10 @@ class LocalStore:
     """An Oxigraph store in a folder on disk (pyoxigraph)."""
 
     kind = "local"
-    #: The most quads an ingest gives replace_graphs at once (one atomic bulk load).
-    bulk_quads = BULK_QUADS
+    #: The most quads an ingest gives replace_graphs at once: well within one atomic bulk
+    #: load (BULK_QUADS), and small enough that the loader's memory (about 2 KB per quad
+    #: while it sorts) stays flat once the batches have grown to it, at about 250 documents.
+    bulk_quads = 150_000
 
     def __init__(self, path: Path, create: bool = True, read_only: bool = False):
         import pyoxigraph as ox  # imported here so that merely importing kg stays light
