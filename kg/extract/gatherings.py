@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from kg.extract.context import DocContext
 from kg.extract.lexicon import COUNTRY_GROUP_NOUNS
-from kg.extract.meetings import (GROUP_NOUNS, EXTRACTOR, _actors, _add_or_merge, _governing_verb, _place,
+from kg.extract.meetings import (GROUP_NOUNS, _actors, _add_or_merge, _governing_verb, _place,
                                  _sentence_time, _status, _subject, _trigger)
 from kg.extract.model import HELD, PERSON, Meeting
 from kg.extract.statements import time_of
 from kg.extract.topics import topics_between
 
+EXTRACTOR = "kg.extract.gatherings.v1"
 GATHERING_NOUNS = {"meeting", "summit", "conference", "gathering", "session", "talks"}
 # Verbs that put their subject at the gathering they govern: "chaired the meeting", "attending his first G20 meeting".
 ATTENDING_VERBS = {"chair", "co-chair", "attend", "host", "co-host", "join"}
