@@ -39,6 +39,8 @@ READ_ONLY_ATTEMPTS = 10
 #: Most quads given to Oxigraph's bulk loader at once: below its batch size
 #: (1,000,000), a bulk load is one atomic ingestion of index files.
 BULK_QUADS = 500_000
+#: Environment variable lowering the most quads an ingest writes at once (memory vs speed).
+ENV_WRITE_BATCH_QUADS = "KG_WRITE_BATCH_QUADS"
 #: Fewer quads than this are written in a plain transaction.
 BULK_MIN_QUADS = 5_000
 SERIALISATIONS = {"trig": "trig", "nquads": "nquads", "ttl": "turtle", "turtle": "turtle",
@@ -144,15 +146,22 @@ class LocalStore:
     """An Oxigraph store in a folder on disk (pyoxigraph)."""
 
     kind = "local"
-    #: The most quads an ingest gives replace_graphs at once: well within one atomic bulk
-    #: load (BULK_QUADS), and small enough that the loader's memory (about 2 KB per quad
-    #: while it sorts) stays flat once the batches have grown to it, at about 250 documents.
-    bulk_quads = 150_000
+    #: The most quads an ingest gives replace_graphs at once (one atomic bulk load).  The
+    #: loader needs about 2 KB per quad while it sorts, so this trades memory for speed:
+    #: $KG_WRITE_BATCH_QUADS lowers it (150,000: peak memory nearly flat from the first
+    #: thousand documents, but more compaction; see the README's bulk-ingest figures).
+    bulk_quads = BULK_QUADS
 
     def __init__(self, path: Path, create: bool = True, read_only: bool = False):
         import pyoxigraph as ox  # imported here so that merely importing kg stays light
 
         self._ox = ox
+        wanted = os.environ.get(ENV_WRITE_BATCH_QUADS)     # checked before the store is opened
+        if wanted:
+            try:
+                self.bulk_quads = max(1, min(BULK_QUADS, int(wanted)))
+            except ValueError:
+                raise StoreError(f"{ENV_WRITE_BATCH_QUADS} must be a whole number of quads, not {wanted!r}") from None
         self.path = path
         self.location = str(path)
         #: Why writes are refused (None on a writable store).

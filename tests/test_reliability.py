@@ -522,3 +522,16 @@ def test_parallel_and_single_process_ingest_write_the_same_graphs(tmp_path):
             store.close()
         assert not report.failed
     assert signatures(tmp_path / "store1") == signatures(tmp_path / "store2")
+
+
+def test_write_batch_quads_can_be_lowered_and_a_bad_value_is_one_clear_error(tmp_path, monkeypatch):
+    from kg.errors import StoreError
+    monkeypatch.setenv("KG_WRITE_BATCH_QUADS", "150000")
+    store = LocalStore(tmp_path / "store")
+    try:
+        assert store.bulk_quads == 150_000
+    finally:
+        store.close()
+    monkeypatch.setenv("KG_WRITE_BATCH_QUADS", "lots")
+    with pytest.raises(StoreError, match="KG_WRITE_BATCH_QUADS"):
+        LocalStore(tmp_path / "store")
