@@ -42,13 +42,12 @@ def load_pipeline(name: str | None = None):
 CO_LEMMAS = "kg_co_lemmas"
 _CO_LEMMA = {f"co-{stem}{end}": f"co-{stem}" for stem in ("chair", "host", "sponsor", "lead", "author", "sign")
              for end in ("", "s", "ed", "ing")}
-CO_WORDS = list(_CO_LEMMA)
 
 
 def _keep_co_words_whole(nlp) -> None:
     from spacy.symbols import ORTH
 
-    for word in CO_WORDS:
+    for word in _CO_LEMMA:
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 

@@ -671,17 +671,20 @@ def _holder(ctx: DocContext, country: str, wanted) -> str | None:
     for entity in ctx.facts.entities.values():
         if entity.kind != PERSON or entity.unnamed or entity.country != country:
             continue
-        roles = [set(norm(p.role).split()) for p in ctx.facts.posts if p.person == entity.iri and p.status != "conflicting"]
-        roles += [set(norm(p.role).split()) for p in ctx.gaz.posts_on(entity.iri, ctx.date)]
-        if any(words <= role and not role & NOT_THE_HOLDER for role in roles for words in wanted):
+        if any(words <= role and not role & NOT_THE_HOLDER for role in _roles_of(ctx, entity.iri) for words in wanted):
             holders.append(entity.iri)
     return holders[0] if len(holders) == 1 else None
 
 
 def _person_has_role(ctx: DocContext, iri: str, role_words: set[str]) -> bool:
+    return any(role_words <= role for role in _roles_of(ctx, iri))
+
+
+def _roles_of(ctx: DocContext, iri: str) -> list[set[str]]:
+    """The words of each post the article or the reference data gives a person on the article date."""
     roles = [norm(p.role) for p in ctx.facts.posts if p.person == iri and p.status != "conflicting"]
     roles += [norm(p.role) for p in ctx.gaz.posts_on(iri, ctx.date)]
-    return any(role_words <= set(r.split()) for r in roles)
+    return [set(r.split()) for r in roles]
 
 
 def _unnamed_person(ctx: DocContext, token, phrase: str, country: str | None) -> str:

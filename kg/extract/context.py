@@ -57,6 +57,7 @@ class DocContext:
     token_mention: dict[int, Mention] = field(default_factory=dict)
     quotes: list[Quote] = field(default_factory=list)
     sent_index: dict[int, int] = field(default_factory=dict)   # sentence start token -> sentence number
+    pronoun_memo: dict[int, str | None] = field(default_factory=dict)   # subject pronoun token -> referent
 
     def __post_init__(self):
         self.offset = self.article.body_start
@@ -285,10 +286,11 @@ class DocContext:
         # A subject pronoun of an earlier sentence stands for its own referent: "Kishida ... He began
         # the tour in Paris, where he dined with Macron. In Rome, he and Meloni ..." keeps Kishida.
         for earlier in self._subject_pronouns_before(tok, gender):
-            referent = self._pronoun_memo.get(earlier.i, "unresolved")
-            if referent == "unresolved":
-                self._pronoun_memo[earlier.i] = None        # no cycle through this token
-                referent = self._pronoun_memo[earlier.i] = self.resolve_pronoun(earlier)
+            if earlier.i in self.pronoun_memo:
+                referent = self.pronoun_memo[earlier.i]
+            else:
+                self.pronoun_memo[earlier.i] = None        # no cycle through this token
+                referent = self.pronoun_memo[earlier.i] = self.resolve_pronoun(earlier)
             if referent is not None and referent not in clause_subjects:
                 score = role_weight["nsubj"] - 0.6 * (here - self.sentence_no(earlier)) + earlier.i * 0.001
                 scored.append((score, referent))
@@ -300,21 +302,13 @@ class DocContext:
         """Subject pronouns of ``gender`` in the sentences before ``tok``'s (within a window)."""
         here = self.sentence_no(tok)
         words = FEMALE if gender == "female" else {"he"}
-        found = []
-        for sent in self.doc.sents:
-            number = self.sentence_no(sent[0])
-            if number >= here:
-                break
-            if here - number <= window_sents:
-                found += [t for t in sent if t.dep_ == "nsubj" and t.lower_ in words]
-        return found
+        return [t for sent in self.sentences[max(0, here - window_sents):here] for t in sent
+                if t.dep_ == "nsubj" and t.lower_ in words]
 
-    @property
-    def _pronoun_memo(self) -> dict:
-        memo = self.__dict__.get("_memo_pronouns")
-        if memo is None:
-            memo = self.__dict__["_memo_pronouns"] = {}
-        return memo
+    def is_named_person(self, iri: str) -> bool:
+        """True for a person of this document known by name (not "the official")."""
+        entity = self.entity(iri)
+        return entity is not None and entity.kind == PERSON and not entity.unnamed
 
     def _gender_ok(self, iri: str, gender: str) -> bool:
         entity = self.entity(iri)

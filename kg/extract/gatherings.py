@@ -14,7 +14,7 @@ from kg.extract.context import DocContext
 from kg.extract.lexicon import COUNTRY_GROUP_NOUNS
 from kg.extract.meetings import (GROUP_NOUNS, _actors, _add_or_merge, _governing_verb, _place,
                                  _sentence_time, _status, _subject, _trigger)
-from kg.extract.model import HELD, PERSON, Meeting
+from kg.extract.model import HELD, Meeting
 from kg.extract.statements import time_of
 from kg.extract.topics import topics_between
 
@@ -87,8 +87,7 @@ def _speaking_after(ctx: DocContext, noun) -> list[str]:
     subject = _subject(governing) if governing is not None else None
     if subject is None:
         return []
-    return [iri for iri in _actors(ctx, subject) if ctx.entity(iri) is not None
-            and ctx.entity(iri).kind == PERSON and not ctx.entity(iri).unnamed]
+    return [iri for iri in _actors(ctx, subject) if ctx.is_named_person(iri)]
 
 
 def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
@@ -104,8 +103,7 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
     elif tok.pos_ == "VERB" and tok.lemma_.lower() == "represent" and any(c.dep_ == "agent" for c in tok.children):
         found = [iri for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
                  for iri in _actors(ctx, o)]        # "China was represented by Vice Premier Zhang Guoqing"
-        return [iri for iri in found if ctx.entity(iri) is not None and ctx.entity(iri).kind == PERSON
-                and not ctx.entity(iri).unnamed]
+        return [iri for iri in found if ctx.is_named_person(iri)]
     elif tok.lower_ == "sidelines" and tok.dep_ == "pobj":
         clause = _governing_verb(tok)
     elif tok.dep_ == "prep" and tok.lower_ in AT_PREPS and any(
@@ -127,7 +125,6 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
                    for o in c.children if o.dep_ == "pobj"]
     for cand in candidates:
         for iri in _actors(ctx, cand) + ctx.coordinated_people(cand):
-            entity = ctx.entity(iri)
-            if entity is not None and entity.kind == PERSON and not entity.unnamed and iri not in found:
+            if ctx.is_named_person(iri) and iri not in found:
                 found.append(iri)
     return found

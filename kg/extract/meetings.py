@@ -729,9 +729,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                             not appeal_on(tok):
                         # "called on the prime minister in Tokyo": a courtesy call, in person
                         visited = [o for o in child.children if o.dep_ == "pobj" and (
-                            ctx.mention_at(o.i) is not None or any(
-                                ctx.entity(p) is not None and not ctx.entity(p).unnamed and ctx.entity(p).kind == PERSON
-                                for p in _actors(ctx, o, speaker)))]
+                            ctx.mention_at(o.i) is not None or any(ctx.is_named_person(p)
+                                                                   for p in _actors(ctx, o, speaker)))]
                         if visited:
                             objects += visited
                             kind = "meeting"
