@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -64,8 +65,9 @@ ENV_PROCESSES = "KG_PROCESSES"
 #: Documents per store.replace_graphs call (one atomic bulk load or one transaction),
 #: at first; see _write_records for how an embedded store's batches grow.
 WRITE_BATCH = 64
-#: An embedded store's write batch grows to this fraction of the documents already written.
-GROWTH = 0.25
+#: An embedded store's write batch grows to this multiple of the documents already written
+#: (64, 128, 384, ...: batches reach their cap, and memory its plateau, within ~1,000 documents).
+GROWTH = 2.0
 #: Documents between two flushes of an embedded store's memtables to disk:
 #: keeps the write-ahead log short, so that a read-only reader (kg serve,
 #: kg ask during an ingest) and crash recovery replay little of it.
@@ -98,63 +100,118 @@ def _pending_articles(files: list[Path], known: dict[str, str], report: IngestRe
         yield article
 
 
+class _BackgroundWriter:
+    """Writes one batch at a time in a thread, while the caller prepares the next.
+
+    The store's writes (Oxigraph's bulk loader, an HTTP request to a remote
+    store) release the GIL, so with one process the next documents are parsed
+    while the last batch is written, instead of after it.  At most one batch
+    is being written: ``submit`` first waits for the previous one, and an
+    error in a write is raised there (or by ``finish``), in the caller's thread.
+    """
+
+    def __init__(self, store, report: IngestReport):
+        self.store = store
+        self.report = report
+        self.flush = getattr(store, "flush", None)
+        self.since_flush = 0
+        self.written = 0
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
+        self._pending: tuple[Future, list[GraphRecord]] | None = None
+
+    def _write(self, good: list[GraphRecord]) -> None:
+        if good:
+            self.store.replace_graphs([(URIRef(r.graph_name), r.ntriples) for r in good])
+        self.since_flush += len(good)
+        if self.flush is not None and self.since_flush >= FLUSH_EVERY:
+            self.flush()
+            self.since_flush = 0
+
+    def _settle(self) -> None:
+        # The previous batch: wait for it, then report it (only once it is stored).
+        if self._pending is None:
+            return
+        future, batch = self._pending
+        self._pending = None
+        future.result()
+        for r in batch:
+            if r.error is None:
+                self.report.ingested.append(r.path)
+                self.report.triples += r.triples
+                self.report.warnings.extend(r.warnings)
+            else:
+                self.report.failed.append((r.path, r.error))
+        self.written += sum(1 for r in batch if r.error is None)
+
+    def submit(self, batch: list[GraphRecord]) -> None:
+        """Start writing ``batch`` (after the previous batch is written)."""
+        self._settle()
+        good = [r for r in batch if r.error is None]
+        self._pending = (self._pool.submit(self._write, good), batch)
+
+    def finish(self) -> None:
+        """Wait for the last batch; raise its error if it failed."""
+        try:
+            self._settle()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the thread after the batch being written (a batch is never left half-written)."""
+        self._pool.shutdown(wait=True)
+
+
 def _write_records(store, records: Iterable[GraphRecord], report: IngestReport,
                    progress: Callable[[int], None] | None, write_batch: int) -> None:
     """Write the records in batches; progress counts documents as they are processed.
 
-    An embedded store's batches grow with the store (to GROWTH of the
-    documents written so far, at most ``store.bulk_quads``, well within one
-    atomic bulk load): each bulk load makes RocksDB merge the new index
-    files into what is there, so a fixed small batch costs more and more
-    per document as the store grows -- with 64-document batches the store's
-    CPU per document doubled between 500 and 3,500 documents.  Batches
-    that grow with the store keep that cost flat, and a store still sees
+    Batches are written by a background thread (_BackgroundWriter) while the
+    next one is prepared.  An embedded store's batches grow with the store
+    (to GROWTH of the documents written so far, at most ``store.bulk_quads``,
+    well within one atomic bulk load): each bulk load makes RocksDB merge
+    the new index files into what is there, so a fixed small batch costs
+    more and more per document as the store grows -- with 64-document
+    batches the store's CPU per document doubled between 500 and 3,500
+    documents.  Batches that grow with the store keep that cost flat, reach
+    their cap early (so peak memory stops growing), and a store still sees
     the first documents after ``write_batch`` of them.
     """
     batch: list[GraphRecord] = []
     quads = 0
-    written = 0
-    since_flush = 0
-    flush = getattr(store, "flush", None)
+    writer = _BackgroundWriter(store, report)
     bulk_quads = getattr(store, "bulk_quads", None)
+    # Documents handed to the writer: batches grow with these, not with what is
+    # already on disk, so that the growth does not depend on the thread's timing.
+    handed = 0
 
     def full() -> bool:
         if bulk_quads is None:
             return len(batch) >= write_batch
-        return quads >= bulk_quads or len(batch) >= max(write_batch, int(written * GROWTH))
+        return quads >= bulk_quads or len(batch) >= max(write_batch, int(handed * GROWTH))
 
     def commit() -> None:
-        nonlocal since_flush, quads, written
-        good = [r for r in batch if r.error is None]
-        if good:
-            store.replace_graphs([(URIRef(r.graph_name), r.ntriples) for r in good])
-        for r in batch:
-            if r.error is None:
-                report.ingested.append(r.path)
-                report.triples += r.triples
-                report.warnings.extend(r.warnings)
-            else:
-                report.failed.append((r.path, r.error))
-        written += len(good)
-        since_flush += len(good)
-        if flush is not None and since_flush >= FLUSH_EVERY:
-            flush()
-            since_flush = 0
-        batch.clear()
+        nonlocal quads, handed, batch
+        writer.submit(batch)
+        handed += sum(1 for r in batch if r.error is None)
+        batch = []
         quads = 0
 
-    for record in records:
-        # A batch never exceeds one bulk load: committed before this record would overflow it.
-        if batch and bulk_quads is not None and quads + record.triples > bulk_quads:
+    try:
+        for record in records:
+            # A batch never exceeds one bulk load: committed before this record would overflow it.
+            if batch and bulk_quads is not None and quads + record.triples > bulk_quads:
+                commit()
+            batch.append(record)
+            quads += record.triples
+            if progress:
+                progress(1)
+            if full():
+                commit()
+        if batch:
             commit()
-        batch.append(record)
-        quads += record.triples
-        if progress:
-            progress(1)
-        if full():
-            commit()
-    if batch:
-        commit()
+        writer.finish()
+    finally:
+        writer.close()
 
 
 def ingest_paths(store, paths: list[str | Path], *, extractor=None, force: bool = False,

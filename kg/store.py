@@ -21,6 +21,7 @@ import functools
 import io
 import os
 import re
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +40,11 @@ READ_ONLY_ATTEMPTS = 10
 #: Most quads given to Oxigraph's bulk loader at once: below its batch size
 #: (1,000,000), a bulk load is one atomic ingestion of index files.
 BULK_QUADS = 500_000
-#: Environment variable lowering the most quads an ingest writes at once (memory vs speed).
+#: Most quads an ingest writes at once by default: the bulk loader holds about
+#: 0.9 KB per quad while it sorts a batch, so this bounds an ingest's memory.
+WRITE_BATCH_QUADS = 300_000
+#: Environment variable setting the most quads an ingest writes at once, up to
+#: BULK_QUADS (memory vs speed).
 ENV_WRITE_BATCH_QUADS = "KG_WRITE_BATCH_QUADS"
 #: Fewer quads than this are written in a plain transaction.
 BULK_MIN_QUADS = 5_000
@@ -147,10 +152,10 @@ class LocalStore:
 
     kind = "local"
     #: The most quads an ingest gives replace_graphs at once (one atomic bulk load).  The
-    #: loader needs about 2 KB per quad while it sorts, so this trades memory for speed:
-    #: $KG_WRITE_BATCH_QUADS lowers it (150,000: peak memory nearly flat from the first
-    #: thousand documents, but more compaction; see the README's bulk-ingest figures).
-    bulk_quads = BULK_QUADS
+    #: loader holds about 0.9 KB per quad while it sorts, so this trades memory for
+    #: speed: $KG_WRITE_BATCH_QUADS sets it, up to BULK_QUADS (larger batches mean less
+    #: compaction; see the README's bulk-ingest figures).
+    bulk_quads = WRITE_BATCH_QUADS
 
     def __init__(self, path: Path, create: bool = True, read_only: bool = False):
         import pyoxigraph as ox  # imported here so that merely importing kg stays light
@@ -228,7 +233,13 @@ class LocalStore:
         by ``kill -9``, so a crash never leaves the store locked.
         """
         self._check_writable()
-        return self._writer_lock.acquire()
+        took = self._writer_lock.acquire()
+        # A bulk-load file left by a writer that was killed mid-write: only
+        # the lock holder may remove it, as no one else can be writing one.
+        if took:
+            for leftover in self.path.glob("kg-bulk-*.nq"):
+                leftover.unlink(missing_ok=True)
+        return took
 
     def unlock(self) -> None:
         """Release the writer lock."""
@@ -281,10 +292,16 @@ class LocalStore:
         ox = self._ox
         if BULK_MIN_QUADS <= quads <= BULK_QUADS:
             # The text goes to the bulk loader as it is: parsing and sorting
-            # happen in Rust, with no Python object per triple.
-            text = "".join(_as_nquads(ntriples, name.n3()) for name, ntriples in graphs)
+            # happen in Rust, with no Python object per triple.  It goes through
+            # a file beside the store rather than one joined string: the loader
+            # reads it without the GIL, and the batch is not held twice more
+            # in memory (as a str and as bytes) while the loader sorts it.
             try:
-                self._store.bulk_load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                with tempfile.NamedTemporaryFile(dir=self.path, prefix="kg-bulk-", suffix=".nq") as text:
+                    for name, ntriples in graphs:
+                        text.write(_as_nquads(ntriples, name.n3()).encode("utf-8"))
+                    text.flush()
+                    self._store.bulk_load(path=text.name, format=ox.RdfFormat.N_QUADS)
                 return
             except SyntaxError:
                 pass    # below, parsed document by document to name the one at fault

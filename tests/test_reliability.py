@@ -441,7 +441,7 @@ def test_ingest_writes_in_batches_through_replace_graphs(tmp_path):
     try:
         report = ingest_paths(store, [articles], extractor=FakeExtractor(), write_batch=8)
         assert len(report.ingested) == 20
-        assert [b for b in batches if b] == [8, 8, 4]
+        assert [b for b in batches if b] == [8, 12]          # 8, then up to twice that
     finally:
         store.close()
 
@@ -461,12 +461,13 @@ def test_embedded_store_batches_grow_with_the_store_and_stay_within_one_bulk_loa
 
     records = [GraphRecord(path=f"a{i}", graph_name=f"https://example.org/doc/{i}", ntriples="", triples=10)
                for i in range(400)]
-    store, processed = Recorder(), []
-    _write_records(store, records, IngestReport(), processed.append, write_batch=8)
-    assert sum(store.batches) == 400 and len(processed) == 400
-    assert store.batches[:4] == [8, 8, 8, 8]                   # the first documents are visible early
-    assert store.batches[-1] > 8 or store.batches[-2] > 8       # ... and the batches grow with the store
-    assert max(store.batches) * 10 <= Recorder.bulk_quads        # never more than one bulk load
+    store, processed, report = Recorder(), [], IngestReport()
+    _write_records(store, records, report, processed.append, write_batch=8)
+    assert sum(store.batches) == 400 and len(processed) == 400 and len(report.ingested) == 400
+    # The first documents are visible early; then each batch is twice all before it,
+    # up to one bulk load of 1,000 quads.
+    assert store.batches[:5] == [8, 16, 48, 100, 100]
+    assert max(store.batches) * 10 == Recorder.bulk_quads        # never more than one bulk load
     # A store without bulk loads (a remote endpoint) keeps fixed batches.
     del Recorder.bulk_quads
     store = Recorder()
@@ -524,14 +525,42 @@ def test_parallel_and_single_process_ingest_write_the_same_graphs(tmp_path):
     assert signatures(tmp_path / "store1") == signatures(tmp_path / "store2")
 
 
-def test_write_batch_quads_can_be_lowered_and_a_bad_value_is_one_clear_error(tmp_path, monkeypatch):
+def test_write_batch_quads_can_be_set_and_a_bad_value_is_one_clear_error(tmp_path, monkeypatch):
     from kg.errors import StoreError
-    monkeypatch.setenv("KG_WRITE_BATCH_QUADS", "150000")
-    store = LocalStore(tmp_path / "store")
-    try:
-        assert store.bulk_quads == 150_000
-    finally:
-        store.close()
+    from kg.store import BULK_QUADS, WRITE_BATCH_QUADS
+    for wanted, expected in (("150000", 150_000), ("400000", 400_000), ("900000", BULK_QUADS), (None, WRITE_BATCH_QUADS)):
+        if wanted is None:
+            monkeypatch.delenv("KG_WRITE_BATCH_QUADS")
+        else:
+            monkeypatch.setenv("KG_WRITE_BATCH_QUADS", wanted)
+        store = LocalStore(tmp_path / "store")
+        try:
+            assert store.bulk_quads == expected
+        finally:
+            store.close()
     monkeypatch.setenv("KG_WRITE_BATCH_QUADS", "lots")
     with pytest.raises(StoreError, match="KG_WRITE_BATCH_QUADS"):
         LocalStore(tmp_path / "store")
+
+
+def test_a_failed_batch_write_stops_the_ingest_with_the_store_error():
+    # Batches are written in a background thread: its error must reach the caller.
+    from kg.bulk import GraphRecord
+    from kg.ingest import IngestReport, _write_records
+
+    class FailingStore:
+        bulk_quads = 1_000
+        def __init__(self):
+            self.calls = 0
+        def replace_graphs(self, graphs):
+            self.calls += 1
+            if self.calls == 2:
+                raise StoreError("batch write failed: disk full")
+
+    records = [GraphRecord(path=f"a{i}", graph_name=f"https://example.org/doc/{i}", ntriples="", triples=10)
+               for i in range(100)]
+    report = IngestReport()
+    with pytest.raises(StoreError, match="disk full"):
+        _write_records(FailingStore(), records, report, None, write_batch=8)
+    # Only the batch that was stored is reported as ingested.
+    assert report.ingested == [f"a{i}" for i in range(8)]
