@@ -691,3 +691,51 @@ def test_an_office_named_by_its_owner_and_a_company_by_its_name(extract):
     r = extract("The plant lost power on Thursday. Ukraine’s state nuclear company, Energoatom, said mortar fire had "
                 "forced the shutdown of one reactor.", date="2022-09-02")
     assert r.said()[0][0] == "Energoatom"
+
+
+def test_an_expectation_that_others_would_meet_is_a_plan(extract):
+    r = extract("Duda and Zelensky did not meet in New York, where aides had expected them to hold talks on the "
+                "sidelines of the assembly.", date="2023-09-22")
+    assert r.pairs() == []
+    assert len(r.pairs("planned")) == 1 and "Andrzej Duda" in r.pairs("planned")[0]
+
+
+def test_without_meeting_and_staying_out_of_talks_are_not_exchanges(extract):
+    r = extract("Antony Blinken ended his tour in Ankara on Monday without meeting Turkey’s president.",
+                date="2023-11-06")
+    assert r.pairs() == [] and len(r.meetings("denied")) == 1
+    r = extract("Howard Lutnick held talks with Wang Wentao in London. Britain, which lent the venue, stayed out "
+                "of the negotiations.", date="2025-06-11")
+    assert r.pairs() == [["Howard Lutnick", "Wang Wentao"]]
+
+
+def test_visits_after_a_scheduled_flight_are_planned(extract):
+    r = extract("Antony Blinken flies on to Tokyo for a meeting of foreign ministers on Tuesday, before visits to "
+                "South Korea and India.", date="2023-11-06")
+    assert r.meetings() == []
+
+
+def test_the_same_day_dates_an_exchange_like_the_one_before(extract):
+    # The parser does not tag "The same day" as a date here: the words themselves count.
+    r = extract("On Sunday Antony Blinken made a trip to Ramallah, where he met Palestinian President Mahmoud Abbas. "
+                "According to the news agency WAFA, Abbas told him that the Palestinian Authority would take on its "
+                "responsibilities in Gaza only as part of a political solution. The same day Blinken flew to Baghdad "
+                "for talks with Prime Minister Mohammed Shia al-Sudani, and told reporters there that attacks on US "
+                "forces were unacceptable.", date="2023-11-06")
+    talks = next(m for m in r.meetings() if "Mohammed Shia al-Sudani" in [r.name(p) for p in m.participants])
+    assert talks.time is not None and talks.time.start == dt.date(2023, 11, 5)
+
+
+def test_a_meeting_that_did_not_happen_is_no_antecedent_of_their(extract):
+    r = extract("President Tayyip Erdogan did not meet Antony Blinken on Monday. The secretary urged Prime Minister "
+                "Benjamin Netanyahu to accept pauses. “Israel refuses a temporary ceasefire,” he said after their "
+                "meeting.", date="2023-11-06")
+    assert r.pairs() == [["Antony Blinken", "Benjamin Netanyahu"]]
+
+
+def test_an_exchange_takes_the_topics_of_its_own_paragraph_only(extract):
+    r = extract("Poland banned imports of cheap Ukrainian grain.\n\nAndrzej Duda and Volodymyr Zelensky last met in "
+                "Warsaw in April, when Zelensky thanked Poland for taking in refugees.\n\nThe election campaign is under way.",
+                date="2023-09-22")
+    labels = {t.label for m in r.meetings() for t in m.topics}
+    assert "refugee" in labels and not labels & {"food security", "election"}

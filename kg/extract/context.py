@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.model import ANONYMOUS, COUNTRY, ORGANIZATION, PERSON, DocumentFacts, Entity, Evidence
+from kg.extract.model import (ANONYMOUS, CANCELLED, COUNTRY, DENIED, ORGANIZATION, PERSON, DocumentFacts, Entity,
+                              Evidence)
 from kg.gazetteer import Gazetteer, norm
 from kg.sources import Article
 from kg.extract.lexicon import COUNTRY_GROUP_NOUNS, NUMBER_WORDS
@@ -320,7 +321,9 @@ class DocContext:
         "The two men", "the leaders" are people: an exchange with a country in it does not fit.
         """
         here = tok.idx + self.offset
-        earlier = [m for m in self.facts.meetings if m.evidence.start <= here]
+        # A meeting that did not happen is no antecedent ("Erdogan did not meet Blinken. ...
+        # Netanyahu spoke after their meeting").
+        earlier = [m for m in self.facts.meetings if m.evidence.start <= here and m.status not in (DENIED, CANCELLED)]
         people_only = tok.lemma_.lower() in ("man", "woman", "leader", "president", "minister", "men", "women")
         for meeting in reversed(earlier[-3:]):
             if len(meeting.participants) < 2:

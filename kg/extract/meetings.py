@@ -11,6 +11,7 @@ several sentences are merged.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from kg.dates import TimeSpan
@@ -131,6 +132,14 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
         subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in subject.children):
             return DENIED
+    # "ended the tour without meeting Erdogan": it did not happen.
+    for v in own:
+        if v.tag_ == "VBG" and v.dep_ == "pcomp" and v.head.lower_ == "without":
+            return DENIED
+    # "Britain stayed out of the negotiations": no part in them.
+    if kind_of == "noun" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "out" and \
+            tok.head.head.head.lemma_.lower() in ("stay", "keep", "remain"):
+        return DENIED
     # "have yet to meet", "are yet to hold talks": it has not happened.
     for v in own:
         if v.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in v.head.children):
@@ -162,6 +171,10 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
             modal.append(governing)
             if governing.tag_ in ("VBZ", "VBP") and governing.lemma_.lower() in TRAVEL_VERBS:
                 return PLANNED  # the news present of a schedule: "Xi flies to Serbia on Tuesday for talks"
+    if kind_of == "noun" and verb is None and tok.dep_ == "pobj" and tok.head.lower_ in ("before", "after", "ahead"):
+        governing = _governing_verb(tok)
+        if governing is not None and governing.tag_ in ("VBZ", "VBP") and governing.lemma_.lower() in TRAVEL_VERBS:
+            return PLANNED  # "Blinken flies on to Tokyo ... before visits to South Korea and India"
     if kind_of == "verb" and tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in SCHEDULE_VERBS and \
             not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and \
             any(e.label_ == "DATE" and tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1
@@ -197,6 +210,9 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
         head = v.head
         if v.dep_ == "xcomp" and head.lemma_.lower() in PLAN_VERBS:
             return PLANNED
+        if v.dep_ == "ccomp" and head.lemma_.lower() in PLAN_VERBS and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return PLANNED      # "aides had expected them to hold talks": an expectation
         if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in DISPOSITION_ADJECTIVES:
             return PLANNED
         if v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in head.children):
@@ -208,6 +224,11 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     if kind_of == "noun" and any(c.lower_ in PLAN_ADJECTIVES for c in tok.children if c.dep_ == "amod"):
         return PLANNED
     return HELD
+
+
+#: "On the same day", "that day": the time of the exchange told just before.
+_SAME_TIME = re.compile(r"\b(?:the same (?:day|week|morning|afternoon|evening)|that (?:same )?(?:day|morning|afternoon|evening))\b",
+                        re.IGNORECASE)
 
 
 def _cancels(verb) -> bool:
@@ -825,8 +846,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 # date of its sentence, or else of the sentence before ("announced on Monday ...
                 # Biden, who hosted Albanese and Sunak, said ...").
                 time = None if _in_sequence_clause(heads[0]) else _sentence_time(ctx, sent, future=status == PLANNED)
-            if time is None and ctx.facts.meetings and any(
-                    e.label_ == "DATE" and e.text.lower() in ("the same day", "that day", "the same week") for e in ctx.ents_in(sent)):
+            if time is None and ctx.facts.meetings and _SAME_TIME.search(sent.text):
                 time = ctx.facts.meetings[-1].time  # "On the same day, Macron held talks ..."
             if time is None and status == HELD and first is not None and ctx.sentence_no(sent[0]) <= 1 \
                     and not _in_sequence_clause(heads[0]):
@@ -1003,7 +1023,9 @@ def _paragraph_topics(ctx: DocContext, index: dict, sent) -> list[Topic]:
     """Scheme topics of the paragraph holding ``sent`` (paragraphs end at a blank line)."""
     text = ctx.text
     start = max(text.rfind("\n\n", 0, sent.start_char), 0)
-    end = text.find("\n\n", sent.end_char)
+    # From the sentence's start: its span ends after the blank line that follows it (spaCy
+    # keeps trailing whitespace in the sentence), and the next paragraph is not this one.
+    end = text.find("\n\n", sent.start_char)
     end = len(text) if end < 0 else end
     offsets = [t.idx for t in ctx.tokens]
     return topics_between(ctx, index, bisect_left(offsets, start), bisect_left(offsets, end),
