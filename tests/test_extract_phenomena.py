@@ -739,3 +739,29 @@ def test_an_exchange_takes_the_topics_of_its_own_paragraph_only(extract):
                 date="2023-09-22")
     labels = {t.label for m in r.meetings() for t in m.topics}
     assert "refugee" in labels and not labels & {"food security", "election"}
+
+
+def test_seeing_a_named_person_is_a_meeting_and_together_with_adds_a_party(extract):
+    r = extract("On Saturday Antony Blinken met Jordan's foreign minister, Ayman Safadi, in Amman. He also saw "
+                "Lebanon’s caretaker prime minister, Najib Mikati, in the Jordanian capital. Analysts saw Xi "
+                "Jinping as the winner.", date="2023-11-06")
+    assert sorted(r.pairs()) == [["Antony Blinken", "Ayman Safadi"], ["Antony Blinken", "Najib Mikati"]]
+    r = extract("Abbas Araghchi met Yvette Cooper and Germany’s Johann Wadephul, together with Kaja Kallas, on the "
+                "sidelines of the UN General Assembly on Tuesday.", date="2025-09-28")
+    assert len(r.meetings()) == 1
+    assert "Kaja Kallas" in [r.name(p) for p in r.meetings()[0].participants]
+
+
+def test_a_day_later_dates_an_exchange_after_the_one_before(extract):
+    r = extract("Abbas Araghchi met Yvette Cooper on the sidelines of the UN General Assembly on Tuesday. A day "
+                "later, French President Emmanuel Macron met Iran’s president, Masoud Pezeshkian, at the UN "
+                "headquarters.", date="2025-09-28")
+    later = next(m for m in r.meetings() if "Emmanuel Macron" in [r.name(p) for p in m.participants])
+    assert later.time is not None and later.time.start == dt.date(2025, 9, 24)
+
+
+def test_conditions_and_demands_are_not_held_talks(extract):
+    r = extract("The Europeans offered to put the sanctions off if Iran let inspectors back into its nuclear sites "
+                "and resumed direct talks with the United States. Marco Rubio said that Iran must accept direct "
+                "talks with Washington.", date="2025-09-28")
+    assert r.pairs() == []

@@ -98,7 +98,9 @@ REFUSAL_VERBS = {"refuse", "decline", "fail", "reject", "rebuff", "snub", "shun"
 # Verbs of taking part, whose negation denies the exchange: "did not take part in the talks".
 PARTICIPATION_VERBS = {"take", "attend", "join", "hold", "have", "participate", "secure", "get", "arrange", "meet"}
 CANCEL_VERBS = {"cancel", "postpone", "scrap", "delay", "suspend", "call off", "abandon", "shelve", "drop"}
-MODAL_FUTURE = {"will", "would", "shall", "may", "might", "could", "'ll", "wo", "ca"}
+# Modals under which an exchange is not (yet) held: futures, possibilities and demands
+# ("Iran must accept direct talks", "they should meet").
+MODAL_FUTURE = {"will", "would", "shall", "may", "might", "could", "'ll", "wo", "ca", "must", "should"}
 PLAN_ADJECTIVES = {"upcoming", "planned", "proposed", "scheduled", "expected", "possible", "potential",
                    "next", "future", "forthcoming", "prospective"}
 # Nouns for speech events ("in an interview", "at a think-tank event") that are not exchanges between actors.

@@ -11,10 +11,11 @@ several sentences are merged.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 
-from kg.dates import TimeSpan
+from kg.dates import DAY, TimeSpan
 from kg.extract.actors import describe_actor, place_of, role_holder
 from kg.extract.context import DocContext, conjuncts
 from kg.extract.lexicon import (ANAPHORIC_TOPICS, PERSON_NOUNS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
@@ -57,6 +58,11 @@ def _trigger(tok) -> tuple[str, str] | None:
         return MEETING_VERBS[lemma], "verb"
     if lemma == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return "meeting", "verb"    # "sat down with He Lifeng"
+    if tok.pos_ == "VERB" and lemma == "see" and not any(c.dep_ in ("ccomp", "oprd", "xcomp") or c.lower_ == "as"
+                                                         for c in tok.children) and any(
+            c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or any(a.dep_ == "appos" and a.ent_type_ == "PERSON"
+                                                                 for a in c.children)) for c in tok.children):
+        return "meeting", "verb"    # "He also saw Lebanon's prime minister, Najib Mikati" (not "saw him as")
     if tok.pos_ == "VERB" and lemma == "spend" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("day", "hour", "minute", "evening", "morning", "afternoon",
                                                        "time", "week") for c in tok.children) and _with_objects(tok, deep=True, preps=("with",)):
@@ -111,9 +117,13 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
         restated = [t for t in sent if t.i < tok.i and _trigger(t) is not None and _trigger(t)[1] == "verb"]
         if restated:
             return _status(ctx, restated[-1], "verb")
-    # "declined to say whether they met", "if they meet": not asserted either way.
+    # "declined to say whether they met", "if they meet": not asserted either way; so too the
+    # later verbs of a conditional ("if Iran let inspectors back ... and resumed talks").
     for v in own:
-        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for c in v.children):
+        first = v
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for x in {v, first} for c in x.children):
             return None
     # "refused to hold talks", "failed to secure a meeting", "rejected a request for talks",
     # "did not take part in the talks", "neither A nor B met C": it did not happen.
@@ -229,6 +239,21 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
 #: "On the same day", "that day": the time of the exchange told just before.
 _SAME_TIME = re.compile(r"\b(?:the same (?:day|week|morning|afternoon|evening)|that (?:same )?(?:day|morning|afternoon|evening))\b",
                         re.IGNORECASE)
+
+
+#: "A day later", "two days later", "the next day": days after the exchange told just before.
+_DAYS_LATER = re.compile(r"\b(?:(a|one|two|three|four|five|six) days? later|the (?:next|following) day)\b", re.IGNORECASE)
+_DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _days_after(before: TimeSpan | None, text: str) -> TimeSpan | None:
+    """The day ``text`` places after ``before`` ("a day later"), when ``before`` is one known day."""
+    found = _DAYS_LATER.search(text)
+    if found is None or before is None or not before.is_day:
+        return None
+    days = _DAY_COUNTS[found.group(1).lower()] if found.group(1) else 1
+    day = before.start + dt.timedelta(days=days)
+    return TimeSpan(day, day, DAY, found.group(0))
 
 
 def _cancels(verb) -> bool:
@@ -731,8 +756,13 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                                                      ("with", "between", "among", "to"))
                             if child.lemma_.lower() in LETTER_NOUNS:
                                 kind = "letter"     # "received a letter from Xi"
-                        elif tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call", "phone", "telephone"):
+                        elif tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call", "phone",
+                                                    "telephone", "see"):
                             objects.append(child)
+                            # "met Cooper and Barrot, together with Kallas": one more party
+                            objects += [o for w in child.children if w.dep_ == "prep" and w.lower_ == "with"
+                                        and any(a.lower_ == "together" for a in w.children)
+                                        for o in w.children if o.dep_ == "pobj"]
                         else:
                             # "discussed aid to Ukraine": "to" names a recipient, not a party; "signed a
                             # memorandum on an energy partnership with Aliyev" hangs "with" deep inside.
@@ -848,6 +878,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 time = None if _in_sequence_clause(heads[0]) else _sentence_time(ctx, sent, future=status == PLANNED)
             if time is None and ctx.facts.meetings and _SAME_TIME.search(sent.text):
                 time = ctx.facts.meetings[-1].time  # "On the same day, Macron held talks ..."
+            if time is None and ctx.facts.meetings:
+                time = _days_after(ctx.facts.meetings[-1].time, sent.text)  # "A day later, Macron met ..."
             if time is None and status == HELD and first is not None and ctx.sentence_no(sent[0]) <= 1 \
                     and not _in_sequence_clause(heads[0]):
                 # The lead reports the story's event and dates it; the sentence after it
