@@ -765,3 +765,13 @@ def test_conditions_and_demands_are_not_held_talks(extract):
                 "and resumed direct talks with the United States. Marco Rubio said that Iran must accept direct "
                 "talks with Washington.", date="2025-09-28")
     assert r.pairs() == []
+
+
+def test_a_joint_news_conference_with_his_guest_is_a_meeting(extract):
+    r = extract("Chancellor Olaf Scholz arrived in Canada on Sunday. After talks in Montreal on Monday, Prime Minister "
+                "Justin Trudeau told a joint news conference with his guest that Canada would look at exporting "
+                "gas. Emmanuel Macron gave a news conference in Paris on Monday.", date="2022-08-23")
+    assert r.pairs() == [["Justin Trudeau", "Olaf Scholz"]]
+    meeting = r.meetings()[0]
+    assert meeting.time.start == dt.date(2022, 8, 22)
+    assert not {t.label for t in meeting.topics} & {"news", "press"}

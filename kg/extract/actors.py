@@ -493,6 +493,11 @@ def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[s
     country = _modifier_country(ctx, token)
     if lemma in ("counterpart",):
         return _counterpart(ctx, token, country)
+    if lemma in ("guest", "host", "visitor") and any(c.dep_ == "poss" and c.lower_ in ("his", "her")
+                                                    for c in token.children):
+        # "Trudeau told a joint news conference with his guest": like a counterpart, the
+        # nearest person named before from the other side.
+        return _counterpart(ctx, token, country)
     if token.tag_ in ("NNS", "NNPS") and lemma in PERSON_NOUNS:
         # "officials", "the two countries' leaders": a group, never one unnamed person.
         return [ctx.anonymous(phrase, token)]

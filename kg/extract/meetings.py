@@ -79,6 +79,10 @@ def _trigger(tok) -> tuple[str, str] | None:
     if tok.pos_ == "VERB" and lemma in DEAL_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children):
         return "talks", "verb"      # "struck a trade deal with Japan": the parties negotiated
+    if lemma in ("conference", "appearance") and nominal and \
+            any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return "meeting", "noun"    # "told a joint news conference with his guest": they appeared together
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "attr", "appos", "ROOT", "npadvmod", "compound") \
             and (tok.pos_ in ("NOUN", "PROPN") or low in PROCESS_NOUNS):
         if tok.dep_ == "compound" and low not in ("summit",):
@@ -406,7 +410,8 @@ MANNER_WORDS = {"first", "bilateral", "formal", "informal", "separate", "direct"
                 "upcoming", "possible", "proposed", "expected", "key", "crucial", "important", "major", "secret",
                 "way"}
 # How an exchange was held ("by telephone", "by video link"): never its topic.
-MEANS_NOUNS = {"phone", "telephone", "video", "link", "videolink", "conference", "line", "speakerphone", "speaker"}
+MEANS_NOUNS = {"phone", "telephone", "video", "link", "videolink", "conference", "line", "speakerphone", "speaker",
+               "news", "press"}     # "a joint news conference": how they appeared, not what about
 # "the talks, attended by ...", "the summit, co-chaired by ...", "talks chaired by Akar": parties.
 ACL_HOSTS = {"chair", "co-chair", "cochair", "host", "co-host", "lead", "mediate", "broker"}
 ATTEND_VERBS = {"attend", "join", "participate", "sit"}
