@@ -775,3 +775,10 @@ def test_a_joint_news_conference_with_his_guest_is_a_meeting(extract):
     meeting = r.meetings()[0]
     assert meeting.time.start == dt.date(2022, 8, 22)
     assert not {t.label for t in meeting.topics} & {"news", "press"}
+
+
+def test_a_numbered_group_counts_the_country_of_the_host_named_in_the_sentence(extract):
+    r = extract("President Joe Biden hosted the leaders of Australia, India and Japan in Delaware on Saturday, and "
+                "the four countries agreed to expand cooperation on maritime security.", date="2024-09-22")
+    groups = [sorted(r.name(p) for p in m.participants) for m in r.meetings()]
+    assert ["Australia", "India", "Japan", "United States"] in groups

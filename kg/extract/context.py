@@ -387,6 +387,13 @@ class DocContext:
             for c in [self.country_of(m.iri)] if c))
         if len(of_people) == count:
             return of_people
+        # ... or with the countries this sentence names: "Biden hosted the leaders of Australia,
+        # India and Japan ..., and the four countries agreed".
+        named_here = [m.iri for m in sorted(self.mentions, key=lambda m: m.start)
+                      if m.kind == COUNTRY and m.start < tok.i and self.sent_of[m.start] == here]
+        combined = list(dict.fromkeys(of_people + named_here))
+        if of_people and named_here and len(combined) == count:
+            return [self.ensure_country(c) for c in combined]
         # The nearest earlier list naming exactly that many countries ("the United
         # States, Japan and the Netherlands"), else the nearest earlier exchange
         # between that many countries' people or governments.
@@ -418,6 +425,14 @@ class DocContext:
                     and m.iri not in named:
                 named.append(m.iri)
         return named[:count] if len(named) >= count else []
+
+    def ensure_country(self, iri: str) -> str:
+        """``iri``, registered as this document's entity if it is a reference country not yet named
+        (a group such as "the four countries" can include the country of a person named)."""
+        ref = self.gaz.actors.get(iri)
+        if self.entity(iri) is None and ref is not None and ref.kind == COUNTRY:
+            self.add_entity(Entity(iri=iri, kind=COUNTRY, name=ref.name, aliases={ref.name}, in_reference=True))
+        return iri
 
     def country_of(self, iri: str) -> str | None:
         """The country an actor belongs to (itself for a country)."""
