@@ -782,3 +782,11 @@ def test_a_numbered_group_counts_the_country_of_the_host_named_in_the_sentence(e
                 "the four countries agreed to expand cooperation on maritime security.", date="2024-09-22")
     groups = [sorted(r.name(p) for p in m.participants) for m in r.meetings()]
     assert ["Australia", "India", "Japan", "United States"] in groups
+
+
+def test_speech_relayed_by_an_agency_about_he_is_his(extract):
+    r = extract("Li Chenggang said the two sides had agreed the framework in principle. He described the exchanges "
+                "as professional, rational and candid, the official Xinhua news agency reported.", date="2025-06-11")
+    described = next(s for s in r.facts.statements if "candid" in s.text)
+    assert r.name(described.speaker) == "Li Chenggang"
+    assert described.reported_by is not None and "Xinhua" in r.name(described.reported_by)

@@ -406,7 +406,9 @@ def _relayed_speaker(ctx: DocContext, content, speaker: str) -> str | None:
     if content.lemma_.lower() not in RELAY_VERBS or content.pos_ != "VERB":
         return None
     subject = _subject(content)
-    if subject is None or subject.pos_ == "PRON":
+    # "He described the talks as candid, Xinhua reported": a personal pronoun names the person
+    # relayed; "it", "they" and the like do not.
+    if subject is None or (subject.pos_ == "PRON" and subject.lower_ not in ("he", "she")):
         return None
     found = describe_actor(ctx, subject)
     if not found or found[0] == speaker:
