@@ -790,3 +790,9 @@ def test_speech_relayed_by_an_agency_about_he_is_his(extract):
     described = next(s for s in r.facts.statements if "candid" in s.text)
     assert r.name(described.speaker) == "Li Chenggang"
     assert described.reported_by is not None and "Xinhua" in r.name(described.reported_by)
+
+
+def test_accusing_and_commending_someone_are_statements(extract):
+    r = extract("In a post on Truth Social, Donald Trump accused China of having totally violated the agreement. "
+                "Poland thanked Germany for its help.", date="2025-06-11")
+    assert r.said() == [("Donald Trump", "accused China of having totally violated the agreement", False)]

@@ -24,6 +24,11 @@ EXTRACTOR = "kg.extract.statements.v1"
 MIN_QUOTE_WORDS = 5
 
 
+#: Verbs of judging someone, with the preposition that gives the reason ("accused X of ...").
+JUDGEMENT_VERBS = {"accuse": "of", "blame": "for", "praise": "for", "commend": "for", "criticise": "for",
+                   "criticize": "for", "fault": "for"}
+
+
 def is_reporting_verb(tok) -> bool:
     """True for a verb that introduces speech."""
     return tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX")
@@ -309,6 +314,29 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             verb=tok.text, evidence=ctx.evidence(ctx.sentence_of(tok)), time=time_of(ctx, tok),
             topics=topics_between(ctx, topic_index, tok.i, words[-1].i + 1),
             confidence=confidence * 0.9, extractor=EXTRACTOR))
+
+    # "Trump accused China of violating the deal", "Biden commended Modi for his message of
+    # peace": a judgement said of someone.
+    for tok in ctx.tokens:
+        if tok.i in used_verbs or tok.pos_ != "VERB" or tok.lemma_.lower() not in JUDGEMENT_VERBS or ctx.quote_at(tok.i):
+            continue
+        judged = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        reason = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == JUDGEMENT_VERBS[tok.lemma_.lower()]
+                       and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
+        if judged is None or reason is None:
+            continue
+        speaker, confidence = _speaker_of(ctx, tok)
+        if speaker is None:
+            continue
+        used_verbs.add(tok.i)
+        words = sorted((t for t in tok.subtree if t.i >= tok.i and t.i <= reason.right_edge.i), key=lambda t: t.i)
+        while words and words[-1].is_punct:
+            words = words[:-1]
+        statements.append(Statement(
+            speaker=speaker, text=ctx.text[tok.idx:words[-1].idx + len(words[-1].text)], direct=False,
+            verb=tok.text, speaker_text=speaker_text(ctx, tok, speaker), evidence=ctx.evidence(ctx.sentence_of(tok)),
+            time=resolve_time_for(ctx, tok), topics=topics_between(ctx, topic_index, tok.i, words[-1].i + 1),
+            confidence=confidence * 0.85, extractor=EXTRACTOR))
 
     # "according to X, ..."
     for tok in ctx.tokens:
