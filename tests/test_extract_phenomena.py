@@ -796,3 +796,11 @@ def test_accusing_and_commending_someone_are_statements(extract):
     r = extract("In a post on Truth Social, Donald Trump accused China of having totally violated the agreement. "
                 "Poland thanked Germany for its help.", date="2025-06-11")
     assert r.said() == [("Donald Trump", "accused China of having totally violated the agreement", False)]
+
+
+def test_the_commission_after_the_european_commission_is_it(extract):
+    r = extract("The European Commission proposed duties on Chinese electric cars. The Commission said on Friday "
+                "that its proposal had obtained the necessary support.", date="2024-10-04")
+    statement = r.facts.statements[0]
+    assert r.name(statement.speaker) == "European Commission"
+    assert statement.speaker_text == "European Commission"

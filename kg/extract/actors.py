@@ -142,6 +142,11 @@ def find_actors(ctx: DocContext) -> None:
                 for part in _coordinated_names(ent):
                     text = _strip_det(part)
                     refs = gaz.lookup(text, "organization")
+                    earlier = None if refs or len(text.split()) > 1 else _earlier_organization_named(ctx, part.start, text)
+                    if earlier is not None:
+                        # "The Commission said" after "the European Commission": the one named before.
+                        ctx.add_mention(Mention(part.start, part.end, earlier, ORGANIZATION, via="description"))
+                        continue
                     iri = refs[0].iri if refs else organization_iri(text)
                     name = refs[0].name if refs else text
                     _register(ctx, iri, ORGANIZATION, name, text, part.start, part.end, in_reference=bool(refs))
@@ -524,6 +529,12 @@ def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[s
                                               and not any(c.dep_ in ("compound", "poss") for c in token.children)):
             return []  # "two governments", "a ministry": nobody in particular
         name = phrase[4:] if phrase.lower().startswith("the ") else phrase
+        if name.lower() == token.lower_ and not token.tag_.endswith("S"):
+            earlier = _earlier_organization_named(ctx, token.i, token.lower_)
+            if earlier is not None:
+                # "The Commission said" after "the European Commission": the one named before.
+                ctx.add_mention(Mention(token.i, token.i + 1, earlier, ORGANIZATION, via="description"))
+                return [earlier]
         refs = ctx.gaz.lookup(name, "organization")
         iri = refs[0].iri if refs else organization_iri(name)
         ctx.add_entity(Entity(iri=iri, kind=ORGANIZATION, name=refs[0].name if refs else name, aliases={name},
@@ -531,6 +542,21 @@ def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[s
         ctx.add_mention(Mention(token.i, token.i + 1, iri, ORGANIZATION, via="description"))
         return [iri]
     return []
+
+
+def _earlier_organization_named(ctx: DocContext, before: int, word: str) -> str | None:
+    """The nearest organisation named before token ``before`` whose name ends in ``word`` ("the
+    Commission" -> "European Commission", "the ministry" -> "China's commerce ministry")."""
+    word = word.lower()
+    for m in sorted((m for m in ctx.mentions if m.start < before and m.kind == ORGANIZATION),
+                    key=lambda m: m.start, reverse=True):
+        entity = ctx.entity(m.iri)
+        if entity is None:
+            continue
+        names = {entity.name, *entity.aliases}
+        if any(n.split() and len(n.split()) > 1 and n.split()[-1].lower() == word for n in names):
+            return m.iri
+    return None
 
 
 def _noun_phrase(ctx: DocContext, token) -> str:

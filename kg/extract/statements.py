@@ -147,6 +147,9 @@ def speaker_text(ctx: DocContext, verb, speaker: str | None = None) -> str | Non
     phrase = phrase[4:] if phrase.lower().startswith("the ") else phrase
     if entity.name.endswith("'s " + " ".join(phrase.split()[1:])) and phrase.split()[0].lower() in ("his", "her"):
         return entity.name          # "His office said": Wickremesinghe's office
+    if len(phrase.split()) == 1 and entity.kind == "organization" and len(entity.name.split()) > 1 and \
+            entity.name.split()[-1].lower() == phrase.lower():
+        return entity.name          # "The Commission said", after "the European Commission"
     first = ctx.tokens[subject.left_edge.i]
     if phrase[:1].isupper() and first.is_sent_start and first.pos_ != "PROPN" and phrase.split()[0] == first.text:
         # "Diplomats said ...": the capital is the sentence's, not part of the name.
