@@ -760,6 +760,14 @@ def test_a_day_later_dates_an_exchange_after_the_one_before(extract):
     assert later.time is not None and later.time.start == dt.date(2025, 9, 24)
 
 
+def test_a_condition_parsed_as_a_conjunct_of_the_main_verb_is_no_exchange(extract):
+    r = extract("Britain, France and Germany set the snapback process in motion on Aug. 28 with a letter to the "
+                "Security Council. They offered to put the sanctions off for up to six months if Iran let UN "
+                "inspectors back into its nuclear sites, accounted for its stock of highly enriched uranium and "
+                "resumed direct talks with the United States.", date="2025-09-28")
+    assert all("United States" not in pair for pair in r.pairs())
+
+
 def test_conditions_and_demands_are_not_held_talks(extract):
     r = extract("The Europeans offered to put the sanctions off if Iran let inspectors back into its nuclear sites "
                 "and resumed direct talks with the United States. Marco Rubio said that Iran must accept direct "

@@ -129,6 +129,9 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
             first = first.head
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for x in {v, first} for c in x.children):
             return None
+        if v.dep_ == "conj" and any(t.dep_ == "mark" and t.lower_ in ("if", "unless") and first.i < t.i < v.i
+                                    for t in ctx.sentence_of(v)):
+            return None     # the same, parsed as a conjunct of the main verb
     # "refused to hold talks", "failed to secure a meeting", "rejected a request for talks",
     # "did not take part in the talks", "neither A nor B met C": it did not happen.
     node = tok
