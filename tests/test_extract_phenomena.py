@@ -812,3 +812,12 @@ def test_the_commission_after_the_european_commission_is_it(extract):
     statement = r.facts.statements[0]
     assert r.name(statement.speaker) == "European Commission"
     assert statement.speaker_text == "European Commission"
+
+
+def test_sitting_across_from_a_delegation_meets_its_leader_and_members(extract):
+    r = extract("Commerce Secretary Howard Lutnick and Trade Representative Jamieson Greer sat across from a Chinese "
+                "delegation led by Vice Premier He Lifeng that included Commerce Minister Wang Wentao and the trade "
+                "negotiator Li Chenggang.", date="2025-06-11")
+    assert len(r.meetings()) == 1
+    assert sorted(r.name(p) for p in r.meetings()[0].participants) == [
+        "He Lifeng", "Howard Lutnick", "Jamieson Greer", "Li Chenggang", "Wang Wentao"]

@@ -58,6 +58,8 @@ def _trigger(tok) -> tuple[str, str] | None:
         return MEETING_VERBS[lemma], "verb"
     if lemma == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return "meeting", "verb"    # "sat down with He Lifeng"
+    if lemma == "sit" and any(c.lower_ in ("across", "opposite") for c in tok.children):
+        return "talks", "verb"      # "sat across from a Chinese delegation": the other side of the table
     if tok.pos_ == "VERB" and lemma == "see" and not any(c.dep_ in ("ccomp", "oprd", "xcomp") or c.lower_ == "as"
                                                          for c in tok.children) and any(
             c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or any(a.dep_ == "appos" and a.ent_type_ == "PERSON"
@@ -426,9 +428,12 @@ def _delegation(ctx: DocContext, tok, speaker) -> list[str] | None:
     """"A US delegation led by Jen Daskal": its leader; with no leader named, its country."""
     leaders = [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ("lead", "head")
                for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    found = [p for o in leaders for p in describe_actor(ctx, o, speaker) if ctx.entity(p) is not None]
+    # "... led by He Lifeng that included Wang Wentao and Li Chenggang": its members named too.
+    members = [m for clause in tok.subtree if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() == "include"
+               for o in clause.children if o.dep_ == "dobj" for m in [o, *conjuncts(o)]]
+    found = [p for o in leaders + members for p in describe_actor(ctx, o, speaker) if ctx.entity(p) is not None]
     if found:
-        return found
+        return list(dict.fromkeys(found))
     countries = [m.iri for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
                  for m in [ctx.mention_at(c.i)] if m is not None and m.kind == COUNTRY]
     return countries or None
@@ -742,6 +747,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         if other.dep_ == "nsubj" and other.i != subject.i and other.i < tok.i:
                             participants += [p for p in _actors(ctx, other, speaker) if p not in participants]
                 objects = _with_objects(tok, deep=tok.lemma_.lower() == "spend")   # "on the phone with Putin"
+                if tok.lemma_.lower() == "sit":
+                    # "sat across from a delegation", "sat opposite Wang Yi"
+                    objects += [o for c in tok.children if c.lower_ in ("from", "opposite") for o in c.children
+                                if o.dep_ == "pobj"]
                 if tok.lemma_.lower() in ("welcome", "invite", "host", "receive", "bring"):
                     # "welcomed Modi to the White House": where to, not with whom
                     objects = [o for o in objects if o.head.lower_ != "to"]
