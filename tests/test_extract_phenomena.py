@@ -821,3 +821,13 @@ def test_sitting_across_from_a_delegation_meets_its_leader_and_members(extract):
     assert len(r.meetings()) == 1
     assert sorted(r.name(p) for p in r.meetings()[0].participants) == [
         "He Lifeng", "Howard Lutnick", "Jamieson Greer", "Li Chenggang", "Wang Wentao"]
+
+
+def test_those_who_look_on_or_watch_a_signing_take_part_in_it(extract):
+    r = extract("Robert Habeck, Germany’s economy minister, and Jonathan Wilkinson, Canada’s natural resources "
+                "minister, signed the joint declaration in Stephenville, as Chancellor Olaf Scholz and Prime Minister "
+                "Justin Trudeau looked on. Later Scholz and Trudeau watched Volkswagen chief executive Herbert Diess "
+                "sign a memorandum with Canada’s industry minister, François-Philippe Champagne.", date="2022-08-23")
+    groups = [sorted(r.name(p) for p in m.participants) for m in r.meetings()]
+    assert ["Jonathan Wilkinson", "Justin Trudeau", "Olaf Scholz", "Robert Habeck"] in groups
+    assert ["François-Philippe Champagne", "Herbert Diess", "Justin Trudeau", "Olaf Scholz"] in groups

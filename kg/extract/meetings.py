@@ -245,6 +245,22 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     return HELD
 
 
+WITNESS_VERBS = {"watch", "witness", "attend", "observe"}
+
+
+def _witnesses(verb) -> list:
+    """Subjects of "as A and B looked on" under ``verb``, or of "A watched X sign" above it."""
+    found = []
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in clause.children) \
+                and (clause.lemma_.lower() in WITNESS_VERBS or (clause.lemma_.lower() == "look" and any(
+                    c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in clause.children))):
+            found += [c for c in clause.children if c.dep_ == "nsubj"]
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in WITNESS_VERBS:
+        found += [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return found
+
+
 #: "On the same day", "that day": the time of the exchange told just before.
 _SAME_TIME = re.compile(r"\b(?:the same (?:day|week|morning|afternoon|evening)|that (?:same )?(?:day|morning|afternoon|evening))\b",
                         re.IGNORECASE)
@@ -811,6 +827,11 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 for obj in objects:
                     participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
                     participants += [p for p in ctx.coordinated_people(obj) if p not in participants]
+                for witness in _witnesses(tok):
+                    # "signed the declaration as Scholz and Trudeau looked on", "the two leaders
+                    # watched Diess sign": those who stood by were there too.
+                    participants += [p for p in _actors(ctx, witness, speaker) + ctx.coordinated_people(witness)
+                                     if p not in participants]
                 if tok.lemma_.lower() in ("speak", "talk") and not any(c.lower_ in ("phone", "telephone") for c in tok.subtree):
                     kind = "talks" if tok.lemma_.lower() == "talk" else "meeting"
                 if tok.lemma_.lower() in ("discuss", "raise") and not objects and len(participants) < 2:
