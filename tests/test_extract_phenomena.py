@@ -831,3 +831,14 @@ def test_those_who_look_on_or_watch_a_signing_take_part_in_it(extract):
     groups = [sorted(r.name(p) for p in m.participants) for m in r.meetings()]
     assert ["Jonathan Wilkinson", "Justin Trudeau", "Olaf Scholz", "Robert Habeck"] in groups
     assert ["François-Philippe Champagne", "Herbert Diess", "Justin Trudeau", "Olaf Scholz"] in groups
+
+
+def test_both_men_are_the_pair_just_named_but_the_two_other_ministers_are_the_ones_listed(extract):
+    r = extract("On Sept. 9, Foreign Minister Abbas Araghchi and Rafael Grossi, the head of the International Atomic "
+                "Energy Agency, signed an agreement in Cairo. Both men were also received by President Abdel Fattah "
+                "al-Sisi.", date="2025-09-28")
+    assert ["Abbas Araghchi", "Abdel Fattah al-Sisi", "Rafael Grossi"] in [
+        sorted(r.name(p) for p in m.participants) for m in r.meetings()]
+    r = extract("Itamar Ben-Gvir and the two other ministers of his party, Amichai Eliyahu and Yitzhak Wasserlauf, "
+                "handed Benjamin Netanyahu their letters of resignation.", date="2025-01-19")
+    assert all(len(pair) == 2 and "Benjamin Netanyahu" in pair for pair in r.pairs())

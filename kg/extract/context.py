@@ -22,6 +22,9 @@ FEMALE = {"she", "her", "hers", "herself"}
 MALE = {"he", "him", "his", "himself"}
 SINGULAR_PRONOUNS = FEMALE | MALE
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+# "the two leaders", "both men", "the two foreign ministers": the people of the last exchange.
+_PAIR_PHRASE = re.compile(r"(?:the two|both|both the|the three|all three) (?!other )(?:\w+ )?(?:leaders|men|women|sides|presidents|"
+                          r"ministers|prime ministers|premiers|envoys|negotiators|delegations|chancellors|officials)")
 
 
 @dataclass
@@ -193,9 +196,8 @@ class DocContext:
             iri = self.resolve_pronoun(tok)
             return [iri] if iri else []
         phrase = norm(" ".join(t.text for t in tok.subtree if t.dep_ not in ("punct",) and t.i <= tok.i))
-        if tok.lower_ in PLURAL_PRONOUNS or phrase in ("the two leaders", "both leaders", "the two men", "the two women",
-                                                       "the pair", "the leaders", "the two sides", "both sides",
-                                                       "the two presidents", "the two ministers", "the two"):
+        if tok.lower_ in PLURAL_PRONOUNS or phrase in ("the pair", "the leaders", "the two", "the trio") or \
+                _PAIR_PHRASE.fullmatch(phrase):
             return self.resolve_group(tok)
         countries = self.numbered_countries(tok)
         if countries:
