@@ -842,3 +842,12 @@ def test_both_men_are_the_pair_just_named_but_the_two_other_ministers_are_the_on
     r = extract("Itamar Ben-Gvir and the two other ministers of his party, Amichai Eliyahu and Yitzhak Wasserlauf, "
                 "handed Benjamin Netanyahu their letters of resignation.", date="2025-01-19")
     assert all(len(pair) == 2 and "Benjamin Netanyahu" in pair for pair in r.pairs())
+
+
+def test_a_future_date_in_the_lead_does_not_hide_the_day_of_its_event(extract):
+    r = extract("Canada and Germany agreed on Tuesday to build a supply chain for green hydrogen, with the first "
+                "shipments planned for 2025.\n\nRobert Habeck, Germany’s economy minister, and Jonathan Wilkinson, "
+                "Canada’s natural resources minister, signed the joint declaration in Stephenville.",
+                date="2022-08-23")
+    signing = next(m for m in r.meetings() if "Robert Habeck" in [r.name(p) for p in m.participants])
+    assert signing.time is not None and signing.time.start == dt.date(2022, 8, 23)

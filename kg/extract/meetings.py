@@ -1076,6 +1076,8 @@ def _sentence_time(ctx: DocContext, sent, future: bool):
             if any(a.dep_ == "relcl" for a in ent.root.ancestors):
                 continue    # "..., under which it aims to deliver 20 bcm by 2027": the clause's own time
             span = resolve(ent.text, ctx.date, future=future)
+            if span is not None and not future and ctx.date is not None and span.start > ctx.date:
+                continue    # "with the first shipments planned for 2025": later than any held exchange
             if span is not None:
                 spans.append(span)
         return spans[0] if len(spans) == 1 else None
