@@ -851,3 +851,15 @@ def test_a_future_date_in_the_lead_does_not_hide_the_day_of_its_event(extract):
                 date="2022-08-23")
     signing = next(m for m in r.meetings() if "Robert Habeck" in [r.name(p) for p in m.participants])
     assert signing.time is not None and signing.time.start == dt.date(2022, 8, 23)
+
+
+def test_a_date_of_another_conjoined_clause_does_not_date_the_exchange(extract):
+    r = extract("Canadian Prime Minister Justin Trudeau flew to Florida on Friday for dinner with Donald Trump at "
+                "Mar-a-Lago.\n\nThe two men talked about trade and border security over a meal that lasted about "
+                "three hours, and Trudeau described it on Saturday as an “excellent conversation.” Howard Lutnick "
+                "and Doug Burgum were among those at the table. Trudeau later spoke to Trump by phone.",
+                date="2024-11-30")
+    in_person = [m for m in r.meetings() if m.kind != "call"]
+    assert len(in_person) == 1 and in_person[0].time.start == dt.date(2024, 11, 29)
+    assert {"Howard Lutnick", "Doug Burgum"} <= {r.name(p) for p in in_person[0].participants}
+    assert [m.kind for m in r.meetings()].count("call") == 1     # a call is never merged into the dinner

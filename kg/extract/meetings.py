@@ -246,6 +246,8 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
 
 
 WITNESS_VERBS = {"watch", "witness", "attend", "observe"}
+#: Exchanges at a distance.
+REMOTE_KINDS = {"call", "letter"}
 
 
 def _witnesses(verb) -> list:
@@ -913,7 +915,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 # News tells events in order: with no date of its own, the exchange takes the one
                 # date of its sentence, or else of the sentence before ("announced on Monday ...
                 # Biden, who hosted Albanese and Sunak, said ...").
-                time = None if _in_sequence_clause(heads[0]) else _sentence_time(ctx, sent, future=status == PLANNED)
+                time = None if _in_sequence_clause(heads[0]) else _sentence_time(ctx, sent, future=status == PLANNED,
+                                                                                  head=heads[0])
             if time is None and ctx.facts.meetings and _SAME_TIME.search(sent.text):
                 time = ctx.facts.meetings[-1].time  # "On the same day, Macron held talks ..."
             if time is None and ctx.facts.meetings:
@@ -1007,7 +1010,9 @@ def _add_companions(ctx: DocContext) -> None:
 def _join_last_meeting(ctx: DocContext, here: int, people: list[str], hosts: set[str] | None) -> None:
     """Add ``people`` to the last held exchange of the last two sentences (one with ``hosts`` in it)."""
     for meeting in reversed(ctx.facts.meetings):
-        if meeting.status != HELD or not 0 <= here - meeting.evidence.sentence <= 2:
+        # Any of its reports counts: an exchange told twice was last told nearer.
+        if meeting.status != HELD or not any(0 <= here - e.sentence <= 2
+                                             for e in [meeting.evidence, *meeting.extra_evidence]):
             continue
         if hosts is None or hosts & set(meeting.participants):
             meeting.participants += [p for p in dict.fromkeys(people) if p not in meeting.participants]
@@ -1062,12 +1067,27 @@ def _sides_of(ctx: DocContext, person: str) -> set[str]:
     return sides
 
 
-def _sentence_time(ctx: DocContext, sent, future: bool):
+def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
+    """The one date of ``sent`` (else of the sentence before), for an exchange with none of its own.
+
+    With ``head`` (the exchange's word), a date in another conjoined clause of the sentence
+    ("talked about trade ..., and Trudeau described it on Saturday as ...") is that clause's.
+    """
     from kg.dates import resolve
 
-    def single_date(s):
+    def elsewhere(ent) -> bool:
+        node = ent.root
+        while node.head.i != node.i:
+            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and not node.is_ancestor(head) and node.i != head.i:
+                return True
+            node = node.head
+        return False
+
+    def single_date(s, own: bool = False):
         spans = []
         for ent in ctx.ents_in(s):
+            if own and head is not None and ent.label_ == "DATE" and elsewhere(ent):
+                continue
             if ent.label_ != "DATE" or (ent.start > 0 and ctx.tokens[ent.start - 1].lower_ in ("since", "until", "by")):
                 continue
             if ent.root.dep_ == "npadvmod" and (ent.root.head.pos_ in ("NOUN", "NUM", "PROPN") or
@@ -1082,10 +1102,10 @@ def _sentence_time(ctx: DocContext, sent, future: bool):
                 spans.append(span)
         return spans[0] if len(spans) == 1 else None
 
-    found = single_date(sent)
+    found = single_date(sent, own=True)
     if found is not None:
         return found
-    if any(e.label_ == "DATE" for e in ctx.ents_in(sent)):
+    if any(e.label_ == "DATE" and not (head is not None and elsewhere(e)) for e in ctx.ents_in(sent)):
         return None  # several dates in the sentence and none of them ours: leave it open
     previous = ctx.sentence_of(ctx.tokens[sent.start - 1]) if sent.start > 0 else None
     return single_date(previous) if previous is not None else None
@@ -1266,6 +1286,8 @@ def _add_or_merge(ctx: DocContext, meeting: Meeting) -> None:
     for known in ctx.facts.meetings:
         if set(known.participants) != set(meeting.participants) or known.status != meeting.status:
             continue
+        if (known.kind in REMOTE_KINDS) != (meeting.kind in REMOTE_KINDS):
+            continue    # a call or a letter is never the same exchange as a meeting in person
         if not _overlaps(known.time, meeting.time):
             continue
         if meeting.time and (known.time is None or
