@@ -863,3 +863,10 @@ def test_a_date_of_another_conjoined_clause_does_not_date_the_exchange(extract):
     assert len(in_person) == 1 and in_person[0].time.start == dt.date(2024, 11, 29)
     assert {"Howard Lutnick", "Doug Burgum"} <= {r.name(p) for p in in_person[0].participants}
     assert [m.kind for m in r.meetings()].count("call") == 1     # a call is never merged into the dinner
+
+
+def test_what_was_discussed_names_its_own_topic_beside_the_scheme_ones(extract):
+    r = extract("Ukraine’s agriculture ministry said Mykola Solskyi and his Polish counterpart, Robert Telus, had "
+                "discussed the ban that Warsaw imposed last week on imports of Ukrainian wheat.", date="2023-09-21")
+    labels = {t.label for t in r.meetings()[0].topics}
+    assert "ban" in labels and "import" in labels

@@ -530,7 +530,7 @@ def _topics_for(ctx: DocContext, index: dict, heads: list) -> list[Topic]:
                     if obj.dep_ in ("pobj", "pcomp"):
                         add(topics_of_phrase(ctx, index, obj, names_ok=child.lower_ != "on" or focused))
             if child.dep_ == "dobj" and head.lemma_.lower() in TOPIC_VERBS and child.lemma_.lower() not in ANAPHORIC_TOPICS:
-                add(topics_of_phrase(ctx, index, child, names_ok=True))
+                add(topics_of_phrase(ctx, index, child, names_ok=True, head_too=True))
             if child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() not in TOPIC_VERBS and \
                     not _trigger(child) and not _is_sequence_clause(child):
                 # "to prepare for Xi's visit", "warning him about Chinese support for Russia":

@@ -97,30 +97,45 @@ def topics_between(ctx: DocContext, index: dict, start: int, end: int,
     return out
 
 
-def topics_of_phrase(ctx: DocContext, index: dict, head, names_ok: bool = False) -> list[Topic]:
+def topics_of_phrase(ctx: DocContext, index: dict, head, names_ok: bool = False,
+                     head_too: bool = False) -> list[Topic]:
     """Topics of the phrase headed by ``head``: scheme concepts, else one minted from the noun phrase.
 
     With ``names_ok`` a named thing is a topic too ("to discuss Ukraine", "talks about Taiwan").
+    With ``head_too`` the phrase's own noun is one as well, beside the scheme concepts inside it
+    ("discussed the ban ... on imports of wheat": the ban, and imports).
     """
     found = topics_between(ctx, index, head.left_edge.i, head.right_edge.i + 1)
+    # The noun with its modifiers ("export controls"), unless the scheme names it already.
+    front = min([head.i, *(t.i for t in head.children if t.dep_ in ("compound", "amod") and t.i < head.i)])
+    if found and head_too and not topics_between(ctx, index, front, head.i + 1):
+        own = _minted(ctx, head, names_ok=False)
+        if own is not None and all(own.label != t.label for t in found):
+            found.append(own)
     if found:
         return found
+    minted = _minted(ctx, head, names_ok)
+    return [minted] if minted is not None else []
+
+
+def _minted(ctx: DocContext, head, names_ok: bool) -> Topic | None:
+    """A topic minted from the noun phrase headed by ``head`` (None when it names no subject)."""
     if names_ok and head.ent_type_ in ("GPE", "NORP", "LOC", "EVENT", "ORG", "LAW", "PRODUCT", "FAC"):
         ent = next((e for e in ctx.ents if e.start <= head.i < e.end), None)
         if ent is not None:
             words = [t.text for t in ent if t.lower_ != "the"]
             label = " ".join(words).lower().replace("’s", "").replace("'s", "")
             if len(label) >= 2:
-                return [Topic(iri=topic_iri(label), label=label, in_scheme=False)]
+                return Topic(iri=topic_iri(label), label=label, in_scheme=False)
     if head.lower_ in _STOP_HEADS or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:
-        return []
+        return None
     if head.lower_ in PERSON_NOUNS or head.lemma_.lower() in PERSON_NOUNS or head.i in ctx.token_mention:
-        return []  # "called on the prime minister": a party, not a subject
+        return None  # "called on the prime minister": a party, not a subject
     if head.lemma_.lower() in _PLACE_HEADS and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree):
-        return []  # "on the Indonesian island of Bali" is a place, not a subject
+        return None  # "on the Indonesian island of Bali" is a place, not a subject
     if any(t.ent_type_ in ("DATE", "TIME") or (t.ent_type_ == "PERSON" and t.dep_ != "poss" and
                                                t.head.dep_ != "poss") for t in head.subtree if t.i <= head.i):
-        return []
+        return None
     # "the SWIFT international payments system": a named modifier belongs to the topic.
     words = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "amod", "nmod")
              and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.ent_type_ not in ("GPE", "NORP", "PERSON")]
@@ -128,5 +143,5 @@ def topics_of_phrase(ctx: DocContext, index: dict, head, names_ok: bool = False)
     # The head as written ("regions", not "region"): the words a reader would search for.
     label = " ".join([*(t.lower_ for t in words), head.lower_]).strip()
     if len(label) < 3:
-        return []
-    return [Topic(iri=topic_iri(label), label=label, in_scheme=False)]
+        return None
+    return Topic(iri=topic_iri(label), label=label, in_scheme=False)
