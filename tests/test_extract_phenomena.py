@@ -870,3 +870,11 @@ def test_what_was_discussed_names_its_own_topic_beside_the_scheme_ones(extract):
                 "discussed the ban that Warsaw imposed last week on imports of Ukrainian wheat.", date="2023-09-21")
     labels = {t.label for t in r.meetings()[0].topics}
     assert "ban" in labels and "import" in labels
+
+
+def test_what_a_party_told_the_other_after_their_meeting_is_what_it_was_about(extract):
+    r = extract("On Sunday Antony Blinken made a trip to Ramallah, where he met Palestinian President Mahmoud Abbas. "
+                "According to the news agency WAFA, Abbas told him that the Palestinian Authority would take on its "
+                "responsibilities only as part of a comprehensive political solution.", date="2023-11-06")
+    labels = {t.label for t in r.meetings()[-1].topics}
+    assert "comprehensive political solution" in labels and "part" not in labels

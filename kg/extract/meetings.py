@@ -969,6 +969,34 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             if explicit:
                 discourse_topics = topics
     _add_companions(ctx)
+    _add_told_topics(ctx, topic_index)
+
+
+def _add_told_topics(ctx: DocContext, index: dict) -> None:
+    """What one party told another just after their exchange is reported is what it was about.
+
+    "Blinken met Abbas in Ramallah. Abbas told him that the Palestinian Authority would take
+    on its responsibilities in Gaza only as part of a political solution": the meeting was
+    about that too.
+    """
+    for tok in ctx.tokens:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("tell", "assure", "warn", "brief"):
+            continue
+        content = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        subject = _subject(tok)
+        hearers = [p for c in tok.children if c.dep_ in ("dobj", "dative") for p in _actors(ctx, c)]
+        if content is None or subject is None or not hearers:
+            continue
+        speakers = _actors(ctx, subject)
+        here = ctx.sentence_no(tok)
+        for meeting in reversed(ctx.facts.meetings):
+            if meeting.status != HELD or not 1 <= here - meeting.evidence.sentence <= 2:
+                continue
+            if any(p in meeting.participants for p in speakers) and any(h in meeting.participants for h in hearers):
+                span = ctx.doc[content.left_edge.i:content.right_edge.i + 1]
+                said = topics_between(ctx, index, span.start, span.end) + _object_topics(ctx, index, span, any_prep=True)
+                meeting.topics += [t for t in said if all(t.iri != x.iri for x in meeting.topics)]
+                break
 
 
 def _add_companions(ctx: DocContext) -> None:

@@ -18,7 +18,8 @@ _STOP_HEADS = {"it", "this", "that", "them", "way", "ways", "thing", "things", "
                "issue", "issues", "topic", "matter", "progress", "importance", "need", "effort", "efforts",
                # where and how an exchange took place, after "on": never what it was about
                "tarmac", "sidelines", "sideline", "margins", "margin", "stage", "board", "phone", "telephone",
-               "occasion", "eve", "day", "evening", "morning", "afternoon", "night", "weekend", "side", "sides"}
+               "occasion", "eve", "day", "evening", "morning", "afternoon", "night", "weekend", "side", "sides",
+               "part", "parts", "kind", "sort", "lot", "number"}
 
 
 def _matcher(ctx: DocContext):
