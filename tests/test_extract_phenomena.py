@@ -878,3 +878,15 @@ def test_what_a_party_told_the_other_after_their_meeting_is_what_it_was_about(ex
                 "responsibilities only as part of a comprehensive political solution.", date="2023-11-06")
     labels = {t.label for t in r.meetings()[-1].topics}
     assert "comprehensive political solution" in labels and "part" not in labels
+
+
+def test_the_summit_that_closed_gathers_those_standing_alongside_and_representing(extract):
+    r = extract("The BRICS group agreed on Thursday to admit six new members. New members will join from January 1, "
+                "South African President Cyril Ramaphosa said as the three-day summit closed.\n\n“We have consensus,” "
+                "Ramaphosa told reporters, standing alongside Chinese President Xi Jinping and Indian Prime Minister "
+                "Narendra Modi. Russian Foreign Minister Sergei Lavrov represented his country at the summit. "
+                "Vladimir Putin is to sit down with Ramaphosa at the next summit.", date="2023-08-24")
+    summit = next(m for m in r.meetings() if m.kind == "summit")
+    assert sorted(r.name(p) for p in summit.participants) == [
+        "Cyril Ramaphosa", "Narendra Modi", "Sergei Lavrov", "Xi Jinping"]
+    assert summit.time.start == dt.date(2023, 8, 24)

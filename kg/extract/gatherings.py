@@ -13,7 +13,7 @@ from __future__ import annotations
 from kg.extract.context import DocContext
 from kg.extract.lexicon import COUNTRY_GROUP_NOUNS
 from kg.extract.meetings import (GROUP_NOUNS, _actors, _add_or_merge, _governing_verb, _place,
-                                 _sentence_time, _status, _subject, _trigger)
+                                 _sentence_time, _status, _subject, _trigger, story_topics)
 from kg.extract.model import HELD, Meeting
 from kg.extract.statements import time_of
 from kg.extract.topics import topics_between
@@ -47,8 +47,12 @@ def add_gatherings(ctx: DocContext, topic_index: dict) -> None:
             continue
         sent = ctx.sentence_of(noun)
         kind = "summit" if noun.lemma_.lower() == "summit" else "meeting"
+        topics = topics_between(ctx, topic_index, sent.start, sent.end)
+        if time is not None and ctx.date is not None and abs((ctx.date - time.end).days) <= 7:
+            # The gathering the story reports: what the story is about was its business.
+            topics += [t for t in story_topics(ctx, topic_index) if all(t.iri != x.iri for x in topics)]
         meeting = Meeting(kind=kind, participants=people, evidence=ctx.evidence(sent), time=time,
-                          place=_place(ctx, [noun]), topics=topics_between(ctx, topic_index, sent.start, sent.end),
+                          place=_place(ctx, [noun]), topics=topics,
                           status=HELD, confidence=0.6, extractor=EXTRACTOR)
         _add_or_merge(ctx, meeting)
 
@@ -69,9 +73,17 @@ def _gathering(ctx: DocContext, tok):
         groups.append(subject)      # "Foreign ministers from the G20 ended a meeting", "60 countries endorsed ... at the summit"
     if tok.lemma_.lower() == "summit" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
         groups.append(tok)          # "the AI Action Summit", "the G20 summit": a gathering by name
+    closing = tok.lemma_.lower() in ("summit", "conference") and tok.dep_ == "nsubj" and governing is not None \
+        and governing.lemma_.lower() in ("close", "end", "open", "begin", "conclude") \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    if closing:
+        groups.append(tok)          # "... said as the three-day summit closed": the story's gathering
     if not groups or _status(ctx, tok, "noun") != HELD:
         return None
     sent = ctx.sentence_of(tok)
+    if closing and ctx.sentences:
+        # Its own sentence dates other things ("invited to join from January 1"); the lead dates it.
+        return tok, _sentence_time(ctx, ctx.sentences[0], future=False)
     time = time_of(ctx, tok) or (time_of(ctx, governing) if governing is not None else None) \
         or _sentence_time(ctx, sent, future=False)
     if time is None and ctx.sentences and ctx.sentence_no(sent[0]) <= 1:
@@ -106,6 +118,15 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
         return [iri for iri in found if ctx.is_named_person(iri)]
     elif tok.lower_ == "sidelines" and tok.dep_ == "pobj":
         clause = _governing_verb(tok)
+    elif tok.dep_ == "prep" and tok.lower_ in ("alongside", "beside") and tok.head.lemma_.lower() in ("stand", "appear", "sit"):
+        # "Ramaphosa told reporters, standing alongside Xi, Lula and Modi": all there together.
+        beside = [o for o in tok.children if o.dep_ == "pobj"]
+        main = tok.head.head if tok.head.dep_ in ("advcl", "xcomp", "conj") else tok.head
+        found = [iri for o in beside for c in [o, *[x for x in o.subtree if x.dep_ == "conj"]]
+                 for iri in _actors(ctx, c) if ctx.is_named_person(iri)]
+        subject = _subject(main)
+        found += [iri for iri in (_actors(ctx, subject) if subject is not None else []) if ctx.is_named_person(iri)]
+        return list(dict.fromkeys(found)) if len(found) >= 2 else []
     elif tok.dep_ == "prep" and tok.lower_ in AT_PREPS and any(
             o.dep_ == "pobj" and o.lemma_.lower() in GATHERING_NOUNS and any(
                 d.dep_ in ("det", "poss") and d.lower_ in ("the", "his", "her", "their") for d in o.children)
@@ -113,6 +134,8 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
         clause = tok.head if tok.head.pos_ in ("VERB", "AUX") else _governing_verb(tok)
     if clause is None:
         return []
+    if clause.pos_ in ("VERB", "AUX") and _status(ctx, clause, "verb") != HELD:
+        return []       # "He is to sit down with Biden at the first meeting on Wednesday": not yet
     found: list[str] = []
     subject = _subject(clause)
     if subject is None and clause.dep_ in ("acl", "relcl") and clause.head.pos_ in ("PROPN", "NOUN"):

@@ -718,20 +718,26 @@ def _enclosing_speaker(ctx: DocContext, tok) -> str | None:
     return None
 
 
+def story_topics(ctx: DocContext, topic_index: dict) -> list[Topic]:
+    """What the story is about: the lead sentence's scheme topics and the things it acts on."""
+    first = ctx.sentences[0] if ctx.sentences else None
+    if first is None:
+        return []
+    negated = _negated_tokens(ctx, first, [])
+    # Every match of the lead, not one per concept: each wording is kept as written.
+    found = [t for start, (_, _, t) in topic_index.items() if first.start <= start < first.end and start not in negated]
+    found += [t for t in _object_topics(ctx, topic_index, first, any_prep=True, skip=negated)
+              if all(t.iri != x.iri for x in found)]
+    return found
+
+
 def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
     """Find exchanges between actors; append them (merged) to ``ctx.facts.meetings``."""
     doc = ctx.doc
     # The topic under discussion, for "discussed the issue": the lead sentence's topics, then
     # each exchange's explicit subject ("talks about X").
     first = ctx.sentences[0] if ctx.sentences else None
-    discourse_topics: list[Topic] = []
-    if first is not None:
-        negated = _negated_tokens(ctx, first, [])
-        # Every match of the lead, not one per concept: each wording is kept as written.
-        discourse_topics = [t for start, (_, _, t) in topic_index.items()
-                            if first.start <= start < first.end and start not in negated]
-        discourse_topics += [t for t in _object_topics(ctx, topic_index, first, any_prep=True, skip=negated)
-                             if all(t.iri != x.iri for x in discourse_topics)]
+    discourse_topics = story_topics(ctx, topic_index)
     # The lead says what the story is about; it stays a topic of exchanges that name none.
     lead_topics = list(discourse_topics)
     consumed: set[int] = set()
