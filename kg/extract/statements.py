@@ -25,8 +25,14 @@ MIN_QUOTE_WORDS = 5
 
 
 #: Verbs of judging someone, with the preposition that gives the reason ("accused X of ...").
-JUDGEMENT_VERBS = {"accuse": "of", "blame": "for", "praise": "for", "commend": "for", "criticise": "for",
-                   "criticize": "for", "fault": "for"}
+JUDGEMENT_VERBS = {"accuse": ("of",), "blame": ("for",), "praise": ("for",), "commend": ("for",),
+                   "criticise": ("for",), "criticize": ("for",), "fault": ("for",),
+                   # "expressed strong dissatisfaction over the shootdown": a stance, said
+                   "express": (), "voice": ()}
+STANCE_NOUNS = {"concern", "dissatisfaction", "opposition", "support", "regret", "hope", "disappointment",
+                "frustration", "anger", "outrage", "confidence", "condolence", "condolences", "gratitude",
+                "solidarity", "satisfaction", "objection", "reservation", "reservations", "doubt", "doubts",
+                "alarm", "displeasure", "sympathy", "optimism", "skepticism", "scepticism", "willingness"}
 
 
 def is_reporting_verb(tok) -> bool:
@@ -324,10 +330,14 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         if tok.i in used_verbs or tok.pos_ != "VERB" or tok.lemma_.lower() not in JUDGEMENT_VERBS or ctx.quote_at(tok.i):
             continue
         judged = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        reason = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == JUDGEMENT_VERBS[tok.lemma_.lower()]
+        preps = JUDGEMENT_VERBS[tok.lemma_.lower()]
+        reason = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                        and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
-        if judged is None or reason is None:
+        if judged is None or (reason is None and preps):
             continue
+        if not preps and judged.lemma_.lower() not in STANCE_NOUNS:
+            continue    # "expressed concern", "voiced support"; not "expressed an interest in the plant"
+        reason = reason or judged
         speaker, confidence = _speaker_of(ctx, tok)
         if speaker is None:
             continue
