@@ -66,8 +66,8 @@ ENV_PROCESSES = "KG_PROCESSES"
 #: at first; see _write_records for how an embedded store's batches grow.
 WRITE_BATCH = 64
 #: An embedded store's write batch grows to this multiple of the documents already written
-#: (64, 128, 384, ...: batches reach their cap, and memory its plateau, within ~1,000 documents).
-GROWTH = 2.0
+#: (64, 192, then the cap: batches reach it, and memory its plateau, within ~800 documents).
+GROWTH = 3.0
 #: Documents between two flushes of an embedded store's memtables to disk:
 #: keeps the write-ahead log short, so that a read-only reader (kg serve,
 #: kg ask during an ingest) and crash recovery replay little of it.
@@ -167,8 +167,8 @@ def _write_records(store, records: Iterable[GraphRecord], report: IngestReport,
 
     Batches are written by a background thread (_BackgroundWriter) while the
     next one is prepared.  An embedded store's batches grow with the store
-    (to GROWTH of the documents written so far, at most ``store.bulk_quads``,
-    well within one atomic bulk load): each bulk load makes RocksDB merge
+    (to GROWTH times the documents handed to the writer so far, at most
+    ``store.bulk_quads``, within one atomic bulk load): each bulk load makes RocksDB merge
     the new index files into what is there, so a fixed small batch costs
     more and more per document as the store grows -- with 64-document
     batches the store's CPU per document doubled between 500 and 3,500
