@@ -115,7 +115,6 @@ class _BackgroundWriter:
         self.report = report
         self.flush = getattr(store, "flush", None)
         self.since_flush = 0
-        self.written = 0
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
         self._pending: tuple[Future, list[GraphRecord]] | None = None
 
@@ -141,7 +140,6 @@ class _BackgroundWriter:
                 self.report.warnings.extend(r.warnings)
             else:
                 self.report.failed.append((r.path, r.error))
-        self.written += sum(1 for r in batch if r.error is None)
 
     def submit(self, batch: list[GraphRecord]) -> None:
         """Start writing ``batch`` (after the previous batch is written)."""

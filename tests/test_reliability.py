@@ -564,3 +564,29 @@ def test_a_failed_batch_write_stops_the_ingest_with_the_store_error():
         _write_records(FailingStore(), records, report, None, write_batch=8)
     # Only the batch that was stored is reported as ingested.
     assert report.ingested == [f"a{i}" for i in range(8)]
+
+
+def test_bulk_load_files_are_removed_after_the_load_and_after_a_crash(tmp_path, monkeypatch):
+    import kg.store
+
+    monkeypatch.setattr(kg.store, "BULK_MIN_QUADS", 0)
+    store = LocalStore(tmp_path / "store")
+    try:
+        store.replace_graphs([(URIRef(DOC_PREFIX + "one"), "<http://example.org/a> <http://example.org/p> \"1\" .\n")])
+        assert not list((tmp_path / "store").glob("kg-bulk-*"))          # the load's file is gone
+        assert store.query("ASK WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(DOC_PREFIX + "one")}).boolean
+    finally:
+        store.close()
+    # One left by a writer killed mid-write: a reader leaves it, the next writer removes it.
+    leftover = tmp_path / "store" / "kg-bulk-crashed.nq"
+    leftover.write_text("<http://example.org/a> <http://example.org/p> \"2\" <http://example.org/g> .\n")
+    reader = LocalStore(tmp_path / "store", create=False, read_only=True)
+    reader.close()
+    assert leftover.exists()
+    writer = LocalStore(tmp_path / "store")
+    try:
+        assert writer.lock_for_writing()
+        assert not leftover.exists()
+    finally:
+        writer.unlock()
+        writer.close()

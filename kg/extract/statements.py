@@ -294,14 +294,8 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         if speaker is None:
             continue
         used_verbs.add(tok.i)
-        words = sorted((t for t in xcomp.subtree), key=lambda t: t.i)
-        while words and words[-1].is_punct:
-            words = words[:-1]
-        statements.append(Statement(
-            speaker=speaker, text=ctx.text[tok.idx:words[-1].idx + len(words[-1].text)], direct=False,
-            verb=tok.text, speaker_text=speaker_text(ctx, tok, speaker), evidence=ctx.evidence(ctx.sentence_of(tok)),
-            time=resolve_time_for(ctx, tok), topics=topics_between(ctx, topic_index, tok.i, words[-1].i + 1),
-            confidence=confidence * 0.8, extractor=EXTRACTOR))
+        statements.append(_statement_to(ctx, topic_index, tok, xcomp.subtree, speaker, confidence * 0.8,
+                                        resolve_time_for(ctx, tok)))
 
     # "X called the law a global first", "X described the plan as ...": a characterisation.
     for tok in ctx.tokens:
@@ -315,14 +309,8 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         speaker, confidence = _speaker_of(ctx, tok)
         if speaker is None:
             continue
-        words = sorted((t for t in tok.subtree if t.i >= tok.i), key=lambda t: t.i)
-        while words and words[-1].is_punct:
-            words = words[:-1]
-        statements.append(Statement(
-            speaker=speaker, text=ctx.text[tok.idx:words[-1].idx + len(words[-1].text)], direct=False,
-            verb=tok.text, evidence=ctx.evidence(ctx.sentence_of(tok)), time=time_of(ctx, tok),
-            topics=topics_between(ctx, topic_index, tok.i, words[-1].i + 1),
-            confidence=confidence * 0.9, extractor=EXTRACTOR))
+        statements.append(_statement_to(ctx, topic_index, tok, (t for t in tok.subtree if t.i >= tok.i), speaker,
+                                        confidence * 0.9, time_of(ctx, tok), named_as_written=False))
 
     # "Trump accused China of violating the deal", "Biden commended Modi for his message of
     # peace": a judgement said of someone.
@@ -342,14 +330,9 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         if speaker is None:
             continue
         used_verbs.add(tok.i)
-        words = sorted((t for t in tok.subtree if t.i >= tok.i and t.i <= reason.right_edge.i), key=lambda t: t.i)
-        while words and words[-1].is_punct:
-            words = words[:-1]
-        statements.append(Statement(
-            speaker=speaker, text=ctx.text[tok.idx:words[-1].idx + len(words[-1].text)], direct=False,
-            verb=tok.text, speaker_text=speaker_text(ctx, tok, speaker), evidence=ctx.evidence(ctx.sentence_of(tok)),
-            time=resolve_time_for(ctx, tok), topics=topics_between(ctx, topic_index, tok.i, words[-1].i + 1),
-            confidence=confidence * 0.85, extractor=EXTRACTOR))
+        statements.append(_statement_to(ctx, topic_index, tok,
+                                        (t for t in tok.subtree if tok.i <= t.i <= reason.right_edge.i), speaker,
+                                        confidence * 0.85, resolve_time_for(ctx, tok)))
 
     # "according to X, ..."
     for tok in ctx.tokens:
@@ -440,6 +423,21 @@ def _conjoined_end(ctx: DocContext, verb, content, end: int) -> int:
             end = max(end, words[-1].idx + len(words[-1].text))
         break
     return end
+
+
+def _statement_to(ctx: DocContext, topic_index: dict, verb, tokens, speaker: str, confidence: float, time,
+                  named_as_written: bool = True) -> Statement:
+    """An indirect statement from ``verb`` to the last of ``tokens`` (trailing punctuation left out);
+    ``named_as_written`` also records the words naming a speaker that is not a named person."""
+    words = sorted(tokens, key=lambda t: t.i)
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    end = words[-1]
+    return Statement(
+        speaker=speaker, text=ctx.text[verb.idx:end.idx + len(end.text)], direct=False, verb=verb.text,
+        speaker_text=speaker_text(ctx, verb, speaker) if named_as_written else None,
+        evidence=ctx.evidence(ctx.sentence_of(verb)), time=time,
+        topics=topics_between(ctx, topic_index, verb.i, end.i + 1), confidence=confidence, extractor=EXTRACTOR)
 
 
 def _relayed_speaker(ctx: DocContext, content, speaker: str) -> str | None:
