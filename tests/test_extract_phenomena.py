@@ -891,8 +891,3 @@ def test_the_summit_that_closed_gathers_those_standing_alongside_and_representin
         "Cyril Ramaphosa", "Narendra Modi", "Sergei Lavrov", "Xi Jinping"]
     assert summit.time.start == dt.date(2023, 8, 24)
 
-
-def test_expressing_a_stance_is_a_statement(extract):
-    r = extract("The Chinese foreign ministry expressed strong dissatisfaction over the shootdown on Sunday. Tesla "
-                "expressed an interest in the plant.", date="2023-02-06")
-    assert [s[1] for s in r.said()] == ["expressed strong dissatisfaction over the shootdown"]

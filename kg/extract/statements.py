@@ -25,14 +25,8 @@ MIN_QUOTE_WORDS = 5
 
 
 #: Verbs of judging someone, with the preposition that gives the reason ("accused X of ...").
-JUDGEMENT_VERBS = {"accuse": ("of",), "blame": ("for",), "praise": ("for",), "commend": ("for",),
-                   "criticise": ("for",), "criticize": ("for",), "fault": ("for",),
-                   # "expressed strong dissatisfaction over the shootdown": a stance, said
-                   "express": (), "voice": ()}
-STANCE_NOUNS = {"concern", "dissatisfaction", "opposition", "support", "regret", "hope", "disappointment",
-                "frustration", "anger", "outrage", "confidence", "condolence", "condolences", "gratitude",
-                "solidarity", "satisfaction", "objection", "reservation", "reservations", "doubt", "doubts",
-                "alarm", "displeasure", "sympathy", "optimism", "skepticism", "scepticism", "willingness"}
+JUDGEMENT_VERBS = {"accuse": "of", "blame": "for", "praise": "for", "commend": "for", "criticise": "for",
+                   "criticize": "for", "fault": "for"}
 
 
 def is_reporting_verb(tok) -> bool:
@@ -318,14 +312,10 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         if tok.i in used_verbs or tok.pos_ != "VERB" or tok.lemma_.lower() not in JUDGEMENT_VERBS or ctx.quote_at(tok.i):
             continue
         judged = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        preps = JUDGEMENT_VERBS[tok.lemma_.lower()]
-        reason = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+        reason = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == JUDGEMENT_VERBS[tok.lemma_.lower()]
                        and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
-        if judged is None or (reason is None and preps):
+        if judged is None or reason is None:
             continue
-        if not preps and judged.lemma_.lower() not in STANCE_NOUNS:
-            continue    # "expressed concern", "voiced support"; not "expressed an interest in the plant"
-        reason = reason or judged
         speaker, confidence = _speaker_of(ctx, tok)
         if speaker is None:
             continue
