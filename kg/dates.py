@@ -217,3 +217,25 @@ def _day(year: int, month: int, day: int, raw: str) -> TimeSpan | None:
     except ValueError:
         return None
     return TimeSpan(date, date, DAY, raw)
+
+
+# Times told relative to the event reported just before.
+_SAME_TIME = re.compile(r"\b(?:the same (?:day|week|morning|afternoon|evening)|that (?:same )?(?:day|morning|afternoon|evening))\b",
+                        re.IGNORECASE)
+_DAYS_LATER = re.compile(r"\b(?:(a|one|two|three|four|five|six) days? later|the (?:next|following) day)\b", re.IGNORECASE)
+
+
+def same_time_as_before(text: str) -> bool:
+    """True when ``text`` places its event at the time of the one told before ("On the same day")."""
+    return _SAME_TIME.search(text) is not None
+
+
+def days_after(before: TimeSpan | None, text: str) -> TimeSpan | None:
+    """The day ``text`` places after ``before`` ("a day later", "the next day"), when ``before`` is
+    one known day; else None."""
+    found = _DAYS_LATER.search(text)
+    if found is None or before is None or not before.is_day:
+        return None
+    days = NUMBER_WORDS[found.group(1).lower()] if found.group(1) else 1
+    day = before.start + dt.timedelta(days=days)
+    return TimeSpan(day, day, DAY, found.group(0))

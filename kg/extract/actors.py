@@ -99,9 +99,7 @@ def find_actors(ctx: DocContext) -> None:
                 not gaz.lookup(ent.text, "person"):
             # "the military bank Promsvyazbank", "chipmaker Nvidia": a company the model took for a name
             taken.update(range(ent.start, ent.end))
-            refs = gaz.lookup(ent.text, "organization")
-            _register(ctx, refs[0].iri if refs else organization_iri(ent.text), ORGANIZATION,
-                      refs[0].name if refs else ent.text, ent.text, ent.start, ent.end, in_reference=bool(refs))
+            _register_organization(ctx, ent.text, ent.start, ent.end)
             continue
         if ent.label_ == "PERSON":
             span = _strip_titles(ent)
@@ -141,15 +139,13 @@ def find_actors(ctx: DocContext) -> None:
                 taken.update(range(ent.start, ent.end))
                 for part in _coordinated_names(ent):
                     text = _strip_det(part)
-                    refs = gaz.lookup(text, "organization")
-                    earlier = None if refs or len(text.split()) > 1 else _earlier_organization_named(ctx, part.start, text)
+                    known = bool(gaz.lookup(text, "organization"))
+                    earlier = None if known or len(text.split()) > 1 else _earlier_organization_named(ctx, part.start, text)
                     if earlier is not None:
                         # "The Commission said" after "the European Commission": the one named before.
                         ctx.add_mention(Mention(part.start, part.end, earlier, ORGANIZATION, via="description"))
                         continue
-                    iri = refs[0].iri if refs else organization_iri(text)
-                    name = refs[0].name if refs else text
-                    _register(ctx, iri, ORGANIZATION, name, text, part.start, part.end, in_reference=bool(refs))
+                    _register_organization(ctx, text, part.start, part.end)
 
     # 3. Surnames spaCy mislabelled or missed ("Campbell" tagged ORG): a proper noun that is the
     #    last name of a person already in this document is that person.
@@ -294,6 +290,14 @@ def _register(ctx: DocContext, iri, kind, name, surface, start, end, in_referenc
                 entity.country = post.organization
                 break
     return entity
+
+
+def _register_organization(ctx: DocContext, text: str, start: int, end: int) -> Entity:
+    """The organisation named ``text`` at tokens [start, end): the reference one if the gazetteer
+    knows the name, else one minted from it."""
+    refs = ctx.gaz.lookup(text, "organization")
+    return _register(ctx, refs[0].iri if refs else organization_iri(text), ORGANIZATION,
+                     refs[0].name if refs else text, text, start, end, in_reference=bool(refs))
 
 
 def _full_name(text: str) -> str:

@@ -11,11 +11,9 @@ several sentences are merged.
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
 from bisect import bisect_left
 
-from kg.dates import DAY, TimeSpan
+from kg.dates import TimeSpan, days_after, same_time_as_before
 from kg.extract.actors import describe_actor, place_of, role_holder
 from kg.extract.context import DocContext, conjuncts
 from kg.extract.lexicon import (ANAPHORIC_TOPICS, PERSON_NOUNS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
@@ -261,26 +259,6 @@ def _witnesses(verb) -> list:
     if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in WITNESS_VERBS:
         found += [c for c in verb.head.children if c.dep_ == "nsubj"]
     return found
-
-
-#: "On the same day", "that day": the time of the exchange told just before.
-_SAME_TIME = re.compile(r"\b(?:the same (?:day|week|morning|afternoon|evening)|that (?:same )?(?:day|morning|afternoon|evening))\b",
-                        re.IGNORECASE)
-
-
-#: "A day later", "two days later", "the next day": days after the exchange told just before.
-_DAYS_LATER = re.compile(r"\b(?:(a|one|two|three|four|five|six) days? later|the (?:next|following) day)\b", re.IGNORECASE)
-_DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-
-
-def _days_after(before: TimeSpan | None, text: str) -> TimeSpan | None:
-    """The day ``text`` places after ``before`` ("a day later"), when ``before`` is one known day."""
-    found = _DAYS_LATER.search(text)
-    if found is None or before is None or not before.is_day:
-        return None
-    days = _DAY_COUNTS[found.group(1).lower()] if found.group(1) else 1
-    day = before.start + dt.timedelta(days=days)
-    return TimeSpan(day, day, DAY, found.group(0))
 
 
 def _cancels(verb) -> bool:
@@ -923,10 +901,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 # Biden, who hosted Albanese and Sunak, said ...").
                 time = None if _in_sequence_clause(heads[0]) else _sentence_time(ctx, sent, future=status == PLANNED,
                                                                                   head=heads[0])
-            if time is None and ctx.facts.meetings and _SAME_TIME.search(sent.text):
+            if time is None and ctx.facts.meetings and same_time_as_before(sent.text):
                 time = ctx.facts.meetings[-1].time  # "On the same day, Macron held talks ..."
             if time is None and ctx.facts.meetings:
-                time = _days_after(ctx.facts.meetings[-1].time, sent.text)  # "A day later, Macron met ..."
+                time = days_after(ctx.facts.meetings[-1].time, sent.text)  # "A day later, Macron met ..."
             if time is None and status == HELD and first is not None and ctx.sentence_no(sent[0]) <= 1 \
                     and not _in_sequence_clause(heads[0]):
                 # The lead reports the story's event and dates it; the sentence after it
