@@ -13,13 +13,35 @@ import re
 from decimal import Decimal
 import unicodedata
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
+from rdflib import Graph, URIRef
 
 from kg.dates import DAY, MONTH, WEEK, YEAR, TimeSpan
 from kg.extract.model import DocumentFacts, Evidence, Topic
 from kg.sources import Article
-from kg.vocab import DOC, ID, KG, OA, PREFIXES
+from kg.vocab import DOC, ID, PREFIXES
+from kg import vocab
+
+
+class _Terms:
+    """A namespace's terms as plain str, each looked up once in kg.vocab.
+
+    rdflib's DefinedNamespace runs Python code on every attribute access
+    (hundreds per document); the first access still goes through it, so an
+    unknown term fails as loudly as in kg.vocab.
+    """
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        value = str(getattr(self._namespace, name))
+        setattr(self, name, value)
+        return value
+
+
+KG, OA, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD = (
+    _Terms(ns) for ns in (vocab.KG, vocab.OA, vocab.FOAF, vocab.ORG, vocab.PROV, vocab.RDF,
+                          vocab.RDFS, vocab.SKOS, vocab.TIME, vocab.XSD))
 
 MEETING_KIND = {
     "meeting": KG.MeetingKindMeeting, "talks": KG.MeetingKindTalks, "call": KG.MeetingKindCall,
@@ -73,114 +95,122 @@ def extractor_iri(name: str) -> URIRef:
 
 
 class _Writer:
-    """Collects a document's triples in a list (an rdflib Graph only on request: its
-    indexes cost more than the rest of the writing, and ingest needs only N-Triples)."""
+    """Collects a document's triples as N-Triples lines.
+
+    Lines are rendered as they are added, from plain strings: building an
+    rdflib term per node and literal cost more than everything else in the
+    writing (about 3 ms of a worker's CPU per document).  An rdflib Graph is
+    parsed from the lines only on request (``facts_to_graph``).
+    """
 
     def __init__(self, article: Article):
         self.article = article
         self.doc = document_iri(article.doc_id)
-        self.triples: dict[tuple, None] = {}     # insertion-ordered and without duplicates
-        self.activity = URIRef(f"{self.doc}#extraction")
+        self.lines: dict[str, None] = {}     # insertion-ordered and without duplicates
+        self.activity = f"{self.doc}#extraction"
         self._extractors: set[str] = set()
-        self._evidence: set[URIRef] = set()
+        self._evidence: set[str] = set()
 
-    def add(self, s, p, o) -> None:
-        self.triples[(s, p, o)] = None
+    def add(self, s: str, p: str, o: str) -> None:
+        """Add a triple whose object is an IRI."""
+        self.lines[f"<{s}> <{p}> <{o}> .\n"] = None
+
+    def lit(self, s: str, p: str, value, datatype: str | None = None) -> None:
+        """Add a triple whose object is a literal: a str (plain, or typed by ``datatype``),
+        a bool, an int or a Decimal (typed as XSD boolean, integer, decimal)."""
+        if isinstance(value, bool):
+            text, datatype = ("true" if value else "false"), _BOOLEAN
+        elif isinstance(value, int):
+            text, datatype = str(value), _INTEGER
+        elif isinstance(value, Decimal):
+            text, datatype = str(value), _DECIMAL
+        else:
+            text = value.translate(_NT_ESCAPES)
+        suffix = f"^^<{datatype}>" if datatype else ""
+        self.lines[f'<{s}> <{p}> "{text}"{suffix} .\n'] = None
 
     def graph(self) -> Graph:
         graph = Graph(identifier=self.doc)
         for prefix, ns in PREFIXES.items():
             graph.bind(prefix, ns)
-        for triple in self.triples:
-            graph.add(triple)
+        graph.parse(data=self.ntriples(), format="nt")
         return graph
 
     def ntriples(self) -> str:
-        return "".join(f"<{s}> <{p}> {_nt_object(o)} .\n" for s, p, o in self.triples)
+        return "".join(self.lines)
 
-
-    def evidence(self, ev: Evidence) -> URIRef:
-        node = URIRef(f"{self.doc}#ev-{ev.sentence}-{ev.start}-{ev.end}")
+    def evidence(self, ev: Evidence) -> str:
+        node = f"{self.doc}#ev-{ev.sentence}-{ev.start}-{ev.end}"
         if node in self._evidence:
             return node
         self._evidence.add(node)
-        pos = URIRef(f"{node}-pos")
-        quote = URIRef(f"{node}-quote")
-        self.add(node, RDF.type, KG.Evidence)
+        pos = f"{node}-pos"
+        quote = f"{node}-quote"
+        self.add(node, _TYPE, KG.Evidence)
         self.add(node, OA.hasSource, self.doc)
-        self.add(node, KG.sentenceIndex, Literal(ev.sentence))
+        self.lit(node, KG.sentenceIndex, ev.sentence)
         self.add(node, OA.hasSelector, pos)
         self.add(node, OA.hasSelector, quote)
-        self.add(pos, RDF.type, OA.TextPositionSelector)
-        self.add(pos, OA.start, Literal(ev.start))
-        self.add(pos, OA.end, Literal(ev.end))
-        self.add(quote, RDF.type, OA.TextQuoteSelector)
-        self.add(quote, OA.exact, Literal(ev.text))
+        self.add(pos, _TYPE, OA.TextPositionSelector)
+        self.lit(pos, OA.start, ev.start)
+        self.lit(pos, OA.end, ev.end)
+        self.add(quote, _TYPE, OA.TextQuoteSelector)
+        self.lit(quote, OA.exact, ev.text)
         return node
 
-    def provenance(self, node: URIRef, ev: Evidence, extractor: str, confidence: float,
+    def provenance(self, node: str, ev: Evidence, extractor: str, confidence: float,
                    more: list[Evidence] = ()) -> None:
         self.add(node, KG.evidence, self.evidence(ev))
         for extra in more:
             self.add(node, KG.evidence, self.evidence(extra))
         # A Decimal, not a float: SHACL checks the value's type as well as its datatype.
-        self.add(node, KG.confidence, Literal(Decimal(str(round(confidence, 3)))))
+        self.lit(node, KG.confidence, Decimal(str(round(confidence, 3))))
         ext = extractor_iri(extractor)
         self.add(node, KG.extractor, ext)
         self.add(node, PROV.wasDerivedFrom, self.doc)
         self.add(node, PROV.wasGeneratedBy, self.activity)
         if extractor not in self._extractors:
             self._extractors.add(extractor)
-            self.add(ext, RDF.type, KG.Extractor)
-            self.add(ext, RDFS.label, Literal(extractor))
+            self.add(ext, _TYPE, KG.Extractor)
+            self.lit(ext, RDFS.label, extractor)
             self.add(self.activity, PROV.wasAssociatedWith, ext)
 
-    def time(self, node: URIRef, span: TimeSpan | None) -> None:
+    def time(self, node: str, span: TimeSpan | None) -> None:
         if span is None:
             return
-        self.add(node, KG.startDate, Literal(span.start.isoformat(), datatype=XSD.date))
-        self.add(node, KG.endDate, Literal(span.end.isoformat(), datatype=XSD.date))
-        self.add(node, KG.granularity, Literal(span.granularity))
+        start, end = span.start.isoformat(), span.end.isoformat()
+        self.lit(node, KG.startDate, start, _DATE)
+        self.lit(node, KG.endDate, end, _DATE)
+        self.lit(node, KG.granularity, span.granularity)
         if span.text:
-            self.add(node, KG.dateText, Literal(span.text))
-        interval = URIRef(f"{node}-time")
+            self.lit(node, KG.dateText, span.text)
+        interval = f"{node}-time"
         self.add(node, KG.time, interval)
-        self.add(interval, RDF.type, TIME.Interval)
-        begin, end = URIRef(f"{interval}-begin"), URIRef(f"{interval}-end")
+        self.add(interval, _TYPE, TIME.Interval)
+        begin, finish = f"{interval}-begin", f"{interval}-end"
         self.add(interval, TIME.hasBeginning, begin)
-        self.add(interval, TIME.hasEnd, end)
-        self.add(begin, RDF.type, TIME.Instant)
-        self.add(end, RDF.type, TIME.Instant)
-        self.add(begin, TIME.inXSDDate, Literal(span.start.isoformat(), datatype=XSD.date))
-        self.add(end, TIME.inXSDDate, Literal(span.end.isoformat(), datatype=XSD.date))
+        self.add(interval, TIME.hasEnd, finish)
+        self.add(begin, _TYPE, TIME.Instant)
+        self.add(finish, _TYPE, TIME.Instant)
+        self.lit(begin, TIME.inXSDDate, start, _DATE)
+        self.lit(finish, TIME.inXSDDate, end, _DATE)
         if span.granularity in TIME_UNIT:
             self.add(interval, TIME.unitType, TIME_UNIT[span.granularity])
 
-    def topic(self, node: URIRef, topic: Topic) -> None:
-        iri = URIRef(topic.iri)
-        self.add(node, KG.topic, iri)
+    def topic(self, node: str, topic: Topic) -> None:
+        self.add(node, KG.topic, topic.iri)
         if topic.text and topic.text.casefold() != topic.label.casefold():
             # "grain" in the text, "food security" in the scheme: both answer "what about".
-            self.add(node, KG.topicText, Literal(topic.text))
+            self.lit(node, KG.topicText, topic.text)
         if not topic.in_scheme:
-            self.add(iri, RDF.type, SKOS.Concept)
-            self.add(iri, SKOS.prefLabel, Literal(topic.label))
-
+            self.add(topic.iri, _TYPE, SKOS.Concept)
+            self.lit(topic.iri, SKOS.prefLabel, topic.label)
 
 
 _NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def _nt_object(term) -> str:
-    """A term in N-Triples syntax (IRIs and literals; kg writes no blank nodes)."""
-    if isinstance(term, Literal):
-        text = f'"{str(term).translate(_NT_ESCAPES)}"'
-        if term.language:
-            return f"{text}@{term.language}"
-        if term.datatype is not None and str(term.datatype) != str(XSD.string):
-            return f"{text}^^<{term.datatype}>"
-        return text
-    return f"<{term}>"
+_TYPE = str(RDF.type)
+_DATE, _DATETIME = str(XSD.date), str(XSD.dateTime)
+_BOOLEAN, _INTEGER, _DECIMAL = str(XSD.boolean), str(XSD.integer), str(XSD.decimal)
 
 
 def facts_to_graph(article: Article, facts: DocumentFacts, *, ingested_at: dt.datetime | None = None) -> Graph:
@@ -192,84 +222,84 @@ def facts_to_ntriples(article: Article, facts: DocumentFacts, *,
                       ingested_at: dt.datetime | None = None) -> tuple[URIRef, str, int]:
     """The same graph as N-Triples text: (graph name, N-Triples, number of triples)."""
     w = _write(article, facts, ingested_at)
-    return w.doc, w.ntriples(), len(w.triples)
+    return w.doc, w.ntriples(), len(w.lines)
 
 
 def _write(article: Article, facts: DocumentFacts, ingested_at: dt.datetime | None) -> _Writer:
     w = _Writer(article)
-    doc, add = w.doc, w.add
-    add(doc, RDF.type, KG.Document)
-    add(doc, RDFS.label, Literal(article.path.name))
-    add(doc, KG.sourceFile, Literal(article.path.name))
-    add(doc, KG.contentHash, Literal(article.content_hash))
+    doc, add, lit = w.doc, w.add, w.lit
+    add(doc, _TYPE, KG.Document)
+    lit(doc, RDFS.label, article.path.name)
+    lit(doc, KG.sourceFile, article.path.name)
+    lit(doc, KG.contentHash, article.content_hash)
     if article.date:
-        add(doc, KG.articleDate, Literal(article.date.isoformat(), datatype=XSD.date))
-    add(w.activity, RDF.type, PROV.Activity)
+        lit(doc, KG.articleDate, article.date.isoformat(), _DATE)
+    add(w.activity, _TYPE, PROV.Activity)
     add(w.activity, PROV.used, doc)
     when = ingested_at or dt.datetime.now(dt.timezone.utc)
-    add(w.activity, PROV.endedAtTime, Literal(when.replace(microsecond=0).isoformat(), datatype=XSD.dateTime))
+    lit(w.activity, PROV.endedAtTime, when.replace(microsecond=0).isoformat(), _DATETIME)
 
     for entity in facts.entities.values():
-        node = URIRef(entity.iri)
-        add(node, RDF.type, CLASS_OF[entity.kind])
-        add(node, RDFS.label, Literal(entity.name))
+        node = entity.iri
+        add(node, _TYPE, CLASS_OF[entity.kind])
+        lit(node, RDFS.label, entity.name)
         add(node, KG.mentionedIn, doc)
         for alias in sorted(entity.aliases):
             if alias != entity.name:
-                add(node, KG.surfaceForm, Literal(alias))
+                lit(node, KG.surfaceForm, alias)
         if entity.unnamed:
-            add(node, KG.unnamed, Literal(True))
+            lit(node, KG.unnamed, True)
         if entity.gender and not entity.in_reference:
-            add(node, FOAF.gender, Literal(entity.gender))
+            lit(node, FOAF.gender, entity.gender)
         if entity.country and entity.kind == "organization" and not entity.in_reference:
-            add(node, ORG.subOrganizationOf, URIRef(entity.country))
+            add(node, ORG.subOrganizationOf, entity.country)
 
     for i, post in enumerate(facts.posts, 1):
-        node = URIRef(f"{doc}#post-{i}")
-        person = URIRef(post.person)
-        add(node, RDF.type, KG.PostClaim)
+        node = f"{doc}#post-{i}"
+        person = post.person
+        add(node, _TYPE, KG.PostClaim)
         add(person, KG.holds, node)
         add(node, ORG.member, person)
-        add(node, KG.roleLabel, Literal(post.role))
+        lit(node, KG.roleLabel, post.role)
         if post.organization:
-            add(node, ORG.organization, URIRef(post.organization))
+            add(node, ORG.organization, post.organization)
         add(node, KG.claimStatus, CLAIM[post.status])
         if post.conflicts_with:
-            add(node, KG.conflictsWith, URIRef(post.conflicts_with))
+            add(node, KG.conflictsWith, post.conflicts_with)
         if article.date:
-            day = Literal(article.date.isoformat(), datatype=XSD.date)
-            add(node, KG.startDate, day)
-            add(node, KG.endDate, day)
+            day = article.date.isoformat()
+            lit(node, KG.startDate, day, _DATE)
+            lit(node, KG.endDate, day, _DATE)
         w.provenance(node, post.evidence, post.extractor, post.confidence)
 
     for i, meeting in enumerate(facts.meetings, 1):
-        node = URIRef(f"{doc}#meeting-{i}")
-        add(node, RDF.type, KG.Meeting)
+        node = f"{doc}#meeting-{i}"
+        add(node, _TYPE, KG.Meeting)
         add(node, KG.meetingKind, MEETING_KIND[meeting.kind])
         add(node, KG.status, STATUS[meeting.status])
         for participant in meeting.participants:
-            add(node, KG.participant, URIRef(participant))
+            add(node, KG.participant, participant)
         if meeting.place:
-            place = URIRef(meeting.place[0])
+            place = meeting.place[0]
             add(node, KG.place, place)
-            add(place, RDF.type, KG.Place)
-            add(place, RDFS.label, Literal(meeting.place[1]))
+            add(place, _TYPE, KG.Place)
+            lit(place, RDFS.label, meeting.place[1])
         for topic in meeting.topics:
             w.topic(node, topic)
         w.time(node, meeting.time)
         w.provenance(node, meeting.evidence, meeting.extractor, meeting.confidence, meeting.extra_evidence)
 
-    statement_nodes = [URIRef(f"{doc}#statement-{i}") for i in range(1, len(facts.statements) + 1)]
+    statement_nodes = [f"{doc}#statement-{i}" for i in range(1, len(facts.statements) + 1)]
     for node, st in zip(statement_nodes, facts.statements):
-        add(node, RDF.type, KG.Statement)
-        add(node, KG.speaker, URIRef(st.speaker))
-        add(node, KG.text, Literal(st.text))
-        add(node, KG.direct, Literal(st.direct))
-        add(node, KG.verb, Literal(st.verb))
+        add(node, _TYPE, KG.Statement)
+        add(node, KG.speaker, st.speaker)
+        lit(node, KG.text, st.text)
+        lit(node, KG.direct, st.direct)
+        lit(node, KG.verb, st.verb)
         if st.speaker_text:
-            add(node, KG.speakerText, Literal(st.speaker_text))
+            lit(node, KG.speakerText, st.speaker_text)
         if st.reported_by:
-            add(node, KG.reportedBy, URIRef(st.reported_by))
+            add(node, KG.reportedBy, st.reported_by)
         if st.quoted_in is not None and 0 <= st.quoted_in < len(statement_nodes):
             add(node, KG.quotedIn, statement_nodes[st.quoted_in])
         for topic in st.topics:
@@ -278,15 +308,15 @@ def _write(article: Article, facts: DocumentFacts, ingested_at: dt.datetime | No
         w.provenance(node, st.evidence, st.extractor, st.confidence)
 
     for i, policy in enumerate(facts.policies, 1):
-        node = URIRef(f"{doc}#policy-{i}")
-        add(node, RDF.type, KG.PolicyMeasure)
-        add(node, RDFS.label, Literal(policy.label))
+        node = f"{doc}#policy-{i}"
+        add(node, _TYPE, KG.PolicyMeasure)
+        lit(node, RDFS.label, policy.label)
         add(node, KG.measureType, MEASURE[policy.measure_type])
         add(node, KG.status, STATUS[policy.status])
         if policy.issuer:
-            add(node, KG.issuer, URIRef(policy.issuer))
+            add(node, KG.issuer, policy.issuer)
         if policy.target:
-            add(node, KG.target, URIRef(policy.target))
+            add(node, KG.target, policy.target)
         for topic in policy.topics:
             w.topic(node, topic)
         w.time(node, policy.time)

@@ -63,3 +63,16 @@ def test_every_kg_term_used_in_the_ontology_files_exists(all_files):
 def test_vocab_is_closed():
     with pytest.raises(AttributeError):
         KG.Meetng  # noqa: B018 - the typo must fail
+
+
+def test_the_writers_cached_terms_are_closed_too():
+    # kg.rdfwriter reads terms through a cache of plain strings; a typo there
+    # must fail as loudly as in kg.vocab, and a known term is the same IRI.
+    from kg import rdfwriter
+
+    with pytest.raises(AttributeError):
+        rdfwriter.KG.Meetng  # noqa: B018 - the typo must fail
+    with pytest.raises(AttributeError):
+        rdfwriter.OA.exactt  # noqa: B018
+    assert rdfwriter.KG.Meeting == str(KG.Meeting)
+    assert rdfwriter.OA.exact == "http://www.w3.org/ns/oa#exact"
