@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.paths import data_dir
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Lowercase, curly quotes straightened, possessive 's dropped, spaces folded."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'").lower()

@@ -72,6 +72,8 @@ class DocContext:
         self.text = self.doc.text
         self.sentences = list(self.doc.sents)
         self.ents = list(self.doc.ents)
+        # The DATE and TIME entities: time_of looks them up for every exchange and statement.
+        self.time_ents = [e for e in self.ents if e.label_ in ("DATE", "TIME")]
         self.sent_of = [0] * len(self.tokens)
         for n, sent in enumerate(self.sentences):
             self.sent_index[sent.start] = n

@@ -60,9 +60,10 @@ def add_gatherings(ctx: DocContext, topic_index: dict) -> None:
 def _gathering(ctx: DocContext, tok):
     """(noun, time) when ``tok`` names a held meeting of a group ("Foreign ministers from the G20
     ended a meeting", "a meeting of about 50 countries", "a summit of EU leaders"); else None."""
+    if tok.lemma_.lower() not in GATHERING_NOUNS:
+        return None     # first: most tokens stop here, before the costlier _trigger
     trig = _trigger(tok)
-    if trig is None or trig[1] != "noun" or tok.lemma_.lower() not in GATHERING_NOUNS or tok.tag_ == "NNS" \
-            and tok.lower_ != "talks":
+    if trig is None or trig[1] != "noun" or tok.tag_ == "NNS" and tok.lower_ != "talks":
         return None
     groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
               if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS")]

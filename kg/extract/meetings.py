@@ -43,9 +43,18 @@ GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "di
                "economies"}
 
 
+# Every word (lower case or lemma) for which _trigger can return an exchange: checked
+# first, since _trigger looks at every token of a document and most are none of these.
+_TRIGGER_WORDS = frozenset(PROCESS_NOUNS | set(MEETING_VERBS) | set(MEETING_NOUNS) | DEAL_VERBS | {
+    "sit", "see", "spend", "exchange", "lodge", "file", "deliver", "register", "conference", "appearance",
+    "call", "calls"})
+
+
 def _trigger(tok) -> tuple[str, str] | None:
     """(kind, "verb"|"noun") when ``tok`` can name an exchange."""
     low, lemma = tok.lower_, tok.lemma_.lower()
+    if low not in _TRIGGER_WORDS and lemma not in _TRIGGER_WORDS:
+        return None
     nominal = tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "attr", "appos", "npadvmod")
     if low in PROCESS_NOUNS and nominal:
         return MEETING_NOUNS[low], "noun"  # "talks" is often tagged as a verb

@@ -36,12 +36,15 @@ def is_reporting_verb(tok) -> bool:
 
 def time_of(ctx: DocContext, head, exclude: set[int] = frozenset(), future: bool = False):
     """The resolved time attached to ``head`` (a DATE entity in its clause, outside ``exclude``)."""
-    for ent in ctx.ents:
-        if ent.label_ not in ("DATE", "TIME") or ent.start in exclude:
+    edges = None    # the clause's first and last token, looked up once a date is in question
+    for ent in ctx.time_ents:
+        if ent.start in exclude:
             continue
         if ent.start > 0 and ctx.tokens[ent.start - 1].lower_ in ("since", "until", "till", "by", "before"):
             continue  # "since January 2021" bounds a period; it dates nothing
-        if not (head.left_edge.i <= ent.start and ent.end - 1 <= head.right_edge.i):
+        if edges is None:
+            edges = head.left_edge.i, head.right_edge.i
+        if not (edges[0] <= ent.start and ent.end - 1 <= edges[1]):
             continue
         # The date must hang from this predicate, not from a clause inside it
         # ("since Scholz took office in December" dates the taking office).
