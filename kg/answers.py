@@ -20,7 +20,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
-from kg.errors import QueryError, StoreError, UsageError
+from kg.errors import QueryError, StoreError, UnknownNameError, UsageError
 from kg.queries import run_named
 from kg.vocab import KG
 
@@ -208,6 +208,23 @@ def _matching(store, query: str, variable: str, text: str | None, key: str) -> s
     if text is None:
         return None
     return {str(row[key]) for row in run_named(store, query, **{variable: _text(text)}).rows}
+
+
+def require_known(store, *, actor: tuple[str, str | None] | None = None,
+                  topic: tuple[str, str | None] | None = None) -> None:
+    """Raise UnknownNameError when a name given to a question matches nothing in the store.
+
+    ``actor`` and ``topic`` are (option, text) pairs such as ("--with", "Kishida"); a
+    text of None is no filter.  The questions themselves answer such a name with
+    no rows (a page of the explorer shows an empty table); the command line says
+    that the name is unknown instead, so that a typo is not read as "they never met".
+    """
+    if actor is not None and actor[1] is not None and not _matching(store, "actors_named", "name", actor[1], "actor"):
+        raise UnknownNameError(f"{actor[0]}: no actor in the store is called {actor[1]!r} "
+                               f"(`kg entities` lists them)")
+    if topic is not None and topic[1] is not None and not _matching(store, "topics_named", "topic", topic[1], "concept"):
+        raise UnknownNameError(f"{topic[0]}: no topic in the store matches {topic[1]!r} "
+                               f"(`kg entities --type topic` lists them)")
 
 
 def _linked_facts(store, cls: URIRef, link: URIRef, targets: set[str] | None) -> set[str] | None:

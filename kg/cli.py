@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -172,13 +173,17 @@ def ingest(paths, force, model, batch_size, processes):
         kg ingest seeds/
         kg --store /tmp/kg ingest article.txt --force
     """
+    from kg.errors import InputError
     from kg.ingest import ingest_paths
     from kg.sources import find_articles
-    from kg.store import open_store
+    from kg.store import REMOTE_SCHEMES, open_store, resolve_location
 
     # A missing path or an empty folder fails here, before a store folder is created.
     find_articles(list(paths))
-    store = open_store(click.get_current_context().find_root().params.get("store_location"))
+    location = resolve_location(click.get_current_context().find_root().params.get("store_location"))
+    # A store folder this run creates is removed again if no file could be read at all.
+    new_folder = None if location.startswith(REMOTE_SCHEMES) or Path(location).exists() else Path(location)
+    store = open_store(location)
     bar = None
 
     def on_start(total: int) -> None:
@@ -197,6 +202,12 @@ def ingest(paths, force, model, batch_size, processes):
         report = ingest_paths(store, list(paths), extractor=make_extractor(model), force=force,
                               batch_size=batch_size, progress=progress, on_start=on_start,
                               n_process=processes, model=model)
+    except InputError:
+        # Raised before anything is written: none of the files could be read.
+        store.close()
+        if new_folder is not None:
+            shutil.rmtree(new_folder, ignore_errors=True)
+        raise
     finally:
         if bar is not None:
             bar.close()
@@ -292,6 +303,7 @@ def who_discussed(name, topic, since, until, min_confidence, fmt):
 
     fmt = _check_format(fmt, ROW_FORMATS)
     with _query_store() as store:
+        answers.require_known(store, actor=("--with", name), topic=("--topic", topic))
         rows = answers.who_discussed(store, name=name, topic=topic, since=since, until=until,
                                      min_confidence=min_confidence)
     _emit_rows(rows, fmt, "who_discussed")
@@ -314,6 +326,7 @@ def who_said(speaker, topic, min_confidence, fmt):
 
     fmt = _check_format(fmt, ROW_FORMATS)
     with _query_store() as store:
+        answers.require_known(store, actor=("--speaker", speaker), topic=("--topic", topic))
         rows = answers.who_said(store, speaker=speaker, topic=topic, min_confidence=min_confidence)
     _emit_rows(rows, fmt, "who_said")
 

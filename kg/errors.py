@@ -16,6 +16,10 @@ class QueryError(KGError):
     """A SPARQL query is malformed or failed."""
 
 
+class UnknownNameError(KGError):
+    """A name given to a question (--with, --speaker, --topic) matches nothing in the store."""
+
+
 class StoreError(KGError):
     """The store cannot be opened, is locked, or a write failed."""
 

@@ -98,6 +98,17 @@ def test_ingest_rejects_bad_input(store_dir, bad_inputs, fake_extractor, name, c
     assert dump(store_dir) == before
 
 
+@pytest.mark.parametrize("name", ["binary.txt", "empty.txt", "missing.txt"])
+def test_a_failed_first_ingest_leaves_no_store_behind(tmp_path, bad_inputs, fake_extractor, name):
+    # Nothing could be read: the store folder this run would have created is not left
+    # behind empty (the next command would otherwise find an empty store, not "no store").
+    new_store = tmp_path / "new-store"
+    result = run("ingest", bad_inputs / name, store=new_store)
+    assert_one_line_error(result, contains="Error")
+    assert not new_store.exists()
+    assert run("ask", "who-discussed", store=new_store).stderr.startswith("Error: no store at")
+
+
 @pytest.mark.parametrize("args, contains, code", [
     (["query", "SELECT ?x WHERE {"], "malformed SPARQL", 1),
     (["query", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"], "read-only", 1),
@@ -233,8 +244,10 @@ def test_who_discussed_options(store_dir):
                  "--until", "2023-12-31", "--min-confidence", "0.5", "--format", "json", store=store_dir)
     assert result.exit_code == 0, result.stderr
     assert [r["participants"] for r in json.loads(result.stdout)] == [["Conor O'Brien", "Koji Tomita"]]
+    # SPARQL in a name is a value, never query text: it names nobody.
     injected = run("ask", "who-discussed", "--with", SECRET, "--format", "json", store=store_dir)
-    assert json.loads(injected.stdout) == []
+    assert injected.exit_code == 1 and injected.stdout == ""
+    assert "no actor in the store is called" in injected.stderr
 
 
 def test_table_output(store_dir):
@@ -244,8 +257,23 @@ def test_table_output(store_dir):
     assert header.split()[:3] == ["participants", "topics", "date"]
     assert set(rule.replace(" ", "")) == {"-"}
     assert row.startswith("Joe Biden, Mark Rutte")
-    empty = run("ask", "who-discussed", "--with", "nobody", store=store_dir)
-    assert empty.stdout.strip() == "(no results)"
+    empty = run("ask", "who-discussed", "--with", "rutte", "--since", "2099-01-01", store=store_dir)
+    assert empty.exit_code == 0 and empty.stdout.strip() == "(no results)"
+
+
+def test_a_name_that_matches_nothing_is_an_error_not_an_empty_answer(store_dir):
+    # A typo must not read as "they never met": one line, exit code 1, nothing on stdout.
+    for args, option in ((("who-discussed", "--with", "Nobody At All"), "--with"),
+                         (("who-said", "--speaker", "Nobody At All"), "--speaker"),
+                         (("who-discussed", "--topic", "zzzz"), "--topic"),
+                         (("who-said", "--speaker", "Biden", "--topic", "zzzz"), "--topic")):
+        result = run("ask", *args, store=store_dir)
+        assert result.exit_code == 1, args
+        assert result.stdout == ""
+        assert result.stderr.startswith("Error: " + option + ": no ")
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    # The same names, known: answers (the check is no blanket refusal).
+    assert run("ask", "who-said", "--speaker", "Biden", store=store_dir).exit_code == 0
 
 
 def test_csv_and_tsv(store_dir):
