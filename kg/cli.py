@@ -197,21 +197,21 @@ def ingest(paths, force, model, batch_size, processes):
         if bar is not None:
             bar.update(done)
 
+    nothing_read = False
     try:
         store.lock_for_writing()
         report = ingest_paths(store, list(paths), extractor=make_extractor(model), force=force,
                               batch_size=batch_size, progress=progress, on_start=on_start,
                               n_process=processes, model=model)
     except InputError:
-        # Raised before anything is written: none of the files could be read.
-        store.close()
-        if new_folder is not None:
-            shutil.rmtree(new_folder, ignore_errors=True)
+        nothing_read = True     # raised before anything is written: none of the files could be read
         raise
     finally:
         if bar is not None:
             bar.close()
         store.close()
+        if nothing_read and new_folder is not None:
+            shutil.rmtree(new_folder, ignore_errors=True)
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
     for _path, reason in report.failed:

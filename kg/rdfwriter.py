@@ -119,11 +119,11 @@ class _Writer:
         """Add a triple whose object is a literal: a str (plain, or typed by ``datatype``),
         a bool, an int or a Decimal (typed as XSD boolean, integer, decimal)."""
         if isinstance(value, bool):
-            text, datatype = ("true" if value else "false"), _BOOLEAN
+            text, datatype = ("true" if value else "false"), XSD.boolean
         elif isinstance(value, int):
-            text, datatype = str(value), _INTEGER
+            text, datatype = str(value), XSD.integer
         elif isinstance(value, Decimal):
-            text, datatype = str(value), _DECIMAL
+            text, datatype = str(value), XSD.decimal
         else:
             text = value.translate(_NT_ESCAPES)
         suffix = f"^^<{datatype}>" if datatype else ""
@@ -146,15 +146,15 @@ class _Writer:
         self._evidence.add(node)
         pos = f"{node}-pos"
         quote = f"{node}-quote"
-        self.add(node, _TYPE, KG.Evidence)
+        self.add(node, RDF.type, KG.Evidence)
         self.add(node, OA.hasSource, self.doc)
         self.lit(node, KG.sentenceIndex, ev.sentence)
         self.add(node, OA.hasSelector, pos)
         self.add(node, OA.hasSelector, quote)
-        self.add(pos, _TYPE, OA.TextPositionSelector)
+        self.add(pos, RDF.type, OA.TextPositionSelector)
         self.lit(pos, OA.start, ev.start)
         self.lit(pos, OA.end, ev.end)
-        self.add(quote, _TYPE, OA.TextQuoteSelector)
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
         self.lit(quote, OA.exact, ev.text)
         return node
 
@@ -171,7 +171,7 @@ class _Writer:
         self.add(node, PROV.wasGeneratedBy, self.activity)
         if extractor not in self._extractors:
             self._extractors.add(extractor)
-            self.add(ext, _TYPE, KG.Extractor)
+            self.add(ext, RDF.type, KG.Extractor)
             self.lit(ext, RDFS.label, extractor)
             self.add(self.activity, PROV.wasAssociatedWith, ext)
 
@@ -179,21 +179,21 @@ class _Writer:
         if span is None:
             return
         start, end = span.start.isoformat(), span.end.isoformat()
-        self.lit(node, KG.startDate, start, _DATE)
-        self.lit(node, KG.endDate, end, _DATE)
+        self.lit(node, KG.startDate, start, XSD.date)
+        self.lit(node, KG.endDate, end, XSD.date)
         self.lit(node, KG.granularity, span.granularity)
         if span.text:
             self.lit(node, KG.dateText, span.text)
         interval = f"{node}-time"
         self.add(node, KG.time, interval)
-        self.add(interval, _TYPE, TIME.Interval)
+        self.add(interval, RDF.type, TIME.Interval)
         begin, finish = f"{interval}-begin", f"{interval}-end"
         self.add(interval, TIME.hasBeginning, begin)
         self.add(interval, TIME.hasEnd, finish)
-        self.add(begin, _TYPE, TIME.Instant)
-        self.add(finish, _TYPE, TIME.Instant)
-        self.lit(begin, TIME.inXSDDate, start, _DATE)
-        self.lit(finish, TIME.inXSDDate, end, _DATE)
+        self.add(begin, RDF.type, TIME.Instant)
+        self.add(finish, RDF.type, TIME.Instant)
+        self.lit(begin, TIME.inXSDDate, start, XSD.date)
+        self.lit(finish, TIME.inXSDDate, end, XSD.date)
         if span.granularity in TIME_UNIT:
             self.add(interval, TIME.unitType, TIME_UNIT[span.granularity])
 
@@ -203,14 +203,11 @@ class _Writer:
             # "grain" in the text, "food security" in the scheme: both answer "what about".
             self.lit(node, KG.topicText, topic.text)
         if not topic.in_scheme:
-            self.add(topic.iri, _TYPE, SKOS.Concept)
+            self.add(topic.iri, RDF.type, SKOS.Concept)
             self.lit(topic.iri, SKOS.prefLabel, topic.label)
 
 
 _NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-_TYPE = str(RDF.type)
-_DATE, _DATETIME = str(XSD.date), str(XSD.dateTime)
-_BOOLEAN, _INTEGER, _DECIMAL = str(XSD.boolean), str(XSD.integer), str(XSD.decimal)
 
 
 def facts_to_graph(article: Article, facts: DocumentFacts, *, ingested_at: dt.datetime | None = None) -> Graph:
@@ -228,20 +225,20 @@ def facts_to_ntriples(article: Article, facts: DocumentFacts, *,
 def _write(article: Article, facts: DocumentFacts, ingested_at: dt.datetime | None) -> _Writer:
     w = _Writer(article)
     doc, add, lit = w.doc, w.add, w.lit
-    add(doc, _TYPE, KG.Document)
+    add(doc, RDF.type, KG.Document)
     lit(doc, RDFS.label, article.path.name)
     lit(doc, KG.sourceFile, article.path.name)
     lit(doc, KG.contentHash, article.content_hash)
     if article.date:
-        lit(doc, KG.articleDate, article.date.isoformat(), _DATE)
-    add(w.activity, _TYPE, PROV.Activity)
+        lit(doc, KG.articleDate, article.date.isoformat(), XSD.date)
+    add(w.activity, RDF.type, PROV.Activity)
     add(w.activity, PROV.used, doc)
     when = ingested_at or dt.datetime.now(dt.timezone.utc)
-    lit(w.activity, PROV.endedAtTime, when.replace(microsecond=0).isoformat(), _DATETIME)
+    lit(w.activity, PROV.endedAtTime, when.replace(microsecond=0).isoformat(), XSD.dateTime)
 
     for entity in facts.entities.values():
         node = entity.iri
-        add(node, _TYPE, CLASS_OF[entity.kind])
+        add(node, RDF.type, CLASS_OF[entity.kind])
         lit(node, RDFS.label, entity.name)
         add(node, KG.mentionedIn, doc)
         for alias in sorted(entity.aliases):
@@ -257,7 +254,7 @@ def _write(article: Article, facts: DocumentFacts, ingested_at: dt.datetime | No
     for i, post in enumerate(facts.posts, 1):
         node = f"{doc}#post-{i}"
         person = post.person
-        add(node, _TYPE, KG.PostClaim)
+        add(node, RDF.type, KG.PostClaim)
         add(person, KG.holds, node)
         add(node, ORG.member, person)
         lit(node, KG.roleLabel, post.role)
@@ -268,13 +265,13 @@ def _write(article: Article, facts: DocumentFacts, ingested_at: dt.datetime | No
             add(node, KG.conflictsWith, post.conflicts_with)
         if article.date:
             day = article.date.isoformat()
-            lit(node, KG.startDate, day, _DATE)
-            lit(node, KG.endDate, day, _DATE)
+            lit(node, KG.startDate, day, XSD.date)
+            lit(node, KG.endDate, day, XSD.date)
         w.provenance(node, post.evidence, post.extractor, post.confidence)
 
     for i, meeting in enumerate(facts.meetings, 1):
         node = f"{doc}#meeting-{i}"
-        add(node, _TYPE, KG.Meeting)
+        add(node, RDF.type, KG.Meeting)
         add(node, KG.meetingKind, MEETING_KIND[meeting.kind])
         add(node, KG.status, STATUS[meeting.status])
         for participant in meeting.participants:
@@ -282,7 +279,7 @@ def _write(article: Article, facts: DocumentFacts, ingested_at: dt.datetime | No
         if meeting.place:
             place = meeting.place[0]
             add(node, KG.place, place)
-            add(place, _TYPE, KG.Place)
+            add(place, RDF.type, KG.Place)
             lit(place, RDFS.label, meeting.place[1])
         for topic in meeting.topics:
             w.topic(node, topic)
@@ -291,7 +288,7 @@ def _write(article: Article, facts: DocumentFacts, ingested_at: dt.datetime | No
 
     statement_nodes = [f"{doc}#statement-{i}" for i in range(1, len(facts.statements) + 1)]
     for node, st in zip(statement_nodes, facts.statements):
-        add(node, _TYPE, KG.Statement)
+        add(node, RDF.type, KG.Statement)
         add(node, KG.speaker, st.speaker)
         lit(node, KG.text, st.text)
         lit(node, KG.direct, st.direct)
@@ -309,7 +306,7 @@ def _write(article: Article, facts: DocumentFacts, ingested_at: dt.datetime | No
 
     for i, policy in enumerate(facts.policies, 1):
         node = f"{doc}#policy-{i}"
-        add(node, _TYPE, KG.PolicyMeasure)
+        add(node, RDF.type, KG.PolicyMeasure)
         lit(node, RDFS.label, policy.label)
         add(node, KG.measureType, MEASURE[policy.measure_type])
         add(node, KG.status, STATUS[policy.status])
