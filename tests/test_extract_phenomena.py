@@ -640,7 +640,9 @@ def test_he_after_someones_office_said_is_that_someone(extract):
 def test_a_journey_to_several_places_is_one_exchange_per_host(extract):
     r = extract("António Guterres visited Moscow and Kyiv in April for talks with Vladimir Putin and Volodymyr "
                 "Zelensky.", date="2022-07-22")
-    assert sorted(r.pairs()) == [["António Guterres", "Vladimir Putin"], ["António Guterres", "Volodymyr Zelensky"]]
+    # The people met in each place, and the countries visited; the places never meet each other.
+    assert sorted(r.pairs()) == [["António Guterres", "Russia"], ["António Guterres", "Ukraine"],
+                                 ["António Guterres", "Vladimir Putin"], ["António Guterres", "Volodymyr Zelensky"]]
     r = extract("Joe Biden visited Japan and South Korea last week.", date="2022-05-30")
     assert sorted(r.pairs()) == [["Japan", "Joe Biden"], ["Joe Biden", "South Korea"]]
 
@@ -891,3 +893,35 @@ def test_the_summit_that_closed_gathers_those_standing_alongside_and_representin
         "Cyril Ramaphosa", "Narendra Modi", "Sergei Lavrov", "Xi Jinping"]
     assert summit.time.start == dt.date(2023, 8, 24)
 
+
+
+def test_a_guest_visits_the_hosts_country(extract):
+    r = extract("Prime Minister Rishi Sunak hosted his Japanese counterpart, Fumio Kishida, in London on Thursday.",
+                date="2023-05-08")
+    assert sorted(r.pairs()) == [["Fumio Kishida", "Rishi Sunak"], ["Fumio Kishida", "United Kingdom"]]
+    visit = next(m for m in r.meetings() if m.kind == "visit")
+    assert visit.time.start == dt.date(2023, 5, 4)
+    r = extract("President Joe Biden welcomed Prime Minister Narendra Modi to the White House for a state visit "
+                "on Thursday.", date="2023-06-23")
+    assert ["Narendra Modi", "United States"] in r.pairs() and ["Joe Biden", "United States"] not in r.pairs()
+
+
+def test_a_guest_from_the_same_or_an_unknown_country_visits_nobody(extract):
+    r = extract("President Joe Biden hosted Vice President Kamala Harris at the White House for a state visit "
+                "on Thursday.", date="2023-06-23")
+    assert all("United States" not in pair for pair in r.pairs())
+    r = extract("Rishi Sunak hosted Keir Starmer in London on Thursday.", date="2023-05-08")
+    assert r.pairs() == [["Keir Starmer", "Rishi Sunak"]]
+
+
+def test_leaving_a_capital_after_a_visit_and_a_visit_in_an_adverbial(extract):
+    r = extract("Chinese President Xi Jinping left Moscow on Wednesday after a three-day state visit.",
+                date="2023-03-23")
+    assert r.pairs() == [["Russia", "Xi Jinping"]]
+    assert r.meetings()[0].time.start == dt.date(2023, 3, 22)
+    r = extract("French President Emmanuel Macron raised the subsidies with Joe Biden during a state visit to "
+                "Washington in December.", date="2023-03-11")
+    assert sorted(r.pairs()) == [["Emmanuel Macron", "Joe Biden"], ["Emmanuel Macron", "United States"]]
+    r = extract("Chinese President Xi Jinping will leave Moscow on Wednesday after a three-day state visit. "
+                "Her planned trip to Beijing was cancelled.", date="2023-03-20")
+    assert r.pairs() == []

@@ -962,7 +962,107 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             if explicit:
                 discourse_topics = topics
     _add_companions(ctx)
+    _add_guest_visits(ctx, topic_index)
     _add_told_topics(ctx, topic_index)
+
+
+GUEST_VERBS = ("host", "welcome", "receive")
+DEPART_VERBS = ("leave", "depart")
+VISIT_NOUNS = ("visit", "trip", "tour")
+
+
+def _add_guest_visits(ctx: DocContext, index: dict) -> None:
+    """A guest's visit to a country, beside the exchanges with the people met there.
+
+    "Sunak hosted his Japanese counterpart, Fumio Kishida, in London": Kishida
+    also visited the United Kingdom.  "Biden welcomed Modi to the White House for
+    a state visit": Modi visited the United States.  "Xi left Moscow on Wednesday
+    after a three-day state visit", "he visited Moscow and Kyiv for talks with
+    Putin and Zelensky", "raised it with Biden during a state visit to
+    Washington": visits to Russia, Ukraine, the United States.  The visit is its
+    own exchange (guest and country), so that a host is never paired with his
+    own country; a guest from that country, or of unknown country, visits nobody.
+    """
+    for tok in ctx.tokens:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in GUEST_VERBS + DEPART_VERBS + ("visit",):
+            if _status(ctx, tok, "verb") != HELD:
+                continue
+            guests, hosts = _guests_and_hosts(ctx, tok, lemma)
+        elif tok.pos_ == "NOUN" and lemma in VISIT_NOUNS:
+            if _status(ctx, tok, "noun") != HELD:
+                continue
+            guests, hosts = _visitors_of(ctx, tok), _countries_in(ctx, tok, ("to",))
+        else:
+            continue
+        sent = ctx.sentence_of(tok)
+        # A guest's country must be known when only the place says which country was
+        # visited ("hosted X in London"); "X visited Moscow" says it outright.
+        unknown_ok = lemma not in GUEST_VERBS
+        for host in hosts:
+            for guest in dict.fromkeys(guests):
+                entity = ctx.entity(guest)
+                country = ctx.country_of(guest)
+                if entity is None or entity.kind != PERSON or country == host or (country is None and not unknown_ok):
+                    continue
+                if any(set(m.participants) == {guest, host} for m in ctx.facts.meetings):
+                    continue    # read already, with the date its own clause gives it
+                time = time_of(ctx, tok) or _ancestor_time(ctx, tok, future=False) or \
+                    _sentence_time(ctx, sent, future=False, head=tok)
+                _add_or_merge(ctx, Meeting(kind="visit", participants=[guest, host], evidence=ctx.evidence(sent),
+                                           time=time, place=_place(ctx, [tok]),
+                                           topics=topics_between(ctx, index, sent.start, sent.end), status=HELD,
+                                           confidence=0.6, extractor=EXTRACTOR))
+
+
+def _countries_in(ctx: DocContext, tok, preps: tuple[str, ...]) -> list[str]:
+    """The countries (or capitals standing for them) ``tok`` governs through ``preps``
+    ("to Washington", "in London"); with ``preps`` empty, its direct objects ("visited
+    Moscow and Kyiv")."""
+    if preps:
+        objects = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                   for o in c.children if o.dep_ == "pobj"]
+    else:
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [c for o in objects for c in conjuncts(o)]
+    found = []
+    for obj in objects:
+        mention = ctx.mention_at(obj.i)
+        if mention is not None and mention.kind == COUNTRY and mention.iri not in found:
+            found.append(mention.iri)
+    return found
+
+
+def _guests_and_hosts(ctx: DocContext, verb, lemma: str) -> tuple[list[str], list[str]]:
+    """Who visited which countries, by a verb: hosting, leaving after a visit, visiting."""
+    subject = _subject(verb)
+    subjects = _actors(ctx, subject) + ctx.coordinated_people(subject) if subject is not None else []
+    if lemma == "visit":
+        return subjects, _countries_in(ctx, verb, ())
+    if lemma in DEPART_VERBS:
+        after_visit = any(c.dep_ == "prep" and c.lower_ in ("after", "at") and
+                          any(g.lemma_.lower() in VISIT_NOUNS for o in c.children if o.dep_ == "pobj"
+                              for g in o.subtree) for c in verb.children)
+        return (subjects, _countries_in(ctx, verb, ())) if after_visit else ([], [])
+    guests = [p for c in verb.children if c.dep_ == "dobj" for p in _actors(ctx, c) + ctx.coordinated_people(c)]
+    hosts = _countries_in(ctx, verb, ("in", "to"))
+    if not hosts and any(t.lemma_.lower() in VISIT_NOUNS for t in ctx.sentence_of(verb)):
+        # "to the White House for a state visit": the host's own country
+        countries = list(dict.fromkeys(c for c in (ctx.country_of(p) for p in subjects) if c))
+        hosts = [ctx.ensure_country(countries[0])] if len(countries) == 1 else []
+    return guests, hosts
+
+
+def _visitors_of(ctx: DocContext, noun) -> list[str]:
+    """Who made the visit a noun names: its possessor ("Macron's visit to"), its "by" agent,
+    else the subject of the verb it hangs from ("raised it with Biden during a visit to")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+    if not owners:
+        verb = _governing_verb(noun)
+        subject = _subject(verb) if verb is not None else None
+        owners = [subject] if subject is not None else []
+    return [p for o in owners for p in _actors(ctx, o) + ctx.coordinated_people(o)]
 
 
 def _add_told_topics(ctx: DocContext, index: dict) -> None:
