@@ -925,3 +925,15 @@ def test_leaving_a_capital_after_a_visit_and_a_visit_in_an_adverbial(extract):
     r = extract("Chinese President Xi Jinping will leave Moscow on Wednesday after a three-day state visit. "
                 "Her planned trip to Beijing was cancelled.", date="2023-03-20")
     assert r.pairs() == []
+
+
+def test_summoning_an_ambassador_is_an_exchange_with_their_country(extract):
+    r = extract("China summoned the Japanese ambassador on Tuesday to protest against the new export rules.",
+                date="2023-09-20")
+    assert r.pairs() == [["China", "Japan"]]
+    assert r.meetings()[0].time.start == dt.date(2023, 9, 19)
+    r = extract("Poland’s foreign ministry summoned Ukraine’s ambassador, Vasyl Zvarych, on Wednesday.",
+                date="2023-09-21")
+    assert any("Vasyl Zvarych" in pair for pair in r.pairs())
+    r = extract("The ministry said it would summon the Japanese ambassador.", date="2023-09-21")
+    assert r.pairs() == []

@@ -75,6 +75,7 @@ MEETING_VERBS = {
     "consult": "talks", "confer": "meeting", "host": "meeting", "receive": "meeting", "welcome": "meeting",
     "visit": "visit", "call": "call", "phone": "call", "telephone": "call", "sign": "signing",
     "write": "letter", "raise": "meeting", "agree": "talks", "hold": None, "have": None,
+    "summon": "meeting",    # "the foreign ministry summoned the Canadian ambassador"
     "dine": "meeting", "din": "meeting", "lunch": "meeting",   # the small model lemmatises "dined" as "din"
 }
 MEETING_NOUNS = {

@@ -784,7 +784,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                                                      ("with", "between", "among", "to"))
                             if child.lemma_.lower() in LETTER_NOUNS:
                                 kind = "letter"     # "received a letter from Xi"
-                        elif tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call", "phone",
+                        elif tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call", "phone", "summon",
                                                     "telephone", "see"):
                             objects.append(child)
                             # "met Cooper and Barrot, together with Kallas": one more party
@@ -1161,6 +1161,10 @@ def _normalise(ctx: DocContext, tok, participants: list[str]) -> list[str]:
     talks were Orbán's, not Hungary's, when the others are people.
     """
     kept = [p for p in participants if ctx.entity(p) is not None and ctx.entity(p).kind != "anonymous"]
+    # An official the article does not name ("summoned the Canadian ambassador") stands for
+    # their country: the exchange is with Canada, not with a person nobody can look up.
+    kept = [ctx.ensure_country(ctx.country_of(p)) if ctx.entity(p).kind == PERSON and ctx.entity(p).unnamed
+            and ctx.country_of(p) else p for p in kept]
     people = [p for p in kept if ctx.entity(p).kind == PERSON]
     countries = [p for p in kept if ctx.entity(p).kind == COUNTRY]
     if people and countries:
