@@ -225,6 +225,15 @@ _SAME_TIME = re.compile(r"\b(?:the same (?:day|week|morning|afternoon|evening)|t
 _DAYS_LATER = re.compile(r"\b(?:(a|one|two|three|four|five|six) days? later|the (?:next|following) day)\b", re.IGNORECASE)
 
 
+_SAME_NIGHT = re.compile(r"\b(?:the same night|that (?:same )?night)\b", re.IGNORECASE)
+
+
+def same_day_as_told(text: str) -> bool:
+    """True when ``text`` places its event on the day of the last one told ("later that night",
+    "that evening", "the same day")."""
+    return _SAME_TIME.search(text) is not None or _SAME_NIGHT.search(text) is not None
+
+
 def same_time_as_before(text: str) -> bool:
     """True when ``text`` places its event at the time of the one told before ("On the same day")."""
     return _SAME_TIME.search(text) is not None

@@ -937,3 +937,13 @@ def test_summoning_an_ambassador_is_an_exchange_with_their_country(extract):
     assert any("Vasyl Zvarych" in pair for pair in r.pairs())
     r = extract("The ministry said it would summon the Japanese ambassador.", date="2023-09-21")
     assert r.pairs() == []
+
+
+def test_that_night_is_the_day_of_the_last_event_told(extract):
+    r = extract("Trump set out the plan in a post on Monday evening, saying he would sign an order on January 20. "
+                "Trudeau spoke to Trump by phone later that night.", date="2024-11-30")
+    call = next(m for m in r.meetings() if m.kind == "call")
+    assert call.time.start == call.time.end == dt.date(2024, 11, 25)
+    r = extract("Biden opened his talks with López Obrador at the National Palace on Monday. The two leaders dined "
+                "together that evening.", date="2023-01-11")
+    assert all(m.time.start == dt.date(2023, 1, 9) for m in r.meetings())

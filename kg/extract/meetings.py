@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from kg.dates import TimeSpan, days_after, same_time_as_before
+from kg.dates import TimeSpan, days_after, same_day_as_told, same_time_as_before
 from kg.extract.actors import describe_actor, place_of, role_holder
 from kg.extract.context import DocContext, conjuncts
 from kg.extract.lexicon import (ANAPHORIC_TOPICS, PERSON_NOUNS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
@@ -904,6 +904,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             if time is None:
                 # "In late January, Orbán said he had told X in a call": the nearest dated clause above.
                 time = _ancestor_time(ctx, heads[0], future=status == PLANNED)
+            if time is None and same_day_as_told(sent.text):
+                # "Trudeau spoke to Trump later that night", "dined together that evening": the day
+                # of the last event told, dated in the text before (an exchange or not).
+                time = _day_told_before(ctx, sent)
             if time is None:
                 # News tells events in order: with no date of its own, the exchange takes the one
                 # date of its sentence, or else of the sentence before ("announced on Monday ...
@@ -1190,6 +1194,34 @@ def _sides_of(ctx: DocContext, person: str) -> set[str]:
             sides.add(org)
             org = ctx.gaz.actors[org].parent if org in ctx.gaz.actors else None
     return sides
+
+
+def _day_told_before(ctx: DocContext, sent):
+    """The one day named last before ``sent`` (in the two sentences before it), for "that night"."""
+    from kg.dates import resolve
+
+    here = ctx.sent_of[sent.start]
+    for ent in reversed(ctx.time_ents):
+        if ent.start >= sent.start:
+            continue
+        if here - ctx.sent_of[ent.start] > 2:
+            return None
+        if _in_reported_content(ent.root):
+            continue    # "saying he would sign an order on January 20": what was said, not when
+        span = resolve(ent.text, ctx.date)
+        if span is not None and span.is_day:
+            return span
+    return None
+
+
+def _in_reported_content(token) -> bool:
+    """True when ``token`` sits in a clause that reports what was said or planned."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "xcomp"):
+            return True
+        node = node.head
+    return False
 
 
 def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
