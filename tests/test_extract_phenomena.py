@@ -947,3 +947,13 @@ def test_that_night_is_the_day_of_the_last_event_told(extract):
     r = extract("Biden opened his talks with López Obrador at the National Palace on Monday. The two leaders dined "
                 "together that evening.", date="2023-01-11")
     assert all(m.time.start == dt.date(2023, 1, 9) for m in r.meetings())
+
+
+def test_a_date_of_another_event_or_inside_a_quote_does_not_date_an_exchange(extract):
+    r = extract("Antony Blinken arrived in Tel Aviv on Friday, his third visit to Israel since the Hamas attack of "
+                "Oct. 7.", date="2023-11-06")
+    assert all(m.time is None or m.time.start != dt.date(2023, 10, 7) for m in r.meetings())
+    r = extract("“A ceasefire would let Hamas repeat what it did on October 7,” Blinken said. He also saw Lebanon’s "
+                "prime minister, Najib Mikati, in Amman.", date="2023-11-06")
+    meeting = next(m for m in r.meetings() if any(r.name(p) == "Najib Mikati" for p in m.participants))
+    assert meeting.time is None or meeting.time.start != dt.date(2023, 10, 7)

@@ -1252,6 +1252,10 @@ def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
                 continue    # "up from about 8 bcm last year" dates a quantity, not an event
             if any(a.dep_ == "relcl" for a in ent.root.ancestors):
                 continue    # "..., under which it aims to deliver 20 bcm by 2027": the clause's own time
+            if ent.root.head.lower_ == "of" and ent.root.head.head.pos_ in ("NOUN", "PROPN"):
+                continue    # "his third visit since the Hamas attack of Oct. 7" dates the attack
+            if ctx.quote_at(ent.start) is not None:
+                continue    # “... repeat what it did on October 7,” he said: a date the speaker told
             span = resolve(ent.text, ctx.date, future=future)
             if span is not None and not future and ctx.date is not None and span.start > ctx.date:
                 continue    # "with the first shipments planned for 2025": later than any held exchange

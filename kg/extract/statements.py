@@ -42,6 +42,8 @@ def time_of(ctx: DocContext, head, exclude: set[int] = frozenset(), future: bool
             continue
         if ent.start > 0 and ctx.tokens[ent.start - 1].lower_ in ("since", "until", "till", "by", "before"):
             continue  # "since January 2021" bounds a period; it dates nothing
+        if ent.root.head.lower_ == "of" and ent.root.head.head.i != head.i and ent.root.head.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "a visit since the attack of Oct. 7" dates the attack ("the meeting of May 3" stays)
         if edges is None:
             edges = head.left_edge.i, head.right_edge.i
         if not (edges[0] <= ent.start and ent.end - 1 <= edges[1]):
