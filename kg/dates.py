@@ -166,7 +166,9 @@ def resolve(text: str, anchor: dt.date | None, future: bool = False) -> TimeSpan
             saturday = _nearest_weekday(anchor - dt.timedelta(days=1), 5, future=False)
         return TimeSpan(saturday, saturday + dt.timedelta(days=1), WEEKEND, raw)
 
-    m = re.search(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(day|week|month|year)s?\s+(ago|earlier|before)\b", t)
+    # "two days ago" counts from the article's date; "two days earlier" from the event told
+    # before it, which only the reader of the story knows (see days_before).
+    m = re.search(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(day|week|month|year)s?\s+ago\b", t)
     if m:
         n = _number(m.group(1)) or 1
         unit = m.group(2)
@@ -237,6 +239,21 @@ def same_day_as_told(text: str) -> bool:
 def same_time_as_before(text: str) -> bool:
     """True when ``text`` places its event at the time of the one told before ("On the same day")."""
     return _SAME_TIME.search(text) is not None
+
+
+_DAYS_EARLIER = re.compile(r"\b(?:(a|one|two|three|four|five|six) days? earlier|the (?:previous|preceding) day)\b",
+                           re.IGNORECASE)
+
+
+def days_before(after: TimeSpan | None, text: str) -> TimeSpan | None:
+    """The day ``text`` places before ``after`` ("a day earlier", "the previous day"), when
+    ``after`` is one known day; else None."""
+    found = _DAYS_EARLIER.search(text)
+    if found is None or after is None or not after.is_day:
+        return None
+    days = NUMBER_WORDS[found.group(1).lower()] if found.group(1) else 1
+    day = after.start - dt.timedelta(days=days)
+    return TimeSpan(day, day, DAY, found.group(0))
 
 
 def days_after(before: TimeSpan | None, text: str) -> TimeSpan | None:

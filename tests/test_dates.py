@@ -53,3 +53,13 @@ def test_a_decade_is_not_december_and_too_vague_to_place():
     anchor = dt.date(2023, 3, 17)
     assert resolve("more than a decade ago", anchor) is None
     assert resolve("Dec. 4", anchor).start == dt.date(2022, 12, 4)
+
+
+def test_days_earlier_counts_from_the_event_told_not_from_the_article():
+    from kg.dates import days_before
+    anchor = dt.date(2025, 5, 1)
+    assert resolve("a day earlier", anchor) is None
+    assert resolve("two days ago", anchor).start == dt.date(2025, 4, 29)
+    saturday = resolve("last Saturday", anchor)
+    assert days_before(saturday, "A day earlier, the envoy held talks").start == dt.date(2025, 4, 25)
+    assert days_before(resolve("last week", anchor), "A day earlier, the envoy held talks") is None

@@ -957,3 +957,11 @@ def test_a_date_of_another_event_or_inside_a_quote_does_not_date_an_exchange(ext
                 "prime minister, Najib Mikati, in Amman.", date="2023-11-06")
     meeting = next(m for m in r.meetings() if any(r.name(p) == "Najib Mikati" for p in m.participants))
     assert meeting.time is None or meeting.time.start != dt.date(2023, 10, 7)
+
+
+def test_a_day_earlier_is_the_day_before_the_event_told(extract):
+    r = extract("Trump and Zelensky talked in St. Peter’s Basilica last Saturday. A day earlier, Steve Witkoff held "
+                "talks with Vladimir Putin in Moscow, his fourth meeting with the Russian leader this year.",
+                date="2025-05-01")
+    talks = next(m for m in r.meetings() if any(r.name(p) == "Steve Witkoff" for p in m.participants))
+    assert talks.time.start == talks.time.end == dt.date(2025, 4, 25)

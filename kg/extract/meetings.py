@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from kg.dates import TimeSpan, days_after, same_day_as_told, same_time_as_before
+from kg.dates import TimeSpan, days_after, days_before, same_day_as_told, same_time_as_before
 from kg.extract.actors import describe_actor, place_of, role_holder
 from kg.extract.context import DocContext, conjuncts
 from kg.extract.lexicon import (ANAPHORIC_TOPICS, PERSON_NOUNS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
@@ -908,6 +908,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 # "Trudeau spoke to Trump later that night", "dined together that evening": the day
                 # of the last event told, dated in the text before (an exchange or not).
                 time = _day_told_before(ctx, sent)
+            earlier = days_before(_day_told_before(ctx, sent), sent.text)
+            if earlier is not None and (time is None or not time.is_day):
+                time = earlier      # "A day earlier, Witkoff held talks ..., his fourth meeting this year"
             if time is None:
                 # News tells events in order: with no date of its own, the exchange takes the one
                 # date of its sentence, or else of the sentence before ("announced on Monday ...
