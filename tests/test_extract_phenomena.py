@@ -965,3 +965,22 @@ def test_a_day_earlier_is_the_day_before_the_event_told(extract):
                 date="2025-05-01")
     talks = next(m for m in r.meetings() if any(r.name(p) == "Steve Witkoff" for p in m.participants))
     assert talks.time.start == talks.time.end == dt.date(2025, 4, 25)
+
+
+def test_an_exchange_in_an_after_clause_has_every_subject_of_the_main_verb(extract):
+    r = extract("British Prime Minister Keir Starmer and his Indian counterpart Narendra Modi announced after "
+                "speaking by phone on Tuesday that the two countries had concluded a trade agreement.",
+                date="2025-05-07")
+    call = next(m for m in r.meetings() if m.kind == "call")
+    assert sorted(r.name(p) for p in call.participants) == ["Keir Starmer", "Narendra Modi"]
+    assert call.time.start == dt.date(2025, 5, 6)
+
+
+def test_travelling_to_a_country_is_a_visit_but_travelling_home_is_not(extract):
+    r = extract("Russian President Vladimir Putin met Turkish President Tayyip Erdogan in Sochi on Monday. "
+                "Erdogan travelled to Russia seeking to restore the grain deal.", date="2023-09-04")
+    visit = next(m for m in r.meetings() if m.kind == "visit")
+    assert sorted(r.name(p) for p in visit.participants) == ["Russia", "Tayyip Erdogan"]
+    assert visit.time.start == dt.date(2023, 9, 4)
+    r = extract("US President Joe Biden travelled to Washington on Friday.", date="2023-09-04")
+    assert r.pairs() == []

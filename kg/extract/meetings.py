@@ -754,8 +754,12 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     participants += [p for p in ctx.coordinated_people(subject) if p not in participants]
                     # "The G7 nations, the EU and Australia agreed": a list the parser cut into
                     # several subjects of the verb.
-                    for other in tok.children:
-                        if other.dep_ == "nsubj" and other.i != subject.i and other.i < tok.i:
+                    # The same when the subject is the governing verb's ("A and his counterpart B
+                    # announced after speaking by phone").
+                    owner = subject.head if subject.dep_ in ("nsubj", "nsubjpass") else tok
+                    others = sorted({c.i for c in (*tok.children, *owner.children) if c.dep_ == "nsubj"})
+                    for other in (ctx.tokens[i] for i in others):
+                        if other.i != subject.i and other.i < owner.i:
                             participants += [p for p in _actors(ctx, other, speaker) if p not in participants]
                 objects = _with_objects(tok, deep=tok.lemma_.lower() == "spend")   # "on the phone with Putin"
                 if tok.lemma_.lower() == "sit":
@@ -974,6 +978,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
 
 
 GUEST_VERBS = ("host", "welcome", "receive")
+# "Erdogan travelled to Russia": a journey to a country is a visit ("flew to", "arrived in" are often
+# only legs of a tour, and are left to the exchanges held there).
+ARRIVE_VERBS = ("travel",)
 DEPART_VERBS = ("leave", "depart")
 VISIT_NOUNS = ("visit", "trip", "tour")
 
@@ -992,7 +999,7 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
     """
     for tok in ctx.tokens:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in GUEST_VERBS + DEPART_VERBS + ("visit",):
+        if tok.pos_ == "VERB" and lemma in GUEST_VERBS + DEPART_VERBS + ARRIVE_VERBS + ("visit",):
             if _status(ctx, tok, "verb") != HELD:
                 continue
             guests, hosts = _guests_and_hosts(ctx, tok, lemma)
@@ -1004,8 +1011,8 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
             continue
         sent = ctx.sentence_of(tok)
         # A guest's country must be known when only the place says which country was
-        # visited ("hosted X in London"); "X visited Moscow" says it outright.
-        unknown_ok = lemma not in GUEST_VERBS
+        # visited ("hosted X in London", "travelled to Washington"); "X visited Moscow" says it outright.
+        unknown_ok = lemma not in GUEST_VERBS + ARRIVE_VERBS
         for host in hosts:
             for guest in dict.fromkeys(guests):
                 entity = ctx.entity(guest)
@@ -1016,6 +1023,8 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
                     continue    # read already, with the date its own clause gives it
                 time = time_of(ctx, tok) or _ancestor_time(ctx, tok, future=False) or \
                     _sentence_time(ctx, sent, future=False, head=tok)
+                if time is None and ctx.sentence_no(tok) <= 1 and ctx.sentences:
+                    time = _sentence_time(ctx, ctx.sentences[0], future=False)  # the lead's event, told on
                 _add_or_merge(ctx, Meeting(kind="visit", participants=[guest, host], evidence=ctx.evidence(sent),
                                            time=time, place=_place(ctx, [tok]),
                                            topics=topics_between(ctx, index, sent.start, sent.end), status=HELD,
@@ -1046,6 +1055,8 @@ def _guests_and_hosts(ctx: DocContext, verb, lemma: str) -> tuple[list[str], lis
     subjects = _actors(ctx, subject) + ctx.coordinated_people(subject) if subject is not None else []
     if lemma == "visit":
         return subjects, _countries_in(ctx, verb, ())
+    if lemma in ARRIVE_VERBS:
+        return subjects, _countries_in(ctx, verb, ("to",))
     if lemma in DEPART_VERBS:
         after_visit = any(c.dep_ == "prep" and c.lower_ in ("after", "at") and
                           any(g.lemma_.lower() in VISIT_NOUNS for o in c.children if o.dep_ == "pobj"
@@ -1257,6 +1268,8 @@ def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
                 continue    # "..., under which it aims to deliver 20 bcm by 2027": the clause's own time
             if ent.root.head.lower_ == "of" and ent.root.head.head.pos_ in ("NOUN", "PROPN"):
                 continue    # "his third visit since the Hamas attack of Oct. 7" dates the attack
+            if any(a.lower_ in ("since", "until") and a.dep_ in ("prep", "mark") for a in ent.root.ancestors):
+                continue    # "his first visit since taking office in April": the start of a period
             if ctx.quote_at(ent.start) is not None:
                 continue    # “... repeat what it did on October 7,” he said: a date the speaker told
             span = resolve(ent.text, ctx.date, future=future)
