@@ -984,3 +984,12 @@ def test_travelling_to_a_country_is_a_visit_but_travelling_home_is_not(extract):
     assert visit.time.start == dt.date(2023, 9, 4)
     r = extract("US President Joe Biden travelled to Washington on Friday.", date="2023-09-04")
     assert r.pairs() == []
+
+
+def test_he_after_a_description_of_a_leader_is_that_leader(extract):
+    r = extract("Russian President Vladimir Putin met Turkish President Tayyip Erdogan on Monday. Erdogan said "
+                "Turkey had prepared new proposals. The Russian leader said Moscow was close to agreements to send "
+                "grain to Africa. He added that Russia was also close to a deal to ship grain to Turkey.",
+                date="2023-09-04")
+    said = {text: speaker for speaker, text, _direct in r.said()}
+    assert said["Russia was also close to a deal to ship grain to Turkey"] == "Vladimir Putin"

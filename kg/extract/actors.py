@@ -515,7 +515,11 @@ def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[s
         if named:
             return [named]
         if lemma in LEADER_NOUNS and country and role_holder(ctx, country, token):
-            return [role_holder(ctx, country, token)]
+            holder = role_holder(ctx, country, token)
+            if token.i not in ctx.token_mention and ctx.entity(holder) is not None:
+                # Recorded, so that "He added ..." after "The Russian leader said ..." finds him.
+                ctx.add_mention(Mention(token.i, token.i + 1, holder, PERSON, via="description"))
+            return [holder]
         described = _described_person(ctx, token, country)
         if described:
             return [described]
