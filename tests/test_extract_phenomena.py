@@ -993,3 +993,13 @@ def test_he_after_a_description_of_a_leader_is_that_leader(extract):
                 date="2023-09-04")
     said = {text: speaker for speaker, text, _direct in r.said()}
     assert said["Russia was also close to a deal to ship grain to Turkey"] == "Vladimir Putin"
+
+
+def test_a_quote_ending_a_reported_clause_is_part_of_the_indirect_statement(extract):
+    r = extract("President Volodymyr Zelensky said on Wednesday that the end of transit was “one of the biggest "
+                "defeats of Moscow,” noting that more than 130 billion cubic metres a year had crossed Ukraine.",
+                date="2025-01-02")
+    texts = [text for _speaker, text, _direct in r.said()]
+    assert "the end of transit was “one of the biggest defeats of Moscow,”" in texts
+    assert "more than 130 billion cubic metres a year had crossed Ukraine" in texts
+    assert not any(direct for _speaker, _text, direct in r.said())

@@ -188,7 +188,7 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
     for quote in ctx.quotes:
         first, last = doc[quote.tok_start], doc[max(quote.tok_end - 1, quote.tok_start)]
         speaker, confidence, verb = attribute_quote(ctx, quote)
-        if verb is not None and _embedded(ctx, _content_of(verb), quote):
+        if verb is not None and _embedded(ctx, _content_of(verb), quote) or _inside_report(ctx, quote, first):
             continue    # "said “democracy is in our DNA” and that ...": part of the indirect report
         attributed = speaker is not None
         short = len(quote.text.split()) < MIN_QUOTE_WORDS
@@ -254,6 +254,7 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         used_verbs.add(tok.i)
         start, end = _clause_text(ctx, content, verb=tok)
         end = _conjoined_end(ctx, tok, content, end)
+        end = _close_quote(ctx.text, start, end)
         relayed = _relayed_speaker(ctx, content, speaker)
         if relayed is not None:
             # "Scholz urged Putin to ..., his spokesman said": Scholz's words, relayed.
@@ -454,11 +455,37 @@ def _relayed_speaker(ctx: DocContext, content, speaker: str) -> str | None:
 def _embedded(ctx: DocContext, content, quote) -> bool:
     """True when a quote is only part of a reported clause: "told reporters that he expected
     Tesla to be in India “as soon as humanly possible”" is one indirect statement."""
-    if content is None or not (content.left_edge.i <= quote.tok_start and quote.tok_end <= content.right_edge.i + 1):
+    if content is None:
+        return False
+    # The quote's own closing comma or stop ("... defeats of Moscow,” noting") hangs from the
+    # reporting verb, outside the clause: the words are what must lie inside it.
+    end = quote.tok_end
+    while end - 1 > quote.tok_start and ctx.tokens[end - 1].is_punct:
+        end -= 1
+    if not (content.left_edge.i <= quote.tok_start and end <= content.right_edge.i + 1):
         return False
     outside = [t for t in content.subtree if not (quote.tok_start <= t.i < quote.tok_end)
                and not t.is_punct and not t.is_quote and not (t.dep_ == "mark" and t.lower_ == "that")]
     return len(outside) >= 3
+
+
+def _close_quote(text: str, start: int, end: int) -> int:
+    """``end`` moved past the closing mark of a quote the clause opens but does not close
+    (the clause ends at "Moscow" in "... was “one of the biggest defeats of Moscow,” noting")."""
+    if text.count("“", start, end) > text.count("”", start, end):
+        close = text.find("”", end, end + 3)
+        if close != -1:
+            return close + 1
+    return end
+
+
+def _inside_report(ctx: DocContext, quote, first) -> bool:
+    """True when the quote is part of the clause another reporting verb of its sentence reports
+    ("said that the end of transit was “one of the biggest defeats of Moscow,” noting that ...")."""
+    for verb in ctx.sentence_of(first):
+        if verb.i < quote.tok_start and is_reporting_verb(verb) and _embedded(ctx, _content_of(verb), quote):
+            return True
+    return False
 
 
 def _not_said(verb, content) -> bool:
