@@ -531,7 +531,10 @@ def entities(store, type: str | None = None) -> list[dict]:  # noqa: A002 - mirr
         if not e["types"]:
             continue
         kind = min(e["types"], key=_TYPE_PRIORITY.index)
-        full = [s for s in e["labels"] if _is_full_name(s)]
+        # The reference graph's own label comes back among the labels too: a spelling of the
+        # documents ("Sergei Lavrov") goes before it ("Sergey Lavrov").
+        full = [s for s in e["labels"] - e["ref"] if _is_full_name(s)] or \
+            [s for s in e["labels"] if _is_full_name(s)]
         if kind == "person" and e["ref"] and full:
             # People as the documents spell them (Zelensky, Zelenskyy...), the fullest first.
             name = max(full, key=lambda s: (len(s.split()), len(s), s))

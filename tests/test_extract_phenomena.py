@@ -1003,3 +1003,17 @@ def test_a_quote_ending_a_reported_clause_is_part_of_the_indirect_statement(extr
     assert "the end of transit was “one of the biggest defeats of Moscow,”" in texts
     assert "more than 130 billion cubic metres a year had crossed Ukraine" in texts
     assert not any(direct for _speaker, _text, direct in r.said())
+
+
+def test_a_person_is_listed_as_the_documents_spell_them(tmp_path):
+    from kg.answers import entities
+    from kg.extract.pipeline import Extractor
+
+    # The reference data spells him "Sergey Lavrov"; the article "Sergei Lavrov".
+    (tmp_path / "a.txt").write_text(" date 2023-09-01 Russian Foreign Minister Sergei Lavrov met Turkish Foreign "
+                                    "Minister Hakan Fidan in Moscow on Thursday.", encoding="utf-8")
+    store = LocalStore(tmp_path / "store")
+    ingest_paths(store, [str(tmp_path / "a.txt")], extractor=Extractor())
+    names = {p["name"] for p in entities(store, "person")}
+    store.close()
+    assert "Sergei Lavrov" in names and "Sergey Lavrov" not in names
