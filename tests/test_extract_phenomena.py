@@ -1017,3 +1017,18 @@ def test_a_person_is_listed_as_the_documents_spell_them(tmp_path):
     names = {p["name"] for p in entities(store, "person")}
     store.close()
     assert "Sergei Lavrov" in names and "Sergey Lavrov" not in names
+
+
+def test_talks_with_a_person_and_a_titled_person_the_model_took_for_an_organisation(extract):
+    r = extract("US Treasury Secretary Scott Bessent met Argentine President Javier Milei in Buenos Aires on Monday. "
+                "Bessent held talks at the Casa Rosada presidential palace with Milei and Economy Minister Luis "
+                "Caputo.", date="2025-04-14")
+    assert ["Javier Milei", "Luis Caputo", "Scott Bessent"] in r.pairs()     # the three at the talks
+    assert not any(e.kind == "organization" and "Milei" in e.name for e in r.facts.entities.values())
+
+
+def test_him_can_be_someone_named_inside_the_subjects_apposition(extract):
+    r = extract("The loan adds to a programme agreed in 2018 under former president Mauricio Macri. Argentine "
+                "President Javier Milei, an outspoken admirer of President Donald Trump, met him at Mar-a-Lago in "
+                "November.", date="2025-04-14")
+    assert r.pairs() == [["Donald Trump", "Javier Milei"]]

@@ -136,6 +136,8 @@ def find_actors(ctx: DocContext) -> None:
                 taken.update(range(ent.start, ent.end))
                 _register(ctx, country.iri, COUNTRY, country.name, text, ent.start, ent.end, in_reference=True)
             elif (ent.label_ == "ORG" and _looks_like_org(ent)) or (not country and _named_as_company(ent)):
+                if _opens_with_a_persons_name(ctx, ent):
+                    continue    # "with Milei and Economy Minister Luis Caputo": people, not an organisation
                 taken.update(range(ent.start, ent.end))
                 for part in _coordinated_names(ent):
                     text = _strip_det(part)
@@ -151,8 +153,10 @@ def find_actors(ctx: DocContext) -> None:
     #    last name of a person already in this document is that person.
     surnames = _doc_surnames(ctx)
     for tok in ctx.tokens:
-        if tok.i in ctx.token_mention or tok.pos_ != "PROPN" or not tok.is_title:
+        if tok.i in ctx.token_mention or not tok.is_title:
             continue
+        if tok.pos_ != "PROPN" and not (tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
+            continue    # ("Bessent held talks" at a paragraph's start can come out as an adjective)
         iri = surnames.get(norm(tok.text))
         if iri:
             ctx.add_mention(Mention(tok.i, tok.i + 1, iri, PERSON, via="surname"))
@@ -215,6 +219,18 @@ def _joins_two_names(ctx: DocContext, span) -> bool:
     known = {norm(w) for e in ctx.facts.entities.values() if e.kind == PERSON for a in e.aliases for w in a.split()}
     known |= {norm(w) for m in ctx.ents if m.label_ == "PERSON" and m.start != span.start for w in m.text.split()}
     return all(norm(p.split()[-1]) in known for p in parts)
+
+
+def _opens_with_a_persons_name(ctx: DocContext, ent) -> bool:
+    """"Milei and Economy" tagged as an organisation: a name of this document's people, then
+    "and" and the title of the next one."""
+    cc = [t for t in ent if t.lower_ == "and"]
+    if len(cc) != 1 or cc[0].i == ent.start:
+        return False
+    before = norm(ent.doc[cc[0].i - 1].text)
+    known = {norm(w) for e in ctx.facts.entities.values() if e.kind == PERSON for a in e.aliases for w in a.split()}
+    return before in known and ent.end < len(ent.doc) and ent.doc[ent.end - 1].i + 1 < len(ent.doc) and \
+        ent.doc[ent.end].lower_ in TITLE_WORDS | {"minister", "secretary", "president"}
 
 
 def _named_as_company(ent) -> bool:

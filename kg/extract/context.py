@@ -269,9 +269,11 @@ class DocContext:
                 verb = verb.head
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
-                    # The whole subject: "Biden aides Gonzalez and Carstens met him" is not Biden either.
+                    # The whole subject: "Biden aides Gonzalez and Carstens met him" is not Biden either,
+                    # but someone named in a phrase inside it is ("Milei, an admirer of Trump, met him").
                     for t in child.subtree:
-                        if t.i in self.token_mention and self.token_mention[t.i].kind == PERSON:
+                        if t.i in self.token_mention and self.token_mention[t.i].kind == PERSON and \
+                                not any(a.dep_ == "prep" for a in t.ancestors if child.is_ancestor(a)):
                             clause_subjects.add(self.token_mention[t.i].iri)
         candidates = [m for m in candidates if m.iri not in clause_subjects]
         # Every recent person competes; recency is in the score, so a subject one sentence back
