@@ -1032,3 +1032,9 @@ def test_him_can_be_someone_named_inside_the_subjects_apposition(extract):
                 "President Javier Milei, an outspoken admirer of President Donald Trump, met him at Mar-a-Lago in "
                 "November.", date="2025-04-14")
     assert r.pairs() == [["Donald Trump", "Javier Milei"]]
+
+
+def test_a_date_in_a_conjunct_sharing_the_subject_dates_the_whole_sentence(extract):
+    r = extract("Visiting Moscow, China’s top diplomat Wang Yi held talks with Foreign Minister Sergei Lavrov and was "
+                "then received by Putin at the Kremlin on Wednesday.", date="2023-02-23")
+    assert r.meetings() and all(m.time is not None and m.time.start == dt.date(2023, 2, 22) for m in r.meetings())

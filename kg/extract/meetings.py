@@ -1249,9 +1249,10 @@ def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
     def elsewhere(ent) -> bool:
         node = ent.root
         while node.head.i != node.i:
-            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and not node.is_ancestor(head) and node.i != head.i:
-                return True
-            node = node.head
+            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and not node.is_ancestor(head) and node.i != head.i \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return True     # a clause with a subject of its own; "... and was then received by
+            node = node.head    # Putin on Wednesday" goes on with ours, on the same day
         return False
 
     def single_date(s, own: bool = False):
