@@ -1038,3 +1038,17 @@ def test_a_date_in_a_conjunct_sharing_the_subject_dates_the_whole_sentence(extra
     r = extract("Visiting Moscow, China’s top diplomat Wang Yi held talks with Foreign Minister Sergei Lavrov and was "
                 "then received by Putin at the Kremlin on Wednesday.", date="2023-02-23")
     assert r.meetings() and all(m.time is not None and m.time.start == dt.date(2023, 2, 22) for m in r.meetings())
+
+
+def test_a_bloc_admitting_new_members_is_what_its_summit_discussed(extract):
+    r = extract("The BRICS group of emerging economies agreed on Thursday to admit six new members. Cyril Ramaphosa "
+                "met Xi Jinping in Johannesburg on Thursday.", date="2023-08-24")
+    meeting = next(m for m in r.meetings() if m.kind != "talks")
+    assert "new members" in [t.label for t in meeting.topics]
+
+
+def test_a_gathering_named_by_its_group_is_about_that_group(extract):
+    r = extract("Narendra Modi and Xi Jinping spoke on the sidelines of the BRICS summit in Johannesburg on "
+                "Wednesday. Cyril Ramaphosa, who hosted the summit, met Lula on Tuesday.", date="2023-08-24")
+    summit = next(m for m in r.meetings() if m.kind == "summit")
+    assert "BRICS" in [t.label for t in summit.topics]

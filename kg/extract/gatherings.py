@@ -14,7 +14,8 @@ from kg.extract.context import DocContext
 from kg.extract.lexicon import COUNTRY_GROUP_NOUNS
 from kg.extract.meetings import (GROUP_NOUNS, _actors, _add_or_merge, _governing_verb, _place,
                                  _sentence_time, _status, _subject, _trigger, story_topics)
-from kg.extract.model import HELD, Meeting
+from kg.extract.model import HELD, Meeting, Topic
+from kg.rdfwriter import topic_iri
 from kg.extract.statements import time_of
 from kg.extract.topics import topics_between
 
@@ -47,7 +48,7 @@ def add_gatherings(ctx: DocContext, topic_index: dict) -> None:
             continue
         sent = ctx.sentence_of(noun)
         kind = "summit" if noun.lemma_.lower() == "summit" else "meeting"
-        topics = topics_between(ctx, topic_index, sent.start, sent.end)
+        topics = _group_topics(noun) + topics_between(ctx, topic_index, sent.start, sent.end)
         if time is not None and ctx.date is not None and abs((ctx.date - time.end).days) <= 7:
             # The gathering the story reports: what the story is about was its business.
             topics += [t for t in story_topics(ctx, topic_index) if all(t.iri != x.iri for x in topics)]
@@ -55,6 +56,16 @@ def add_gatherings(ctx: DocContext, topic_index: dict) -> None:
                           place=_place(ctx, [noun]), topics=topics,
                           status=HELD, confidence=0.6, extractor=EXTRACTOR)
         _add_or_merge(ctx, meeting)
+
+
+def _group_topics(noun) -> list[Topic]:
+    """The group a gathering is named by ("the BRICS summit", "a G20 meeting"): its business is
+    the group's, whatever else the sentence names."""
+    names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
+    if not names:
+        return []
+    text = noun.doc[min(c.left_edge.i for c in names):max(c.i for c in names) + 1].text
+    return [Topic(iri=topic_iri(text), label=text, in_scheme=False, text=text)]
 
 
 def _gathering(ctx: DocContext, tok):

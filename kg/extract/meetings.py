@@ -1025,9 +1025,14 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
                     _sentence_time(ctx, sent, future=False, head=tok)
                 if time is None and ctx.sentence_no(tok) <= 1 and ctx.sentences:
                     time = _sentence_time(ctx, ctx.sentences[0], future=False)  # the lead's event, told on
+                # What the visit was about, as for the other exchanges: its sentence, else its
+                # paragraph, else the story's subject (unless the visit is long past).
+                topics = topics_between(ctx, index, sent.start, sent.end) or _paragraph_topics(ctx, index, sent)
+                earlier = time is not None and ctx.date is not None and (ctx.date - time.end).days > 31
+                if not topics and not earlier:
+                    topics = story_topics(ctx, index)
                 _add_or_merge(ctx, Meeting(kind="visit", participants=[guest, host], evidence=ctx.evidence(sent),
-                                           time=time, place=_place(ctx, [tok]),
-                                           topics=topics_between(ctx, index, sent.start, sent.end), status=HELD,
+                                           time=time, place=_place(ctx, [tok]), topics=list(topics), status=HELD,
                                            confidence=0.6, extractor=EXTRACTOR))
 
 
@@ -1369,10 +1374,12 @@ def _object_topics(ctx: DocContext, index: dict, sent, limit: int = 4, any_prep:
         # What is acted on, and what reported speech is about ("told X that the law was ...").
         if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and (any_prep or tok.head.lower_ in TOPIC_PREPS)) or \
                 (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp"):
-            if tok.pos_ != "NOUN" or _trigger(tok) or tok.lemma_.lower() in ANAPHORIC_TOPICS or \
-                    tok.lower_ in GROUP_NOUNS or tok.lemma_.lower() in DELEGATION_NOUNS or \
-                    tok.lemma_.lower() in PERSON_NOUNS or tok.lemma_.lower() in MEANS_NOUNS:
-                continue    # "his US counterpart", "by telephone": who and how, not what
+            admitted = tok.lemma_.lower() == "member" and any(c.lower_ == "new" for c in tok.children)
+            if not admitted and (tok.pos_ != "NOUN" or _trigger(tok) or tok.lemma_.lower() in ANAPHORIC_TOPICS or
+                                 tok.lower_ in GROUP_NOUNS or tok.lemma_.lower() in DELEGATION_NOUNS or
+                                 tok.lemma_.lower() in PERSON_NOUNS or tok.lemma_.lower() in MEANS_NOUNS):
+                continue    # "his US counterpart", "by telephone": who and how, not what ("admit six
+                            # new members" is what a bloc decides)
             if ctx.mention_at(tok.i) is not None:
                 continue
             for t in topics_of_phrase(ctx, index, tok):

@@ -130,8 +130,10 @@ def _minted(ctx: DocContext, head, names_ok: bool) -> Topic | None:
                 return Topic(iri=topic_iri(label), label=label, in_scheme=False)
     if head.lower_ in _STOP_HEADS or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:
         return None
-    if head.lower_ in PERSON_NOUNS or head.lemma_.lower() in PERSON_NOUNS or head.i in ctx.token_mention:
-        return None  # "called on the prime minister": a party, not a subject
+    admitted = head.lemma_.lower() == "member" and any(c.lower_ == "new" for c in head.children)
+    if (head.lower_ in PERSON_NOUNS or head.lemma_.lower() in PERSON_NOUNS or head.i in ctx.token_mention) \
+            and not admitted:
+        return None  # "called on the prime minister": a party, not a subject ("six new members" is one)
     if head.lemma_.lower() in _PLACE_HEADS and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree):
         return None  # "on the Indonesian island of Bali" is a place, not a subject
     if any(t.ent_type_ in ("DATE", "TIME") or (t.ent_type_ == "PERSON" and t.dep_ != "poss" and
