@@ -1052,3 +1052,10 @@ def test_a_gathering_named_by_its_group_is_about_that_group(extract):
                 "Wednesday. Cyril Ramaphosa, who hosted the summit, met Lula on Tuesday.", date="2023-08-24")
     summit = next(m for m in r.meetings() if m.kind == "summit")
     assert "BRICS" in [t.label for t in summit.topics]
+
+
+def test_a_name_the_model_took_for_a_person_does_not_hide_the_thing_discussed(extract):
+    r = extract("Western allies failed on Friday to agree on sending German-built Leopard 2 battle tanks to Ukraine. "
+                "Lloyd Austin met Boris Pistorius in Berlin on Thursday.", date="2023-01-20")
+    meeting = r.meetings()[0]
+    assert any("tanks" in t.label for t in meeting.topics)

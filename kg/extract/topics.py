@@ -137,8 +137,9 @@ def _minted(ctx: DocContext, head, names_ok: bool) -> Topic | None:
     if head.lemma_.lower() in _PLACE_HEADS and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree):
         return None  # "on the Indonesian island of Bali" is a place, not a subject
     if any(t.ent_type_ in ("DATE", "TIME") or (t.ent_type_ == "PERSON" and t.dep_ != "poss" and
-                                               t.head.dep_ != "poss") for t in head.subtree if t.i <= head.i):
-        return None
+                                               t.head.dep_ != "poss" and t.i in ctx.token_mention)
+           for t in head.subtree if t.i <= head.i):
+        return None     # (a "person" the model saw in "Leopard 2 battle tanks" is nobody: kept)
     # "the SWIFT international payments system": a named modifier belongs to the topic.
     words = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "amod", "nmod")
              and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.ent_type_ not in ("GPE", "NORP", "PERSON")]
