@@ -1059,3 +1059,20 @@ def test_a_name_the_model_took_for_a_person_does_not_hide_the_thing_discussed(ex
                 "Lloyd Austin met Boris Pistorius in Berlin on Thursday.", date="2023-01-20")
     meeting = r.meetings()[0]
     assert any("tanks" in t.label for t in meeting.topics)
+
+
+def test_a_session_named_by_who_chaired_and_attended_it(extract):
+    r = extract("The decision was taken on Wednesday evening by the Cabinet Committee on Security, chaired by Prime "
+                "Minister Narendra Modi and attended by Home Minister Amit Shah and Defence Minister Rajnath Singh.",
+                date="2025-04-25")
+    meeting = r.meetings()[0]
+    assert sorted(r.name(p) for p in meeting.participants) == ["Amit Shah", "Narendra Modi", "Rajnath Singh"]
+    assert meeting.time.start == dt.date(2025, 4, 23)
+
+
+def test_his_talks_with_two_titled_people_are_his_and_theirs(extract):
+    r = extract("US Defense Secretary Lloyd Austin visited Bahrain on Monday. The announcement followed his talks in "
+                "Tel Aviv on Monday with Prime Minister Benjamin Netanyahu and Defence Minister Yoav Gallant.",
+                date="2023-12-19")
+    talks = next(m for m in r.meetings() if m.kind == "talks")
+    assert sorted(r.name(p) for p in talks.participants) == ["Benjamin Netanyahu", "Lloyd Austin", "Yoav Gallant"]

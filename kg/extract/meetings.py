@@ -643,6 +643,8 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                     participants += [p for p in _actors(ctx, child, speaker) if p not in participants]
         for obj in _with_objects(governing, preps=("with", "between", "among")):
             participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
+            # "with Prime Minister Netanyahu and Defence Minister Gallant", parsed as one name
+            participants += [p for p in ctx.coordinated_people(obj) if p not in participants]
         if tok.lemma_.lower() in LETTER_NOUNS:
             # "sent a letter to Trump", "received a letter from Gazprom", "handed Biden a letter"
             for obj in _with_objects(governing, preps=("to", "from")) + _with_objects(tok, preps=("from",)):
@@ -681,7 +683,10 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                     participants += [p for p in _actors(ctx, subject, speaker) if p not in participants]
                 for obj in _with_objects(child, preps=("with",)):    # "which Macron co-chaired with Modi"
                     participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
-    if len(participants) + len(explicit) < 2:
+    # "his talks ... with Netanyahu and Gallant": the owner talked with them.
+    with_parties = any(o.head.lower_ == "with" for o in
+                       _with_objects(tok, deep=True) + (_with_objects(governing) if governing is not None else []))
+    if len(participants) + len(explicit) < 2 or (with_parties and not visit):
         for child in tok.children:
             if child.dep_ == "poss":
                 participants += [p for p in _actors(ctx, child, speaker) if p not in participants]
@@ -973,8 +978,42 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             if explicit:
                 discourse_topics = topics
     _add_companions(ctx)
+    _add_chaired_sessions(ctx, topic_index)
     _add_guest_visits(ctx, topic_index)
     _add_told_topics(ctx, topic_index)
+
+
+SESSION_VERBS = ("chair", "attend")
+
+
+def _add_chaired_sessions(ctx: DocContext, index: dict) -> None:
+    """A body's session named by who chaired and attended it: "The decision was taken by the
+    Cabinet Committee on Security, chaired by Modi and attended by Shah, Singh and Jaishankar"
+    -- the people named sat together."""
+    for tok in ctx.tokens:
+        if tok.tag_ != "VBN" or tok.lemma_.lower() not in SESSION_VERBS or tok.dep_ == "conj":
+            continue
+        verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.tag_ == "VBN"
+                         and c.lemma_.lower() in SESSION_VERBS]
+        people: list[str] = []
+        for verb in verbs:
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                for obj in (o for o in agent.children if o.dep_ == "pobj"):
+                    for who in [obj, *conjuncts(obj)]:
+                        people += [p for p in _actors(ctx, who) + ctx.coordinated_people(who)
+                                   if p not in people and ctx.entity(p) is not None and ctx.entity(p).kind == PERSON]
+        people = list(dict.fromkeys(people))
+        if len(people) < 2:
+            continue
+        main = tok.head if tok.dep_ in ("advcl", "acl") else tok
+        if _status(ctx, main, "verb") not in (HELD, None) or ctx.quote_at(tok.i):
+            continue
+        sent = ctx.sentence_of(tok)
+        time = time_of(ctx, main) or _sentence_time(ctx, sent, future=False, head=main)
+        topics = topics_between(ctx, index, sent.start, sent.end) or _paragraph_topics(ctx, index, sent)
+        _add_or_merge(ctx, Meeting(kind="meeting", participants=people, evidence=ctx.evidence(sent), time=time,
+                                   place=_place(ctx, [main]), topics=list(topics), status=HELD,
+                                   confidence=0.6, extractor=EXTRACTOR))
 
 
 GUEST_VERBS = ("host", "welcome", "receive")
