@@ -185,9 +185,12 @@ def test_appeal_is_reported_speech(extract):
     assert r.said() == [("Vladimir Putin", "urged Berlin to reconsider its approach to the conflict", False)]
 
 
-def test_anonymous_plural_speaker_is_lowercased(extract):
+def test_anonymous_plural_speaker_is_named_as_the_text_writes_it(extract):
     r = extract("Diplomats said the three governments feared strict rules.", date="2023-12-09")
-    assert r.facts.statements[0].speaker_text in (None, "diplomats")
+    assert r.facts.statements[0].speaker_text in (None, "Diplomats")
+    assert r.name(r.facts.statements[0].speaker) == "Diplomats"
+    assert r.facts.entities[r.facts.statements[0].speaker].kind == "anonymous"
+    r = extract("The three governments feared strict rules, diplomats said.", date="2023-12-09")
     assert r.name(r.facts.statements[0].speaker) == "diplomats"
 
 

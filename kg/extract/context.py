@@ -452,10 +452,9 @@ class DocContext:
     def anonymous(self, description: str, token) -> str:
         """An anonymous-source actor for this document."""
         from kg.rdfwriter import slug
-        words = description.split()
-        if words and token.doc[token.left_edge.i].pos_ != "PROPN":
-            words[0] = words[0].lower()  # "Diplomats said" -> "diplomats", as in mid-sentence
-        description = " ".join(words)
+        # Named as the text first writes it ("Diplomats said", "..., diplomats said"): what a
+        # reader copying the source would write; the IRI does not depend on the case.
+        description = " ".join(description.split())
         iri = f"{self.article_iri}#source-{slug(description)}"
         self.add_entity(Entity(iri=iri, kind=ANONYMOUS, name=description, aliases={description}))
         return iri

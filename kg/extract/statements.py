@@ -155,10 +155,8 @@ def speaker_text(ctx: DocContext, verb, speaker: str | None = None) -> str | Non
     if len(phrase.split()) == 1 and entity.kind == "organization" and len(entity.name.split()) > 1 and \
             entity.name.split()[-1].lower() == phrase.lower():
         return entity.name          # "The Commission said", after "the European Commission"
-    first = ctx.tokens[subject.left_edge.i]
-    if phrase[:1].isupper() and first.is_sent_start and first.pos_ != "PROPN" and phrase.split()[0] == first.text:
-        # "Diplomats said ...": the capital is the sentence's, not part of the name.
-        phrase = phrase[:1].lower() + phrase[1:]
+    # As the text writes it ("Diplomats said ...", "..., diplomats said"): what a reader quoting
+    # the source would write.
     return phrase
 
 
