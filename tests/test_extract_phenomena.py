@@ -1079,3 +1079,20 @@ def test_his_talks_with_two_titled_people_are_his_and_theirs(extract):
                 date="2023-12-19")
     talks = next(m for m in r.meetings() if m.kind == "talks")
     assert sorted(r.name(p) for p in talks.participants) == ["Benjamin Netanyahu", "Lloyd Austin", "Yoav Gallant"]
+
+
+def test_she_after_a_titled_name_in_apposition_is_the_subjects_person(extract):
+    r = extract("In a letter sent on Thursday, India’s water resources secretary, Debashree Mukherjee, told her "
+                "Pakistani counterpart, Syed Ali Murtaza, that the treaty would be held in abeyance. She wrote that "
+                "Pakistan had ignored India’s requests to renegotiate the pact.", date="2025-04-25")
+    said = {text: speaker for speaker, text, _direct in r.said()}
+    assert said["Pakistan had ignored India’s requests to renegotiate the pact"] == "Debashree Mukherjee"
+
+
+def test_they_after_an_anonymous_group_is_that_group(extract):
+    r = extract("Vice Foreign Minister Sun Weidong summoned Japan’s ambassador, Hideo Tarumi, on Thursday. Japanese "
+                "officials said Tokyo had asked Beijing to lift the ban. They said China had not taken up Japanese "
+                "offers of talks between experts.", date="2023-08-25")
+    last = r.facts.statements[-1]
+    assert "offers of talks" in last.text
+    assert r.facts.entities[last.speaker].kind == "anonymous" and "officials" in r.name(last.speaker)

@@ -288,7 +288,10 @@ class DocContext:
             head_tok = self.tokens[m.end - 1]
             # Grammatical role, then recency: each sentence back costs more than a role difference
             # between two recent candidates.
-            score = role_weight.get(head_tok.dep_, 0.5) - 0.6 * (here - self.sentence_no(head_tok)) + order * 0.001
+            # A name in apposition has its noun's role ("India's water secretary, Mukherjee, told
+            # her counterpart, Murtaza, ...": the secretary is the subject).
+            role = head_tok.head.dep_ if head_tok.dep_ == "appos" else head_tok.dep_
+            score = role_weight.get(role, 0.5) - 0.6 * (here - self.sentence_no(head_tok)) + order * 0.001
             scored.append((score, m.iri))
         # A subject pronoun of an earlier sentence stands for its own referent: "Kishida ... He began
         # the tour in Paris, where he dined with Macron. In Rome, he and Meloni ..." keeps Kishida.

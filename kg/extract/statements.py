@@ -164,6 +164,13 @@ def _speaker_of(ctx: DocContext, verb, quote_speaker: str | None = None) -> tupl
     subject = _subject(verb)
     if subject is None:
         return None, 0.0
+    if subject.lower_ == "they" and ctx.facts.statements:
+        # "Japanese officials said ... They said ...": the group that spoke just before, not the
+        # last two people named.
+        last = ctx.facts.statements[-1]
+        entity = ctx.entity(last.speaker)
+        if entity is not None and entity.kind == "anonymous" and 0 <= ctx.sentence_no(verb) - last.evidence.sentence <= 1:
+            return last.speaker, 0.75
     found = describe_actor(ctx, subject, quote_speaker)
     if not found:
         return None, 0.0
@@ -266,7 +273,8 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             extractor=EXTRACTOR))
         # "The two ministers also said ...", "Biden and Kishida said ...": each of them said it.
         subject = _subject(tok)
-        if relayed is None and subject is not None:
+        group = ctx.entity(speaker) is not None and ctx.entity(speaker).kind == "anonymous"
+        if relayed is None and subject is not None and not group:
             others = describe_actor(ctx, subject)[1:]
             others += [p for p in ctx.coordinated_people(subject) if p not in others]
             for other in others:
