@@ -1096,3 +1096,16 @@ def test_they_after_an_anonymous_group_is_that_group(extract):
     last = r.facts.statements[-1]
     assert "offers of talks" in last.text
     assert r.facts.entities[last.speaker].kind == "anonymous" and "officials" in r.name(last.speaker)
+
+
+def test_a_donors_conference_gathers_who_opened_and_attended_it(extract):
+    r = extract("International donors pledged more than €2 billion for Sudan at a conference in Paris on Monday. "
+                "Opening it, French Foreign Minister Stéphane Séjourné said the Sudanese people had suffered for too "
+                "long. Josep Borrell, the EU’s foreign policy chief, who also attended, told reporters that aid "
+                "alone could not end the suffering.", date="2024-04-16")
+    gathering = next(m for m in r.meetings() if len(m.participants) >= 2)
+    assert sorted(r.name(p) for p in gathering.participants) == ["Josep Borrell", "Stéphane Séjourné"]
+    assert gathering.time.start == dt.date(2024, 4, 15)
+    r = extract("Josep Borrell told a news conference in Brussels on Monday that aid was not enough. Stéphane "
+                "Séjourné, who also attended, agreed.", date="2024-04-16")
+    assert r.pairs() == []

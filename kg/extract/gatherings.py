@@ -23,6 +23,9 @@ EXTRACTOR = "kg.extract.gatherings.v1"
 GATHERING_NOUNS = {"meeting", "summit", "conference", "gathering", "session", "talks"}
 # Verbs that put their subject at the gathering they govern: "chaired the meeting", "attending his first G20 meeting".
 ATTENDING_VERBS = {"chair", "co-chair", "attend", "host", "co-host", "join"}
+# Groups a gathering is of, beside officials and countries: "International donors pledged ... at a
+# conference in Paris".
+PLEDGING_NOUNS = {"donor", "participant", "attendee", "lender", "creditor"}
 # Prepositions that put a clause at the gathering: "during the meeting", "at the summit".
 AT_PREPS = {"during", "at"}
 
@@ -74,6 +77,9 @@ def _gathering(ctx: DocContext, tok):
     if tok.lemma_.lower() not in GATHERING_NOUNS:
         return None     # first: most tokens stop here, before the costlier _trigger
     trig = _trigger(tok)
+    if trig is None and tok.lemma_.lower() == "conference" and tok.pos_ == "NOUN" and \
+            not any(c.lower_ in ("news", "press") for c in tok.children):
+        trig = ("meeting", "noun")      # a donors' or peace conference, unlike "a news conference"
     if trig is None or trig[1] != "noun" or tok.tag_ == "NNS" and tok.lower_ != "talks":
         return None
     groups = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
@@ -81,7 +87,7 @@ def _gathering(ctx: DocContext, tok):
     governing = _governing_verb(tok)
     subject = _subject(governing) if governing is not None else None
     if subject is not None and subject.tag_ in ("NNS", "NNPS") and (
-            subject.lower_ in GROUP_NOUNS or subject.lemma_.lower() in COUNTRY_GROUP_NOUNS):
+            subject.lower_ in GROUP_NOUNS or subject.lemma_.lower() in COUNTRY_GROUP_NOUNS | PLEDGING_NOUNS):
         groups.append(subject)      # "Foreign ministers from the G20 ended a meeting", "60 countries endorsed ... at the summit"
     if tok.lemma_.lower() == "summit" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
         groups.append(tok)          # "the AI Action Summit", "the G20 summit": a gathering by name
@@ -124,6 +130,10 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
         elif any(o.lower_ in ("which", "that") for o in objects) and tok.dep_ == "relcl" and \
                 tok.head.lemma_.lower() in GATHERING_NOUNS:
             clause = tok        # "the summit, which Macron co-chaired with Modi"
+    elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("open", "close") and any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in GATHERING_NOUNS or c.lower_ == "it") for c in tok.children) \
+            and not any(t.lower_ in ("video", "videolink", "virtually", "remotely") for t in tok.subtree):
+        clause = tok            # "Opening it, Séjourné said ...", not "Opening the meeting by video, Modi ..."
     elif tok.pos_ == "VERB" and tok.lemma_.lower() == "represent" and any(c.dep_ == "agent" for c in tok.children):
         found = [iri for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
                  for iri in _actors(ctx, o)]        # "China was represented by Vice Premier Zhang Guoqing"
