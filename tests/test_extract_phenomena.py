@@ -1109,3 +1109,10 @@ def test_a_donors_conference_gathers_who_opened_and_attended_it(extract):
     r = extract("Josep Borrell told a news conference in Brussels on Monday that aid was not enough. Stéphane "
                 "Séjourné, who also attended, agreed.", date="2024-04-16")
     assert r.pairs() == []
+
+
+def test_the_two_sides_are_never_just_the_last_two_people_named(extract):
+    r = extract("Annalena Baerbock announced €244 million and Josep Borrell said the EU would give more. Talks "
+                "between the two sides in Jeddah, brokered by Saudi Arabia and the United States, began in May last "
+                "year.", date="2024-04-16")
+    assert all("Annalena Baerbock" not in pair for pair in r.pairs())

@@ -341,6 +341,8 @@ class DocContext:
                                    for p in meeting.participants):
                 continue    # "the two leaders" after talks between governments: the leaders' own exchange
             return list(meeting.participants)
+        if tok.lemma_.lower() == "side":
+            return []       # "talks between the two sides" (two armies): not the last two people named
         people: list[str] = []
         for m in reversed(self.persons_before(tok.i)):
             if m.iri not in people:
