@@ -245,6 +245,11 @@ _DAYS_EARLIER = re.compile(r"\b(?:(a|one|two|three|four|five|six) days? earlier|
                            re.IGNORECASE)
 
 
+def names_days_earlier(text: str) -> bool:
+    """True when ``text`` places its event days before the one told before ("a day earlier")."""
+    return _DAYS_EARLIER.search(text) is not None
+
+
 def days_before(after: TimeSpan | None, text: str) -> TimeSpan | None:
     """The day ``text`` places before ``after`` ("a day earlier", "the previous day"), when
     ``after`` is one known day; else None."""

@@ -216,7 +216,7 @@ def _joins_two_names(ctx: DocContext, span) -> bool:
     parts = [p.strip() for p in text.split("-") if p.strip()]
     if len(parts) != 2:
         return False
-    known = {norm(w) for e in ctx.facts.entities.values() if e.kind == PERSON for a in e.aliases for w in a.split()}
+    known = _person_name_words(ctx)
     known |= {norm(w) for m in ctx.ents if m.label_ == "PERSON" and m.start != span.start for w in m.text.split()}
     return all(norm(p.split()[-1]) in known for p in parts)
 
@@ -227,10 +227,13 @@ def _opens_with_a_persons_name(ctx: DocContext, ent) -> bool:
     cc = [t for t in ent if t.lower_ == "and"]
     if len(cc) != 1 or cc[0].i == ent.start:
         return False
-    before = norm(ent.doc[cc[0].i - 1].text)
-    known = {norm(w) for e in ctx.facts.entities.values() if e.kind == PERSON for a in e.aliases for w in a.split()}
-    return before in known and ent.end < len(ent.doc) and ent.doc[ent.end - 1].i + 1 < len(ent.doc) and \
-        ent.doc[ent.end].lower_ in TITLE_WORDS | {"minister", "secretary", "president"}
+    return norm(ent.doc[cc[0].i - 1].text) in _person_name_words(ctx) and ent.end < len(ent.doc) and \
+        ent.doc[ent.end].lower_ in TITLE_WORDS
+
+
+def _person_name_words(ctx: DocContext) -> set[str]:
+    """Every word of the names this document's people have been given so far."""
+    return {norm(w) for e in ctx.facts.entities.values() if e.kind == PERSON for a in e.aliases for w in a.split()}
 
 
 def _named_as_company(ent) -> bool:

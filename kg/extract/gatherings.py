@@ -15,9 +15,9 @@ from kg.extract.lexicon import COUNTRY_GROUP_NOUNS
 from kg.extract.meetings import (GROUP_NOUNS, _actors, _add_or_merge, _governing_verb, _place,
                                  _sentence_time, _status, _subject, _trigger, story_topics)
 from kg.extract.model import HELD, Meeting, Topic
-from kg.rdfwriter import topic_iri
 from kg.extract.statements import time_of
 from kg.extract.topics import topics_between
+from kg.rdfwriter import topic_iri
 
 EXTRACTOR = "kg.extract.gatherings.v1"
 GATHERING_NOUNS = {"meeting", "summit", "conference", "gathering", "session", "talks"}

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from kg.dates import TimeSpan, days_after, days_before, same_day_as_told, same_time_as_before
+from kg.dates import (TimeSpan, days_after, days_before, names_days_earlier, resolve, same_day_as_told,
+                      same_time_as_before)
 from kg.extract.actors import describe_actor, place_of, role_holder
 from kg.extract.context import DocContext, conjuncts
 from kg.extract.lexicon import (ANAPHORIC_TOPICS, PERSON_NOUNS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
@@ -23,7 +24,7 @@ from kg.gazetteer import norm
 from kg.rdfwriter import topic_iri
 from kg.extract.model import CANCELLED, COUNTRY, DENIED, HELD, ORGANIZATION, PERSON, PLANNED, Meeting, Topic
 from kg.extract.statements import _speaker_of, appeal_on, is_reporting_verb, time_of
-from kg.extract.topics import topics_between, topics_of_phrase
+from kg.extract.topics import admits_new_members, topics_between, topics_of_phrase
 
 EXTRACTOR = "kg.extract.meetings.v1"
 LIGHT_VERBS = {"hold", "have", "conclude", "begin", "start", "resume", "attend", "join", "wrap", "open",
@@ -593,7 +594,8 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     """
     explicit: list[str] = []
     visit = tok.lemma_.lower() in ("visit", "trip")
-    for obj in _with_objects(tok, deep=True):
+    own_objects = _with_objects(tok, deep=True)
+    for obj in own_objects:
         found = _actors(ctx, obj, speaker)
         # "a meeting with Macron and European Commission President Ursula von der Leyen",
         # parsed as one name with Macron inside it
@@ -629,7 +631,7 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     governing = _governing_verb(tok)
     separate = any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)
     # "a meeting with Macron and von der Leyen": someone met them -- the clause's subject.
-    with_only = bool(explicit) and all(o.head.lower_ == "with" for o in _with_objects(tok, deep=True))
+    with_only = bool(explicit) and all(o.head.lower_ == "with" for o in own_objects)
     if governing is not None and not agents and (len(explicit) < 2 or separate or with_only):
         subject = _subject(governing)
         if subject is not None:
@@ -685,7 +687,7 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                     participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
     # "his talks ... with Netanyahu and Gallant": the owner talked with them.
     with_parties = any(o.head.lower_ == "with" for o in
-                       _with_objects(tok, deep=True) + (_with_objects(governing) if governing is not None else []))
+                       own_objects + (_with_objects(governing) if governing is not None else []))
     if len(participants) + len(explicit) < 2 or (with_parties and not visit):
         for child in tok.children:
             if child.dep_ == "poss":
@@ -913,11 +915,13 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             if time is None:
                 # "In late January, Orbán said he had told X in a call": the nearest dated clause above.
                 time = _ancestor_time(ctx, heads[0], future=status == PLANNED)
-            if time is None and same_day_as_told(sent.text):
+            same_day, days_earlier = same_day_as_told(sent.text), names_days_earlier(sent.text)
+            told = _day_told_before(ctx, sent) if same_day or days_earlier else None
+            if time is None and same_day:
                 # "Trudeau spoke to Trump later that night", "dined together that evening": the day
                 # of the last event told, dated in the text before (an exchange or not).
-                time = _day_told_before(ctx, sent)
-            earlier = days_before(_day_told_before(ctx, sent), sent.text)
+                time = told
+            earlier = days_before(told, sent.text) if days_earlier else None
             if earlier is not None and (time is None or not time.is_day):
                 time = earlier      # "A day earlier, Witkoff held talks ..., his fourth meeting this year"
             if time is None:
@@ -1022,6 +1026,7 @@ GUEST_VERBS = ("host", "welcome", "receive")
 ARRIVE_VERBS = ("travel",)
 DEPART_VERBS = ("leave", "depart")
 VISIT_NOUNS = ("visit", "trip", "tour")
+_VISIT_VERBS = frozenset(GUEST_VERBS + DEPART_VERBS + ARRIVE_VERBS + ("visit",))
 
 
 def _add_guest_visits(ctx: DocContext, index: dict) -> None:
@@ -1038,7 +1043,7 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
     """
     for tok in ctx.tokens:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in GUEST_VERBS + DEPART_VERBS + ARRIVE_VERBS + ("visit",):
+        if tok.pos_ == "VERB" and lemma in _VISIT_VERBS:
             if _status(ctx, tok, "verb") != HELD:
                 continue
             guests, hosts = _guests_and_hosts(ctx, tok, lemma)
@@ -1256,8 +1261,6 @@ def _sides_of(ctx: DocContext, person: str) -> set[str]:
 
 def _day_told_before(ctx: DocContext, sent):
     """The one day named last before ``sent`` (in the two sentences before it), for "that night"."""
-    from kg.dates import resolve
-
     here = ctx.sent_of[sent.start]
     for ent in reversed(ctx.time_ents):
         if ent.start >= sent.start:
@@ -1288,8 +1291,6 @@ def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
     With ``head`` (the exchange's word), a date in another conjoined clause of the sentence
     ("talked about trade ..., and Trudeau described it on Saturday as ...") is that clause's.
     """
-    from kg.dates import resolve
-
     def elsewhere(ent) -> bool:
         node = ent.root
         while node.head.i != node.i:
@@ -1413,8 +1414,7 @@ def _object_topics(ctx: DocContext, index: dict, sent, limit: int = 4, any_prep:
         # What is acted on, and what reported speech is about ("told X that the law was ...").
         if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and (any_prep or tok.head.lower_ in TOPIC_PREPS)) or \
                 (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp"):
-            admitted = tok.lemma_.lower() == "member" and any(c.lower_ == "new" for c in tok.children)
-            if not admitted and (tok.pos_ != "NOUN" or _trigger(tok) or tok.lemma_.lower() in ANAPHORIC_TOPICS or
+            if not admits_new_members(tok) and (tok.pos_ != "NOUN" or _trigger(tok) or tok.lemma_.lower() in ANAPHORIC_TOPICS or
                                  tok.lower_ in GROUP_NOUNS or tok.lemma_.lower() in DELEGATION_NOUNS or
                                  tok.lemma_.lower() in PERSON_NOUNS or tok.lemma_.lower() in MEANS_NOUNS):
                 continue    # "his US counterpart", "by telephone": who and how, not what ("admit six

@@ -119,6 +119,11 @@ def topics_of_phrase(ctx: DocContext, index: dict, head, names_ok: bool = False,
     return [minted] if minted is not None else []
 
 
+def admits_new_members(noun) -> bool:
+    """True for "(six) new members": people, but what a bloc decides on, a topic."""
+    return noun.lemma_.lower() == "member" and any(c.lower_ == "new" for c in noun.children)
+
+
 def _minted(ctx: DocContext, head, names_ok: bool) -> Topic | None:
     """A topic minted from the noun phrase headed by ``head`` (None when it names no subject)."""
     if names_ok and head.ent_type_ in ("GPE", "NORP", "LOC", "EVENT", "ORG", "LAW", "PRODUCT", "FAC"):
@@ -130,9 +135,8 @@ def _minted(ctx: DocContext, head, names_ok: bool) -> Topic | None:
                 return Topic(iri=topic_iri(label), label=label, in_scheme=False)
     if head.lower_ in _STOP_HEADS or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:
         return None
-    admitted = head.lemma_.lower() == "member" and any(c.lower_ == "new" for c in head.children)
     if (head.lower_ in PERSON_NOUNS or head.lemma_.lower() in PERSON_NOUNS or head.i in ctx.token_mention) \
-            and not admitted:
+            and not admits_new_members(head):
         return None  # "called on the prime minister": a party, not a subject ("six new members" is one)
     if head.lemma_.lower() in _PLACE_HEADS and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree):
         return None  # "on the Indonesian island of Bali" is a place, not a subject
