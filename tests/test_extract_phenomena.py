@@ -1116,3 +1116,71 @@ def test_the_two_sides_are_never_just_the_last_two_people_named(extract):
                 "between the two sides in Jeddah, brokered by Saudi Arabia and the United States, began in May last "
                 "year.", date="2024-04-16")
     assert all("Annalena Baerbock" not in pair for pair in r.pairs())
+
+
+def test_the_two_leaders_are_two_even_after_a_larger_meeting(extract):
+    r = extract("Joe Biden met Jake Sullivan, Antony Blinken and Lloyd Austin at the White House on Monday. Aides "
+                "would not say whether Biden had spoken to Chinese President Xi Jinping since then. The two leaders "
+                "discussed fentanyl in a phone call on Nov. 2.", date="2023-11-10")
+    call = next(m for m in r.meetings() if m.kind == "call")
+    assert sorted(r.name(p) for p in call.participants) == ["Joe Biden", "Xi Jinping"]
+
+
+def test_the_two_presidents_are_the_last_two_presidents_named(extract):
+    r = extract("President Joe Biden and Chinese President Xi Jinping agreed on Monday to restart talks. Commerce "
+                "Secretary Gina Raimondo met Vice Premier He Lifeng in Beijing. “We are following up the call "
+                "between the two presidents,” Raimondo said.", date="2023-11-14")
+    call = next(m for m in r.meetings() if m.kind == "call")
+    assert sorted(r.name(p) for p in call.participants) == ["Joe Biden", "Xi Jinping"]
+
+
+def test_a_handshake_in_place_of_talks_is_no_exchange(extract):
+    r = extract("Last year the minister rejected a request for talks and only shook hands with Lloyd Austin at "
+                "the opening dinner.", date="2024-06-02")
+    assert r.pairs() == []
+
+
+def test_their_call_after_a_message_given_to_someone_is_theirs(extract):
+    r = extract("Antony Blinken hosted V. Muraleedharan in New York on Wednesday. Prime Minister Narendra Modi "
+                "said India could feed the world, a message he said he had given President Joe Biden during their "
+                "video call on April 11.", date="2022-05-19")
+    call = next(m for m in r.meetings() if m.kind == "call")
+    assert sorted(r.name(p) for p in call.participants) == ["Joe Biden", "Narendra Modi"]
+
+
+def test_a_noun_before_a_subjectless_clause_is_its_subject_not_a_party(extract):
+    r = extract("Trade Minister Ahn Duk-geun held a video call with Katherine Tai on Thursday and President Yoon "
+                "Suk Yeol’s office released a letter from Joe Biden.", date="2022-09-30")
+    call = next(m for m in r.meetings() if m.kind == "call")
+    assert sorted(r.name(p) for p in call.participants) == ["Ahn Duk-geun", "Katherine Tai"]
+
+
+def test_a_lower_case_title_before_a_name_is_a_post(extract):
+    r = extract("In Brussels, EU foreign affairs spokesperson Nabila Massrali would not name the companies. The "
+                "spokesperson said the bloc would act against anyone arming Russia.", date="2023-05-10")
+    assert r.said()[0][:2] == ("Nabila Massrali", "the bloc would act against anyone arming Russia")
+
+
+def test_an_anonymous_group_keeps_its_participle_and_one_of_them_is_that_group(extract):
+    r = extract("Two officials involved in the negotiations said Paris had pushed for a 2030 date. Tokyo would "
+                "not accept any date, one of them said.", date="2023-04-16")
+    speakers = {s.text: r.name(s.speaker) for s in r.facts.statements}
+    assert speakers["Paris had pushed for a 2030 date"] == "Two officials involved in the negotiations"
+    assert speakers["Tokyo would not accept any date"] == "Two officials involved in the negotiations"
+
+
+def test_a_communique_or_joint_statement_speaks_as_the_article_names_it(extract):
+    r = extract("Ministers of the Group of Seven met in Sapporo. They backed faster cuts, the group said in a "
+                "communique. The communique said gas could be a temporary answer. Biden and von der Leyen issued a "
+                "joint statement. The statement said the talks would go on.", date="2023-04-16")
+    speakers = {s.text: r.name(s.speaker) for s in r.facts.statements}
+    assert speakers["They backed faster cuts"] == "Group of Seven"
+    assert speakers["gas could be a temporary answer"] == "communique"
+    assert speakers["the talks would go on"] == "joint statement"
+
+
+def test_an_event_that_opened_one_day_and_ran_into_the_next_spans_both(extract):
+    r = extract("The talks in London opened on Monday and ran late into Tuesday night. Howard Lutnick sat across "
+                "from a delegation led by He Lifeng.", date="2025-06-11")
+    talks = next(m for m in r.meetings() if any(r.name(p) == "He Lifeng" for p in m.participants))
+    assert (talks.time.start, talks.time.end) == (dt.date(2025, 6, 9), dt.date(2025, 6, 10))

@@ -373,6 +373,10 @@ def _read_post(ctx: DocContext, mention: Mention) -> None:
     doc = ctx.doc
     role_tokens, country = [], None
     i = mention.start - 1
+    # Wire style writes some posts in lower case before the name ("EU foreign affairs
+    # spokesperson Nabila Massrali", "national security adviser Jake Sullivan").
+    lower_title = i >= 0 and doc[i].is_lower and doc[i].lower_ in LOWERCASE_TITLE_HEADS and \
+        doc[i].dep_ == "compound"
     while i >= 0:
         tok = doc[i]
         low = tok.lower_.strip(".")
@@ -384,7 +388,8 @@ def _read_post(ctx: DocContext, mention: Mention) -> None:
         if tok.text in ("’s", "'s", "’"):
             i -= 1
             continue
-        if low in TITLE_WORDS and low not in HONORIFICS and (tok.is_title or tok.is_upper or low in ("of",)):
+        if low in TITLE_WORDS and low not in HONORIFICS and (tok.is_title or tok.is_upper or low in ("of",)
+                                                             or (lower_title and tok.is_lower)):
             role_tokens.insert(0, tok)
             i -= 1
             continue
@@ -405,6 +410,11 @@ def _read_post(ctx: DocContext, mention: Mention) -> None:
     if entity is not None and country and not entity.country:
         entity.country = country_behind(ctx, country)
     _add_post_claim(ctx, mention.iri, role, country, head)
+
+
+# Post nouns that end a lower-case title right before a name.
+LOWERCASE_TITLE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "minister", "secretary",
+                         "ambassador", "envoy", "negotiator", "commissioner", "coordinator"}
 
 
 def country_behind(ctx: DocContext, iri: str) -> str | None:
@@ -505,6 +515,12 @@ def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[s
         members = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
         if members:
             return describe_actor(ctx, members[0], speaker)
+        if token.lemma_.lower() == "group" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            # "the group said" after "the Group of Seven": the organisation named before.
+            named = _earlier_organization_with_word(ctx, token.i, "group")
+            if named is not None:
+                ctx.add_mention(Mention(token.i, token.i + 1, named, ORGANIZATION, via="description"))
+                return [named]
     phrase = _noun_phrase(ctx, token)
     if not phrase:
         return []
@@ -571,6 +587,16 @@ def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[s
     return []
 
 
+def _earlier_organization_with_word(ctx: DocContext, before: int, word: str) -> str | None:
+    """The nearest organisation named before token ``before`` with ``word`` in its name."""
+    for m in sorted((m for m in ctx.mentions if m.start < before and m.kind == ORGANIZATION),
+                    key=lambda m: m.start, reverse=True):
+        entity = ctx.entity(m.iri)
+        if entity is not None and any(word in n.lower().split() for n in {entity.name, *entity.aliases}):
+            return m.iri
+    return None
+
+
 def _earlier_organization_named(ctx: DocContext, before: int, word: str) -> str | None:
     """The nearest organisation named before token ``before`` whose name ends in ``word`` ("the
     Commission" -> "European Commission", "the ministry" -> "China's commerce ministry")."""
@@ -596,6 +622,9 @@ def _noun_phrase(ctx: DocContext, token) -> str:
             end = max(end, child.right_edge.i + 1)
         if child.dep_ == "amod" and child.i > token.i and child.right_edge.i - token.i <= 6:
             end = max(end, child.right_edge.i + 1)  # "people familiar with the matter"
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i == token.i + 1 and \
+                child.right_edge.i - token.i <= 6:
+            end = max(end, child.right_edge.i + 1)  # "officials involved in the talks"
     tokens = [t for t in ctx.tokens[start:end] if not t.is_punct or t.text in ("’", "'", "-")]
     if not tokens:
         return ""

@@ -334,22 +334,43 @@ class DocContext:
         # Netanyahu spoke after their meeting").
         earlier = [m for m in self.facts.meetings if m.evidence.start <= here and m.status not in (DENIED, CANCELLED)]
         people_only = tok.lemma_.lower() in ("man", "woman", "leader", "president", "minister", "men", "women")
+        posts = GROUP_POSTS.get(tok.lemma_.lower())
+        # "The two leaders" are two: an exchange of five people is not theirs.
+        count = next((NUMBER_WORDS[c.lower_] for c in tok.children
+                      if c.dep_ in ("nummod", "det", "predet") and c.lower_ in NUMBER_WORDS), None)
         for meeting in reversed(earlier[-3:]):
             if len(meeting.participants) < 2:
                 continue
+            if people_only and count is not None and len(meeting.participants) != count:
+                continue
+            if posts and any(self._holds_post(p, posts) is False for p in meeting.participants):
+                continue    # "the two presidents" after their ministers met: not the ministers
             if people_only and any(self.entity(p) is None or self.entity(p).kind != PERSON
                                    for p in meeting.participants):
                 continue    # "the two leaders" after talks between governments: the leaders' own exchange
             return list(meeting.participants)
         if tok.lemma_.lower() == "side":
             return []       # "talks between the two sides" (two armies): not the last two people named
-        people: list[str] = []
-        for m in reversed(self.persons_before(tok.i)):
-            if m.iri not in people:
-                people.append(m.iri)
-            if len(people) == 2:
-                break
-        return people if len(people) == 2 else []
+        # "The two presidents" are the last two presidents named, not the last two people.
+        for wanted in ([posts] if posts else []) + [None]:
+            people: list[str] = []
+            for m in reversed(self.persons_before(tok.i)):
+                if m.iri not in people and (wanted is None or self._holds_post(m.iri, wanted)):
+                    people.append(m.iri)
+                if len(people) == 2:
+                    return people
+        return []
+
+    def _holds_post(self, iri: str, wanted: tuple[set[str], ...]) -> bool | None:
+        """Whether the article or the reference data gives ``iri`` a post with one of the ``wanted``
+        word sets; None when neither gives it any post."""
+        roles = [p.role for p in self.facts.posts if p.person == iri] + \
+            [p.role for p in self.gaz.posts_on(iri, self.date)]
+        for role in roles:
+            words = set(norm(role).split())
+            if not words & {"vice", "deputy", "former"} and any(w <= words for w in wanted):
+                return True
+        return False if roles else None
 
     def coordinated_people(self, subject) -> list[str]:
         """People of a coordinated subject the parser tangled: "Bessent and Ukraine's first deputy
@@ -366,7 +387,8 @@ class DocContext:
                 continue    # "Biden aides Gonzalez and Carstens": Biden's people, not Biden
             node, ok = t, True
             while node.i != subject.i:
-                if node.dep_ not in ("compound", "poss", "conj", "appos", "nmod", "amod", "flat"):
+                if node.dep_ not in ("compound", "poss", "conj", "appos", "nmod", "amod", "flat") or \
+                        (node.dep_ == "conj" and subject_of_next_clause(node)):
                     ok = False      # inside "of/from ..." or a clause: not a party
                     break
                 node = node.head
@@ -479,15 +501,37 @@ ARRIVAL_VERBS = {"arrive", "land", "fly", "come", "reach", "return", "travel"}
 HOST_VERBS = {"host", "welcome", "receive", "greet", "meet", "invite"}
 
 
+# Posts of the people a group noun names ("the two presidents", "both leaders").
+GROUP_POSTS = {
+    "president": ({"president"},),
+    "leader": ({"president"}, {"prime", "minister"}, {"chancellor"}, {"premier"}, {"king"}, {"emir"}),
+    "minister": ({"minister"}, {"secretary"}),
+}
+
+
 def _conjuncts(token) -> list:
     out = []
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             if any(c.dep_ == "neg" for c in child.children):
                 continue    # "Wang Yi but not Xi"
+            if subject_of_next_clause(child):
+                continue
             out.append(child)
             out.extend(_conjuncts(child))
     return out
+
+
+def subject_of_next_clause(noun) -> bool:
+    """"held a call with Tai and Yoon's office disclosed a letter": the parser joined "office" to
+    Tai, but it is the subject of the verb right after it, a conjunct clause with no subject."""
+    doc = noun.doc
+    after = noun.i + 1
+    if after >= len(doc):
+        return False
+    verb = doc[after]
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def conjuncts(token) -> list:

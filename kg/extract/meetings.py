@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from kg.dates import (TimeSpan, days_after, days_before, names_days_earlier, resolve, same_day_as_told,
+from kg.dates import (DAY, TimeSpan, days_after, days_before, names_days_earlier, resolve, same_day_as_told,
                       same_time_as_before)
 from kg.extract.actors import describe_actor, place_of, role_holder
-from kg.extract.context import DocContext, conjuncts
+from kg.extract.context import DocContext, conjuncts, subject_of_next_clause
 from kg.extract.lexicon import (ANAPHORIC_TOPICS, PERSON_NOUNS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
                                 PARTICIPATION_VERBS, REFUSAL_VERBS,
                                 PLAN_ADJECTIVES, PLAN_VERBS)
@@ -327,6 +327,9 @@ def _subject(tok):
                 objs = [o for o in prep.children if o.dep_ == "pobj" and o.right_edge.i == tok.i - 1]
                 if objs:
                     return objs[0]
+    if tok.dep_ == "conj" and tok.i > 0 and tok.doc[tok.i - 1].dep_ == "conj" and \
+            subject_of_next_clause(tok.doc[tok.i - 1]):
+        return tok.doc[tok.i - 1]   # "... with Tai and Yoon's office disclosed a letter"
     return _inherited_subject(tok)
 
 
@@ -638,8 +641,10 @@ def _noun_participants(ctx: DocContext, tok, speaker):
             participants += [p for p in _actors(ctx, subject, speaker) if p not in participants]
             participants += [p for p in ctx.coordinated_people(subject) if p not in participants]
         if governing.lemma_.lower() in ("tell", "invite", "urge", "ask", "assure", "warn", "inform", "meet",
-                                        "host", "receive", "welcome", "call", "brief", "press", "thank", "join"):
-            # "told Stoltenberg in a phone call", "invited Kristersson in a letter"
+                                        "host", "receive", "welcome", "call", "brief", "press", "thank", "join",
+                                        "give", "convey"):
+            # "told Stoltenberg in a phone call", "invited Kristersson in a letter", "a message he
+            # had given Biden during their video call"
             for child in governing.children:
                 if child.dep_ in ("dobj", "dative") and child.i != tok.i:
                     participants += [p for p in _actors(ctx, child, speaker) if p not in participants]
@@ -700,6 +705,15 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     for host in hosts:
         participants += [p for p in _actors(ctx, host, speaker) if p not in participants]
     return participants, explicit, governing
+
+
+def _only_greeted(verb) -> bool:
+    """"only shook hands with X", "merely greeted X": a greeting instead of talks."""
+    if not any(c.dep_ == "advmod" and c.lower_ in ("only", "merely", "just", "briefly") for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma == "greet" or (lemma == "shake" and any(c.dep_ == "dobj" and c.lemma_.lower() == "hand"
+                                                         for c in verb.children))
 
 
 def _enclosing_speaker(ctx: DocContext, tok) -> str | None:
@@ -852,6 +866,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     if sub.i != tok.i and sub.dep_ == "pobj" and _trigger(sub) and sub.head.head.i == tok.i:
                         heads.append(sub)
                         adverbial.append(sub.i)
+                        if _trigger(sub)[0] in REMOTE_KINDS and sub.head.lower_ in ("in", "during", "by", "over"):
+                            kind = _trigger(sub)[0]     # "discussed the app in a phone call"
                         if sub.head.lower_ == "for" and tok.lemma_.lower() == "visit":
                             # "visited Moscow and Kyiv for talks with Putin and Zelensky"
                             for obj in _with_objects(sub, preps=("with",)):
@@ -862,6 +878,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         and tok.dep_ == "pobj" and above.lemma_.lower() not in TOPIC_VERBS | {"agree", "sign", "write"}:
                     continue  # "During a visit ..., Rutte talked with Biden": the verb's exchange, read there
                 participants, explicit_with, governing = _noun_participants(ctx, tok, speaker)
+                if governing is not None and _only_greeted(governing):
+                    continue    # "only shook hands with Austin at the opening dinner": no talks
                 if governing is not None:
                     heads.insert(0, governing)
                 if len(participants) == 1 and tok.lower_ in PROCESS_NOUNS:
@@ -1301,7 +1319,7 @@ def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
         return False
 
     def single_date(s, own: bool = False):
-        spans = []
+        spans, ents = [], []
         for ent in ctx.ents_in(s):
             if own and head is not None and ent.label_ == "DATE" and elsewhere(ent):
                 continue
@@ -1323,6 +1341,10 @@ def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
                 continue    # "with the first shipments planned for 2025": later than any held exchange
             if span is not None:
                 spans.append(span)
+                ents.append(ent)
+        if len(spans) == 2 and _one_running_event(ents, spans):
+            # "The talks opened on Monday and ran late into Tuesday night": both days.
+            return TimeSpan(spans[0].start, spans[1].end, DAY, f"{spans[0].text} - {spans[1].text}")
         return spans[0] if len(spans) == 1 else None
 
     found = single_date(sent, own=True)
@@ -1332,6 +1354,17 @@ def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
         return None  # several dates in the sentence and none of them ours: leave it open
     previous = ctx.sentence_of(ctx.tokens[sent.start - 1]) if sent.start > 0 else None
     return single_date(previous) if previous is not None else None
+
+
+def _one_running_event(ents, spans) -> bool:
+    """Two days a few days apart, each dating one of two verbs that share a subject ("opened
+    on Monday and ran into Tuesday"): the start and end of one event."""
+    if not all(s.is_day for s in spans) or not 0 < (spans[1].start - spans[0].end).days <= 6:
+        return False
+    verbs = [next((a for a in e.root.ancestors if a.pos_ in ("VERB", "AUX")), None) for e in ents]
+    first, second = verbs
+    return first is not None and second is not None and second.dep_ == "conj" and second.head.i == first.i \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children)
 
 
 def _paragraph_topics(ctx: DocContext, index: dict, sent) -> list[Topic]:

@@ -144,6 +144,8 @@ def speaker_text(ctx: DocContext, verb, speaker: str | None = None) -> str | Non
     entity = ctx.entity(speaker) if speaker else None
     if entity is None or (entity.kind == "person" and not entity.unnamed) or entity.kind == "country":
         return None
+    if subject.lemma_.lower() in DOCUMENT_NOUNS:
+        return entity.name      # "the statement said": the joint statement introduced before
     for child in subject.children:
         mention = ctx.mention_at(child.i) if child.dep_ == "appos" else None
         if mention is not None and mention.iri == speaker:
@@ -164,13 +166,20 @@ def _speaker_of(ctx: DocContext, verb, quote_speaker: str | None = None) -> tupl
     subject = _subject(verb)
     if subject is None:
         return None, 0.0
-    if subject.lower_ == "they" and ctx.facts.statements:
+    # "one of them said": one of the group named just before.
+    one_of_them = subject.lower_ in ("one", "some", "several", "both", "two", "three") and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ == "them" for o in c.children) for c in subject.children)
+    if (subject.lower_ == "they" or one_of_them) and ctx.facts.statements:
         # "Japanese officials said ... They said ...": the group that spoke just before, not the
         # last two people named.
         last = ctx.facts.statements[-1]
         entity = ctx.entity(last.speaker)
         if entity is not None and entity.kind == "anonymous" and 0 <= ctx.sentence_no(verb) - last.evidence.sentence <= 1:
             return last.speaker, 0.75
+    if subject.lemma_.lower() in DOCUMENT_NOUNS and subject.pos_ == "NOUN" and subject.i not in ctx.token_mention:
+        # "The communique said", "the joint statement also said": the text speaks for its
+        # authors, and is named as the article names it.
+        return ctx.anonymous(_document_name(ctx, subject), subject), 0.7
     found = describe_actor(ctx, subject, quote_speaker)
     if not found:
         return None, 0.0
@@ -179,6 +188,27 @@ def _speaker_of(ctx: DocContext, verb, quote_speaker: str | None = None) -> tupl
     if subject.lower_ in ("he", "she"):
         confidence = 0.75
     return found[0], confidence
+
+
+#: Texts that "say" things for their authors.
+DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "declaration", "readout", "memorandum"}
+
+
+def _document_name(ctx: DocContext, noun) -> str:
+    """The document's name with its modifiers ("joint statement"), taken from where the
+    article first introduced it when this mention is bare ("The statement said")."""
+    def words(tok) -> list:
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and not c.ent_type_]
+        return [*mods, tok]
+
+    own = words(noun)
+    if len(own) == 1:
+        lemma = noun.lemma_.lower()
+        for earlier in reversed(ctx.tokens[:noun.i]):
+            if earlier.lemma_.lower() == lemma and len(words(earlier)) > 1:
+                own = words(earlier)
+                break
+    return " ".join(t.lower_ for t in own)
 
 
 def extract_statements(ctx: DocContext, topic_index: dict) -> None:
@@ -344,11 +374,16 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         if not objs:
             continue
         source = objs[0]
+        document = None
         if source.lemma_.lower() in ("statement", "report", "readout", "account", "transcript", "release", "summary"):
             # "according to a White House statement": the statement's author
-            owners = [c for c in source.children if c.dep_ in ("compound", "poss", "amod", "nmod")]
+            owners = [c for c in source.children if c.dep_ in ("compound", "poss", "nmod")
+                      or (c.dep_ == "amod" and c.ent_type_)]
+            if not owners and source.lemma_.lower() in DOCUMENT_NOUNS:
+                document = source   # "according to a joint statement": the text itself
             source = owners[-1] if owners else source
-        found = describe_actor(ctx, source)
+        found = [ctx.anonymous(_document_name(ctx, document), document)] if document is not None else \
+            describe_actor(ctx, source)
         if not found:
             continue
         clause = tok.head
@@ -365,6 +400,8 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         named = ctx.mention_at(source.i)
         said_as = None if named is not None and named.kind == "person" and named.via != "description" else \
             _noun_phrase(ctx, source)
+        if document is not None:
+            said_as = ctx.entity(found[0]).name
         if said_as and said_as.lower().startswith(("the ", "a ", "an ")):
             said_as = said_as.split(" ", 1)[1]
         statements.append(Statement(
