@@ -68,9 +68,9 @@ def _week_of(day: dt.date) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
-def _nearest_weekday(anchor: dt.date, weekday: int, future: bool) -> dt.date:
+def _nearest_weekday(anchor: dt.date, weekday: int, future: bool, today_ok: bool = False) -> dt.date:
     if future:
-        delta = (weekday - anchor.weekday()) % 7 or 7
+        delta = (weekday - anchor.weekday()) % 7 or (0 if today_ok else 7)
         return anchor + dt.timedelta(days=delta)
     delta = (anchor.weekday() - weekday) % 7
     return anchor - dt.timedelta(days=delta)
@@ -156,7 +156,9 @@ def resolve(text: str, anchor: dt.date | None, future: bool = False) -> TimeSpan
             monday = _week_of(anchor)[0] + dt.timedelta(days=7)
             day = monday + dt.timedelta(days=weekday)
         else:
-            day = _nearest_weekday(anchor, weekday, future=future or which in ("next", "coming"))
+            # "is due in Paris on Wednesday", written on a Wednesday: that day, not next week's.
+            day = _nearest_weekday(anchor, weekday, future=future or which in ("next", "coming"),
+                                   today_ok=which is None)
         return TimeSpan(day, day, DAY, raw)
 
     if re.search(r"\bweekend\b", t):

@@ -1184,3 +1184,51 @@ def test_an_event_that_opened_one_day_and_ran_into_the_next_spans_both(extract):
                 "from a delegation led by He Lifeng.", date="2025-06-11")
     talks = next(m for m in r.meetings() if any(r.name(p) == "He Lifeng" for p in m.participants))
     assert (talks.time.start, talks.time.end) == (dt.date(2025, 6, 9), dt.date(2025, 6, 10))
+
+
+def test_a_meeting_of_a_named_group_is_about_the_group(extract):
+    r = extract("Penny Wong met Antony Blinken and Subrahmanyam Jaishankar in Tokyo on Monday for a meeting of the "
+                "Quad.", date="2024-07-30")
+    assert any("quad" in t.label.lower() for m in r.meetings() for t in m.topics)
+
+
+def test_an_exchange_in_a_when_clause_is_about_the_main_clause(extract):
+    r = extract("The groundwork for the deal was laid in March, when Gina Raimondo held talks with Wang Wentao in "
+                "Beijing.", date="2023-06-01")
+    assert any(t.label == "groundwork" for t in r.meetings()[0].topics)
+
+
+def test_two_surnames_tagged_as_one_organisation_are_the_two_people(extract):
+    r = extract("Foreign Minister Takeshi Iwaya held talks with Secretary of State Marco Rubio on Tuesday. Iwaya "
+                "and Rubio met the same day with Penny Wong.", date="2025-01-25")
+    assert ["Marco Rubio", "Penny Wong", "Takeshi Iwaya"] in r.pairs()
+    assert all(e.kind != "organization" for e in r.facts.entities.values() if e.name in ("Iwaya", "Rubio"))
+
+
+def test_other_ministers_of_a_group_are_not_the_group_itself(extract):
+    r = extract("Annalena Baerbock joined Antony Blinken and other Group of Seven foreign ministers at talks "
+                "hosted by Yoshimasa Hayashi in Karuizawa on Monday.", date="2023-04-18")
+    assert all("Group of Seven" not in pair for pair in r.pairs())
+
+
+def test_a_plan_for_today_is_dated_today_and_a_later_leg_is_no_visit_yet(extract):
+    r = extract("Qin Gang met Annalena Baerbock in Berlin on Tuesday. Qin was due in Paris on Wednesday for talks "
+                "with Catherine Colonna, before travelling on to Norway.", date="2023-05-10")
+    planned = next(m for m in r.facts.meetings if m.status == "planned")
+    assert planned.time.start == dt.date(2023, 5, 10)
+    assert all("Norway" not in pair for pair in r.pairs())
+
+
+def test_a_reference_year_of_a_target_dates_no_exchange(extract):
+    r = extract("Ministers from France and Germany met in Sapporo. They agreed to halve emissions by 2035 compared "
+                "with 2000 levels.", date="2023-04-16")
+    assert all(m.time is None or m.time.start.year != 2000 for m in r.meetings())
+
+
+def test_a_stop_in_a_country_is_a_visit_dated_by_what_was_done_there(extract):
+    r = extract("Qin Gang met Annalena Baerbock in Berlin on Tuesday. Qin’s stop in Germany came less than a month "
+                "after Baerbock travelled to China, where she held talks with him in Beijing in mid-April.",
+                date="2023-05-10")
+    visits = {tuple(r.name(p) for p in m.participants): m for m in r.meetings() if m.kind == "visit"}
+    assert ("Qin Gang", "Germany") in visits
+    assert visits[("Annalena Baerbock", "China")].time.start.month == 4

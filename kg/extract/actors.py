@@ -93,6 +93,14 @@ def find_actors(ctx: DocContext) -> None:
             taken.update(range(ent.start, ent.end))
             _person_mention(ctx, core)
             continue
+        names = [t for t in ent if t.lower_ not in ("and", ",", "the")]
+        if ent.label_ in ("ORG", "GPE", "NORP") and len(names) >= 2 and len(names) < len(ent) and \
+                all(norm(t.text) in person_surnames for t in names) and not any(i in taken for i in range(ent.start, ent.end)):
+            # "Iwaya and Rubio met" tagged as one organisation: the two people named before.
+            taken.update(range(ent.start, ent.end))
+            for t in names:
+                _person_mention(ctx, doc[t.i:t.i + 1])
+            continue
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lemma_.lower() in COMPANY_NOUNS and \

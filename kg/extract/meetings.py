@@ -455,8 +455,10 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
     """
     if tok.lower_ not in GROUP_NOUNS and tok.lemma_.lower() not in GROUP_NOUNS:
         return None
-    if any(c.dep_ == "amod" and c.lower_ == "other" for c in tok.children):
-        return []   # "Ben-Gvir and the two other ministers of his party, A and B": the people named
+    if any(c.dep_ == "amod" and c.lower_ == "other" for c in tok.subtree if c.i < tok.i):
+        # "Ben-Gvir and the two other ministers of his party, A and B": the people named; "Blinken
+        # and other Group of Seven foreign ministers" ("other" hung from the group's name)
+        return []
     listed = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "like", "such")
               for o in c.subtree if o.dep_ in ("pobj", "conj") and ctx.mention_at(o.i) is not None
               for p in [ctx.mention_at(o.i).iri]]
@@ -506,6 +508,14 @@ def _topics_for(ctx: DocContext, index: dict, heads: list) -> list[Topic]:
 
     for head in heads:
         if _trigger(head) is not None and _trigger(head)[1] == "noun":
+            # "a meeting of the Quad": the group's business.
+            for group in (o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                          if o.dep_ == "pobj" and o.pos_ == "PROPN"):
+                mention = ctx.mention_at(group.i)
+                if (mention is not None and mention.kind == ORGANIZATION) or (mention is None and group.ent_type_ == "ORG"):
+                    text = ctx.doc[group.left_edge.i:group.i + 1].text
+                    text = text[4:] if text.lower().startswith("the ") else text
+                    add([Topic(iri=topic_iri(text), label=text, in_scheme=False, text=text)])
             # "trade talks", "an economic dialogue", "security consultations": the subject in front.
             for child in head.children:
                 if child.i < head.i and child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ") \
@@ -539,6 +549,18 @@ def _topics_for(ctx: DocContext, index: dict, heads: list) -> list[Topic]:
                         for o in obj.children:
                             if o.dep_ == "pobj":
                                 add(topics_of_phrase(ctx, index, o, names_ok=True))
+    if heads and any(c.dep_ == "advmod" and c.lower_ == "when" for c in heads[0].children):
+        # "The groundwork for the summit was laid last month, when Iwaya held talks with Rubio":
+        # the exchange is what the main clause tells of.
+        main = heads[0].head
+        for _ in range(3):              # "... laid last month / in March, when ...": the clause above the time
+            if main.pos_ in ("VERB", "AUX") or main.head.i == main.i:
+                break
+            main = main.head
+        subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+            if main.pos_ in ("VERB", "AUX") and main.i != heads[0].i else None
+        if subject is not None and subject.pos_ == "NOUN":
+            add(topics_of_phrase(ctx, index, subject))
     return topics
 
 
@@ -1062,13 +1084,18 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
     for tok in ctx.tokens:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in _VISIT_VERBS:
-            if _status(ctx, tok, "verb") != HELD:
+            if _status(ctx, tok, "verb") != HELD or _leg_of_a_planned_trip(tok):
                 continue
             guests, hosts = _guests_and_hosts(ctx, tok, lemma)
         elif tok.pos_ == "NOUN" and lemma in VISIT_NOUNS:
             if _status(ctx, tok, "noun") != HELD:
                 continue
             guests, hosts = _visitors_of(ctx, tok), _countries_in(ctx, tok, ("to",))
+        elif tok.pos_ == "NOUN" and lemma == "stop" and any(c.dep_ == "poss" for c in tok.children):
+            # "Qin's stop in Germany, the first leg of a European tour"
+            if _status(ctx, tok, "noun") != HELD:
+                continue
+            guests, hosts = _visitors_of(ctx, tok), _countries_in(ctx, tok, ("in",))
         else:
             continue
         sent = ctx.sentence_of(tok)
@@ -1083,7 +1110,7 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
                     continue
                 if any(set(m.participants) == {guest, host} for m in ctx.facts.meetings):
                     continue    # read already, with the date its own clause gives it
-                time = time_of(ctx, tok) or _ancestor_time(ctx, tok, future=False) or \
+                time = time_of(ctx, tok) or _where_clause_time(ctx, tok) or _ancestor_time(ctx, tok, future=False) or \
                     _sentence_time(ctx, sent, future=False, head=tok)
                 if time is None and ctx.sentence_no(tok) <= 1 and ctx.sentences:
                     time = _sentence_time(ctx, ctx.sentences[0], future=False)  # the lead's event, told on
@@ -1096,6 +1123,31 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
                 _add_or_merge(ctx, Meeting(kind="visit", participants=[guest, host], evidence=ctx.evidence(sent),
                                            time=time, place=_place(ctx, [tok]), topics=list(topics), status=HELD,
                                            confidence=0.6, extractor=EXTRACTOR))
+
+
+def _where_clause_time(ctx: DocContext, verb):
+    """The date of what was done at the destination: "travelled to China, where she held talks
+    with him in Beijing in mid-April" -- mid-April."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for place in prep.children:
+            for clause in place.children:
+                if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
+                    found = time_of(ctx, clause)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _leg_of_a_planned_trip(verb) -> bool:
+    """"was due in Paris on Wednesday ..., before travelling on to Norway": a later leg of a
+    trip still planned."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("before", "after", "then"):
+        return False
+    main = verb.head.head
+    return any((c.dep_ == "aux" and c.lower_ in MODAL_FUTURE) or
+               (c.dep_ == "acomp" and c.lower_ in SCHEDULED_ADJECTIVES) for c in main.children)
 
 
 def _countries_in(ctx: DocContext, tok, preps: tuple[str, ...]) -> list[str]:
@@ -1328,6 +1380,9 @@ def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
             if ent.root.dep_ == "npadvmod" and (ent.root.head.pos_ in ("NOUN", "NUM", "PROPN") or
                                                 ent.root.head.lower_ in ("from", "than")):
                 continue    # "up from about 8 bcm last year" dates a quantity, not an event
+            if ent.text.isdigit() and ent.root.dep_ in ("nummod", "compound", "amod") and \
+                    ent.root.head.pos_ == "NOUN" and _trigger(ent.root.head) is None:
+                continue    # "compared with 2000 levels", "the 2030 target": a measure, not an event's day
             if any(a.dep_ == "relcl" for a in ent.root.ancestors):
                 continue    # "..., under which it aims to deliver 20 bcm by 2027": the clause's own time
             if ent.root.head.lower_ == "of" and ent.root.head.head.pos_ in ("NOUN", "PROPN"):
