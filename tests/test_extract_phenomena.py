@@ -1232,3 +1232,18 @@ def test_a_stop_in_a_country_is_a_visit_dated_by_what_was_done_there(extract):
     visits = {tuple(r.name(p) for p in m.participants): m for m in r.meetings() if m.kind == "visit"}
     assert ("Qin Gang", "Germany") in visits
     assert visits[("Annalena Baerbock", "China")].time.start.month == 4
+
+
+def test_a_meeting_in_a_when_clause_under_a_plan_was_held(extract):
+    r = extract("The EU is negotiating a similar deal, which Joe Biden and Ursula von der Leyen agreed to pursue "
+                "when they met at the White House on March 10.", date="2023-03-29")
+    held = [m for m in r.facts.meetings if m.status == "held"]
+    assert held and held[0].time.start == dt.date(2023, 3, 10)
+
+
+def test_an_undated_visit_takes_the_day_of_the_guests_talks_with_the_hosts(extract):
+    r = extract("Prime Minister Shigeru Ishiba met President Donald Trump at the White House on Friday. The Japanese "
+                "leader, on his first visit to Washington, said Japan was the largest investor in America.",
+                date="2025-02-08")
+    visit = next(m for m in r.meetings() if m.kind == "visit")
+    assert visit.time.start == dt.date(2025, 2, 7)

@@ -229,8 +229,9 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
                 break
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in OBJECT_CONTROL_VERBS - {"tell"}:
                 return PLANNED      # "urging him ... to hold direct talks with Zelensky": asked for
-            if _is_sequence_clause(node):
-                break   # "... after Pelosi visited Taiwan": an event of its own, not a purpose
+            if _is_sequence_clause(node) or (node.tag_ == "VBD" and any(
+                    c.dep_ == "advmod" and c.lower_ == "when" for c in node.children)):
+                break   # "... after Pelosi visited Taiwan", "... when they met on March 10": an event of its own
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in PLAN_VERBS and node.i != v.i:
                 return PLANNED
             node = node.head
@@ -1024,7 +1025,23 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
     _add_companions(ctx)
     _add_chaired_sessions(ctx, topic_index)
     _add_guest_visits(ctx, topic_index)
+    _date_visits_by_their_exchanges(ctx)
     _add_told_topics(ctx, topic_index)
+
+
+def _date_visits_by_their_exchanges(ctx: DocContext) -> None:
+    """An undated visit takes the day of the guest's dated talks with the host country's people:
+    "The Japanese leader, on his first visit to Washington, said ..." after "Ishiba ... at their
+    first summit at the White House" on Friday."""
+    for visit in ctx.facts.meetings:
+        if visit.kind != "visit" or visit.time is not None or visit.status != HELD or len(visit.participants) != 2:
+            continue
+        guest, host = visit.participants
+        if ctx.entity(host) is None or ctx.entity(host).kind != COUNTRY:
+            continue
+        visit.time = next((m.time for m in ctx.facts.meetings if m.status == HELD and m.time is not None
+                           and m.kind != "visit" and guest in m.participants
+                           and any(ctx.country_of(p) == host for p in m.participants if p != guest)), None)
 
 
 SESSION_VERBS = ("chair", "attend")
