@@ -1247,3 +1247,12 @@ def test_an_undated_visit_takes_the_day_of_the_guests_talks_with_the_hosts(extra
                 date="2025-02-08")
     visit = next(m for m in r.meetings() if m.kind == "visit")
     assert visit.time.start == dt.date(2025, 2, 7)
+
+
+def test_the_two_leaders_are_the_last_leaders_to_meet_not_a_dinner_guest(extract):
+    r = extract("Prime Minister Shigeru Ishiba met President Donald Trump at the White House on Friday. Trump had "
+                "hosted Akie Abe for dinner in December, and Foreign Minister Takeshi Iwaya held talks with Secretary "
+                "of State Marco Rubio last month. The two leaders said they opposed any change to the status quo by "
+                "force.", date="2025-02-08")
+    said = {r.name(s.speaker) for s in r.facts.statements if "status quo" in s.text}
+    assert said == {"Shigeru Ishiba", "Donald Trump"}

@@ -338,6 +338,13 @@ class DocContext:
         # "The two leaders" are two: an exchange of five people is not theirs.
         count = next((NUMBER_WORDS[c.lower_] for c in tok.children
                       if c.dep_ in ("nummod", "det", "predet") and c.lower_ in NUMBER_WORDS), None)
+        if posts:
+            # "The two leaders said ..." after a dinner and two ministers' talks: the last
+            # exchange, however far back, between people who all hold the post.
+            for meeting in reversed(earlier):
+                if len(meeting.participants) >= 2 and (count is None or len(meeting.participants) == count) \
+                        and all(self._holds_post(p, posts) for p in meeting.participants):
+                    return list(meeting.participants)
         for meeting in reversed(earlier[-3:]):
             if len(meeting.participants) < 2:
                 continue
