@@ -71,6 +71,9 @@ class DocContext:
         # Doc.text joins every token's text on each access: computed once.
         self.text = self.doc.text
         self.sentences = list(self.doc.sents)
+        # Token character offsets and sentence texts, looked up for every exchange.
+        self.token_offsets = [t.idx for t in self.tokens]
+        self.sentence_texts = [self.text[s.start_char:s.end_char] for s in self.sentences]
         self.ents = list(self.doc.ents)
         # The DATE and TIME entities: time_of looks them up for every exchange and statement.
         self.time_ents = [e for e in self.ents if e.label_ in ("DATE", "TIME")]

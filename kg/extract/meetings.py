@@ -772,7 +772,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
     # The lead says what the story is about; it stays a topic of exchanges that name none.
     lead_topics = list(discourse_topics)
     consumed: set[int] = set()
-    for sent in ctx.sentences:
+    for sent, sent_text in zip(ctx.sentences, ctx.sentence_texts):
         for tok in ctx.tokens[sent.start:sent.end]:
             if tok.i in consumed:
                 continue
@@ -956,13 +956,13 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             if time is None:
                 # "In late January, Orbán said he had told X in a call": the nearest dated clause above.
                 time = _ancestor_time(ctx, heads[0], future=status == PLANNED)
-            same_day, days_earlier = same_day_as_told(sent.text), names_days_earlier(sent.text)
+            same_day, days_earlier = same_day_as_told(sent_text), names_days_earlier(sent_text)
             told = _day_told_before(ctx, sent) if same_day or days_earlier else None
             if time is None and same_day:
                 # "Trudeau spoke to Trump later that night", "dined together that evening": the day
                 # of the last event told, dated in the text before (an exchange or not).
                 time = told
-            earlier = days_before(told, sent.text) if days_earlier else None
+            earlier = days_before(told, sent_text) if days_earlier else None
             if earlier is not None and (time is None or not time.is_day):
                 time = earlier      # "A day earlier, Witkoff held talks ..., his fourth meeting this year"
             if time is None:
@@ -971,10 +971,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 # Biden, who hosted Albanese and Sunak, said ...").
                 time = None if _in_sequence_clause(heads[0]) else _sentence_time(ctx, sent, future=status == PLANNED,
                                                                                   head=heads[0])
-            if time is None and ctx.facts.meetings and same_time_as_before(sent.text):
+            if time is None and ctx.facts.meetings and same_time_as_before(sent_text):
                 time = ctx.facts.meetings[-1].time  # "On the same day, Macron held talks ..."
             if time is None and ctx.facts.meetings:
-                time = days_after(ctx.facts.meetings[-1].time, sent.text)  # "A day later, Macron met ..."
+                time = days_after(ctx.facts.meetings[-1].time, sent_text)  # "A day later, Macron met ..."
             if time is None and status == HELD and first is not None and ctx.sentence_no(sent[0]) <= 1 \
                     and not _in_sequence_clause(heads[0]):
                 # The lead reports the story's event and dates it; the sentence after it
@@ -1447,7 +1447,7 @@ def _paragraph_topics(ctx: DocContext, index: dict, sent) -> list[Topic]:
     # keeps trailing whitespace in the sentence), and the next paragraph is not this one.
     end = text.find("\n\n", sent.start_char)
     end = len(text) if end < 0 else end
-    offsets = [t.idx for t in ctx.tokens]
+    offsets = ctx.token_offsets
     return topics_between(ctx, index, bisect_left(offsets, start), bisect_left(offsets, end),
                           skip=_negated_tokens(ctx, sent, []))
 
