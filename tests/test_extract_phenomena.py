@@ -1256,3 +1256,14 @@ def test_the_two_leaders_are_the_last_leaders_to_meet_not_a_dinner_guest(extract
                 "force.", date="2025-02-08")
     said = {r.name(s.speaker) for s in r.facts.statements if "status quo" in s.text}
     assert said == {"Shigeru Ishiba", "Donald Trump"}
+
+
+def test_the_hosts_of_a_conference_met_there_but_are_not_the_two_sides(extract):
+    r = extract("Donors pledged $2 billion at a conference in Paris on Monday. The conference was co-hosted by "
+                "France, Germany and the European Union. Talks between the two sides in Jeddah, brokered by the "
+                "United States, stalled in December.", date="2024-04-16")
+    assert ["European Union", "France", "Germany"] in r.pairs()
+    assert all(not ({"France", "United States"} <= set(pair)) for pair in r.pairs())
+    r = extract("The meeting was co-chaired by Japan’s industry minister, Yasutoshi Nishimura, and its environment "
+                "minister, Akihiro Nishimura.", date="2023-04-16")
+    assert r.pairs() == [["Akihiro Nishimura", "Yasutoshi Nishimura"]]

@@ -351,8 +351,8 @@ class DocContext:
         for meeting in reversed(earlier[-3:]):
             if len(meeting.participants) < 2:
                 continue
-            if people_only and count is not None and len(meeting.participants) != count:
-                continue
+            if count is not None and len(meeting.participants) != count:
+                continue    # "the two sides" are not the three hosts of a conference
             if posts and any(self._holds_post(p, posts) is False for p in meeting.participants):
                 continue    # "the two presidents" after their ministers met: not the ministers
             if people_only and any(self.entity(p) is None or self.entity(p).kind != PERSON

@@ -89,6 +89,9 @@ def _trigger(tok) -> tuple[str, str] | None:
     if tok.pos_ == "VERB" and lemma in DEAL_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children):
         return "talks", "verb"      # "struck a trade deal with Japan": the parties negotiated
+    if lemma == "conference" and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in ACL_HOSTS and \
+            any(c.dep_ == "agent" for c in tok.head.children):
+        return "meeting", "noun"    # "The conference was co-hosted by France, the African Union and Gavi"
     if lemma in ("conference", "appearance") and nominal and \
             any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children) and \
             any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
@@ -637,6 +640,9 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     # "a summit hosted by Britain", "talks chaired by Akar": one more party, beside the others.
     hosts = [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ACL_HOSTS
              for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in ACL_HOSTS:
+        # "The conference was co-hosted by France, the African Union and Gavi": its hosts met there.
+        hosts += [o for c in tok.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     participants: list[str] = []
     for agent in agents:
         participants += [p for p in _actors(ctx, agent, speaker) if p not in participants]
