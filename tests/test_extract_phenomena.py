@@ -1267,3 +1267,10 @@ def test_the_hosts_of_a_conference_met_there_but_are_not_the_two_sides(extract):
     r = extract("The meeting was co-chaired by Japan’s industry minister, Yasutoshi Nishimura, and its environment "
                 "minister, Akihiro Nishimura.", date="2023-04-16")
     assert r.pairs() == [["Akihiro Nishimura", "Yasutoshi Nishimura"]]
+
+
+def test_pressing_a_government_is_an_exchange_with_its_country(extract):
+    r = extract("France and Germany pressed the Biden administration on Tuesday to exempt European companies.",
+                date="2023-01-20")
+    assert r.pairs() == [["France", "Germany", "United States"]]
+    assert extract("Lawmakers pressed charges against the company on Monday.", date="2023-01-20").pairs() == []

@@ -659,11 +659,17 @@ def _modifier_country(ctx: DocContext, token) -> str | None:
 
 
 def _administration_owner(ctx: DocContext, token) -> str | None:
+    """The country whose government "the Biden administration" is (registered as an actor)."""
     for child in token.children:
         m = ctx.token_mention.get(child.i)
         if m is not None and m.kind == PERSON:
             entity = ctx.entity(m.iri)
             if entity and entity.country:
+                if ctx.entity(entity.country) is None:
+                    ref = ctx.gaz.actors.get(entity.country)
+                    if ref is None:
+                        return None
+                    ctx.add_entity(Entity(iri=ref.iri, kind=COUNTRY, name=ref.name, in_reference=True))
                 return entity.country
     return None
 

@@ -212,8 +212,9 @@ class DocContext:
             named = [t for c in tok.children if c.dep_ == "appos" for t in [c, *_conjuncts(c)]]
             return list(dict.fromkeys(self.token_mention[t.i].iri for t in named
                                       if t.i in self.token_mention and self.token_mention[t.i].kind == PERSON))
-        # Any mention inside the phrase's head region (e.g. "US President Joe Biden" via compound).
-        for child in tok.children:
+        # Any mention inside the phrase's head region (e.g. "US President Joe Biden" via compound);
+        # "the Biden administration" is the government, not Biden.
+        for child in tok.children if tok.lemma_.lower() not in ("administration", "government") else ():
             if child.dep_ in ("compound", "poss", "appos", "nmod") and child.i in self.token_mention:
                 m = self.token_mention[child.i]
                 if m.kind == PERSON and child.dep_ != "poss":

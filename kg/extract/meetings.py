@@ -48,7 +48,7 @@ GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "di
 # first, since _trigger looks at every token of a document and most are none of these.
 _TRIGGER_WORDS = frozenset(PROCESS_NOUNS | set(MEETING_VERBS) | set(MEETING_NOUNS) | DEAL_VERBS | {
     "sit", "see", "spend", "exchange", "lodge", "file", "deliver", "register", "conference", "appearance",
-    "call", "calls"})
+    "call", "calls", "press"})
 
 
 def _trigger(tok) -> tuple[str, str] | None:
@@ -64,6 +64,9 @@ def _trigger(tok) -> tuple[str, str] | None:
                                     for c in tok.children) or appeal_on(tok)):
             return None     # "called off a meeting", "called for talks", "called on X to": no phone call
         return MEETING_VERBS[lemma], "verb"
+    if lemma == "press" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ in (
+            "GPE", "ORG", "PERSON", "NORP") or c.lemma_.lower() in ("administration", "government")) for c in tok.children):
+        return "talks", "verb"      # "France and Germany pressed the Biden administration to ...": they made their case to it
     if lemma == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return "meeting", "verb"    # "sat down with He Lifeng"
     if lemma == "sit" and any(c.lower_ in ("across", "opposite") for c in tok.children):
@@ -839,7 +842,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                             if child.lemma_.lower() in LETTER_NOUNS:
                                 kind = "letter"     # "received a letter from Xi"
                         elif tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call", "phone", "summon",
-                                                    "telephone", "see"):
+                                                    "telephone", "see", "press"):
                             objects.append(child)
                             # "met Cooper and Barrot, together with Kallas": one more party
                             objects += [o for w in child.children if w.dep_ == "prep" and w.lower_ == "with"
