@@ -1274,3 +1274,17 @@ def test_pressing_a_government_is_an_exchange_with_its_country(extract):
                 date="2023-01-20")
     assert r.pairs() == [["France", "Germany", "United States"]]
     assert extract("Lawmakers pressed charges against the company on Monday.", date="2023-01-20").pairs() == []
+
+
+def test_each_agreed_in_separate_talks_is_no_exchange_between_them(extract):
+    r = extract("The White House said on Tuesday that Russia and Ukraine had each agreed, in separate talks with US "
+                "officials in Riyadh, to ensure safe navigation.", date="2025-03-26")
+    assert sorted(r.pairs()) == [["Russia", "United States"], ["Ukraine", "United States"]]
+
+
+def test_negotiators_led_by_named_people_and_they_who_then_met_others(extract):
+    r = extract("American negotiators led by Andrew Peek and Michael Anton met a Ukrainian delegation headed by "
+                "Rustem Umerov on Sunday. On Monday, they spent 12 hours with a Russian team led by Grigory Karasin.",
+                date="2025-03-26")
+    assert ["Andrew Peek", "Michael Anton", "Rustem Umerov"] in r.pairs()
+    assert ["Andrew Peek", "Grigory Karasin", "Michael Anton"] in r.pairs()

@@ -337,6 +337,9 @@ class DocContext:
         # A meeting that did not happen is no antecedent ("Erdogan did not meet Blinken. ...
         # Netanyahu spoke after their meeting").
         earlier = [m for m in self.facts.meetings if m.evidence.start <= here and m.status not in (DENIED, CANCELLED)]
+        side = self._subject_side(tok, earlier)
+        if side:
+            return side
         people_only = tok.lemma_.lower() in ("man", "woman", "leader", "president", "minister", "men", "women")
         posts = GROUP_POSTS.get(tok.lemma_.lower())
         # "The two leaders" are two: an exchange of five people is not theirs.
@@ -371,6 +374,24 @@ class DocContext:
                 if len(people) == 2:
                     return people
         return []
+
+    def _subject_side(self, tok, earlier) -> list[str]:
+        """"A's negotiators met B's delegation. ... they spent 12 hours with C": "they" meeting
+        someone else are the subject's side of the last exchange, not both sides."""
+        if tok.lower_ != "they" or tok.dep_ != "nsubj" or not earlier or \
+                not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.head.children):
+            return []
+        here = self.sentence_no(tok)
+        last = earlier[-1]
+        if here == 0 or last.evidence.sentence != here - 1:
+            return []
+        root = self.sentences[here - 1].root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return []
+        side = list(dict.fromkeys(self.token_mention[t.i].iri for t in subject.subtree if t.i in self.token_mention
+                                  and self.token_mention[t.i].iri in last.participants))
+        return side if 0 < len(side) < len(last.participants) else []
 
     def _holds_post(self, iri: str, wanted: tuple[set[str], ...]) -> bool | None:
         """Whether the article or the reference data gives ``iri`` a post with one of the ``wanted``

@@ -466,6 +466,11 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
         # "Ben-Gvir and the two other ministers of his party, A and B": the people named; "Blinken
         # and other Group of Seven foreign ministers" ("other" hung from the group's name)
         return []
+    led_by = [p for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ("lead", "head")
+              for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+              for p in describe_actor(ctx, o) + ctx.coordinated_people(o) if ctx.is_named_person(p)]
+    if led_by:
+        return list(dict.fromkeys(led_by))  # "American negotiators led by Andrew Peek ... and Michael Anton"
     listed = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "like", "such")
               for o in c.subtree if o.dep_ in ("pobj", "conj") and ctx.mention_at(o.i) is not None
               for p in [ctx.mention_at(o.i).iri]]
@@ -900,6 +905,11 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         adverbial.append(sub.i)
                         if _trigger(sub)[0] in REMOTE_KINDS and sub.head.lower_ in ("in", "during", "by", "over"):
                             kind = _trigger(sub)[0]     # "discussed the app in a phone call"
+                        if any(c.dep_ == "amod" and c.lower_ == "separate" for c in sub.children):
+                            # "Russia and Ukraine each agreed, in separate talks with US officials, ...":
+                            # the other party of each (split below).
+                            for obj in _with_objects(sub, preps=("with",)):
+                                participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
                         if sub.head.lower_ == "for" and tok.lemma_.lower() == "visit":
                             # "visited Moscow and Kyiv for talks with Putin and Zelensky"
                             for obj in _with_objects(sub, preps=("with",)):
@@ -1586,6 +1596,19 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
         several_places = any(c.dep_ == "dobj" and conjuncts(c) for c in anchor.children)
         if guests and len(hosts) >= 2 and several_places:
             return [guests + [p] for p in hosts]
+    # "Russia and Ukraine each agreed, in separate talks with US officials": each of the
+    # subject's parties with the others, never with each other.
+    if kind_of == "verb" and (any(c.lower_ == "each" and c.dep_ in ("nsubj", "advmod", "npadvmod", "appos", "det")
+                                  for c in anchor.children) or any(
+            sub.dep_ == "pobj" and sub.head.head.i == anchor.i and _trigger(sub) is not None and
+            any(c.dep_ == "amod" and c.lower_ == "separate" for c in sub.children) for sub in anchor.subtree)):
+        subject = _subject(anchor)
+        sides = [p for p in (_actors(ctx, subject, speaker) + ctx.coordinated_people(subject)
+                             if subject is not None else []) if p in participants]
+        sides = list(dict.fromkeys(sides))
+        others = [p for p in participants if p not in sides]
+        if len(sides) >= 2:
+            return [[s] + others for s in sides] if others else []
     # "told Macron and Scholz in separate calls", "met Yellen and, separately, Raimondo":
     # the subject's side met each of the others on their own.
     separate = (kind_of == "noun" and any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)) or \
