@@ -152,6 +152,10 @@ def resolve(text: str, anchor: dt.date | None, future: bool = False) -> TimeSpan
                 day = monday + dt.timedelta(days=weekday)
             else:
                 day = _nearest_weekday(anchor - dt.timedelta(days=1), weekday, future=False)
+                if day >= _week_of(anchor)[0]:
+                    # "last Tuesday", written on a Wednesday, is a week before yesterday: the
+                    # day before is "on Tuesday" in news style.
+                    day -= dt.timedelta(days=7)
         elif "next week" in t:
             monday = _week_of(anchor)[0] + dt.timedelta(days=7)
             day = monday + dt.timedelta(days=weekday)

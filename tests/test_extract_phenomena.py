@@ -1288,3 +1288,23 @@ def test_negotiators_led_by_named_people_and_they_who_then_met_others(extract):
                 date="2025-03-26")
     assert ["Andrew Peek", "Michael Anton", "Rustem Umerov"] in r.pairs()
     assert ["Andrew Peek", "Grigory Karasin", "Michael Anton"] in r.pairs()
+
+
+def test_his_call_the_following_day_after_a_named_owners_call(extract):
+    r = extract("The talks followed Trump’s phone call with President Vladimir Putin last Tuesday and his call with "
+                "Zelensky the following day.", date="2025-03-26")
+    calls = {tuple(sorted(r.name(p) for p in m.participants)): m.time.start for m in r.meetings()}
+    assert calls[("Trump", "Vladimir Putin")] == dt.date(2025, 3, 18)     # "last Tuesday" on a Wednesday
+    assert calls[("Trump", "Volodymyr Zelenskyy")] == dt.date(2025, 3, 19)
+
+
+def test_a_second_that_clause_after_but_is_part_of_the_report(extract):
+    r = extract("Jonathan Reynolds said on Wednesday that he was disappointed, but that the government would take a "
+                "pragmatic approach.", date="2025-03-12")
+    assert "would take a pragmatic approach" in r.facts.statements[0].text
+
+
+def test_discussing_the_war_between_two_sides_does_not_make_them_parties(extract):
+    r = extract("Kamala Harris met Rishi Sunak at Bletchley Park on Thursday and also discussed the war between "
+                "Israel and Hamas.", date="2023-11-02")
+    assert r.pairs() == [["Kamala Harris", "Rishi Sunak"]]

@@ -732,7 +732,11 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                        own_objects + (_with_objects(governing) if governing is not None else []))
     if len(participants) + len(explicit) < 2 or (with_parties and not visit):
         for child in tok.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and child.pos_ == "PRON" and _parallel_owner(ctx, tok) is not None:
+                # "Trump's call with Putin last Tuesday and his call with Zelensky": Trump's again.
+                owner = _parallel_owner(ctx, tok)
+                participants += [p for p in _actors(ctx, owner, speaker) if p not in participants]
+            elif child.dep_ == "poss":
                 participants += [p for p in _actors(ctx, child, speaker) if p not in participants]
             if child.dep_ in ("compound", "amod", "nmod"):
                 m = ctx.mention_at(child.i)
@@ -751,6 +755,19 @@ def _only_greeted(verb) -> bool:
     lemma = verb.lemma_.lower()
     return lemma == "greet" or (lemma == "shake" and any(c.dep_ == "dobj" and c.lemma_.lower() == "hand"
                                                          for c in verb.children))
+
+
+def _parallel_owner(ctx: DocContext, noun):
+    """The named possessor of the same kind of exchange earlier in the sentence, for "his call"
+    after "Trump's call with Putin ... and"."""
+    sent = ctx.sentence_of(noun)
+    for other in reversed(ctx.tokens[sent.start:noun.i]):
+        if other.lemma_.lower() == noun.lemma_.lower() and other.pos_ == noun.pos_:
+            owner = next((c for c in other.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            if owner is not None and any(t.lower_ == "and" for t in ctx.tokens[other.i:noun.i]):
+                return owner
+            return None
+    return None
 
 
 def _enclosing_speaker(ctx: DocContext, tok) -> str | None:
@@ -855,8 +872,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                                         for o in w.children if o.dep_ == "pobj"]
                         else:
                             # "discussed aid to Ukraine": "to" names a recipient, not a party; "signed a
-                            # memorandum on an energy partnership with Aliyev" hangs "with" deep inside.
-                            objects += _with_objects(child, deep=True, preps=("with", "between", "among"))
+                            # memorandum on an energy partnership with Aliyev" hangs "with" deep inside;
+                            # "discussed the war between Israel and Hamas": a subject, not its parties.
+                            objects += _with_objects(child, deep=True, preps=(
+                                ("with", "among") if tok.lemma_.lower() in TOPIC_VERBS else ("with", "between", "among")))
                     if child.dep_ == "agent" and tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit",
                                                                          "call", "phone", "telephone", "sign"):
                         # "was received by Wang Xiaohong", "was signed by Kishida and Morrison"
@@ -972,6 +991,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             time = None
             for head in heads:
                 time = time or time_of(ctx, head, future=status == PLANNED)
+            if time is None and ctx.facts.meetings and kind_of == "noun":
+                # "... and his call with Zelensky the following day": the day after the last exchange told.
+                own = ctx.text[tok.left_edge.idx:tok.right_edge.idx + len(tok.right_edge.text)]
+                time = days_after(ctx.facts.meetings[-1].time, own)
             if time is None:
                 # "In late January, Orbán said he had told X in a call": the nearest dated clause above.
                 time = _ancestor_time(ctx, heads[0], future=status == PLANNED)

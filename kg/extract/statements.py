@@ -450,10 +450,14 @@ def _conjoined_end(ctx: DocContext, verb, content, end: int) -> int:
     for conj in verb.children:
         if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i <= content.right_edge.i:
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children) or is_reporting_verb(conj):
+        # "said that he was disappointed, but that the government would ...": a second reported clause.
+        that_clause = any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
+        if (any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children) and not that_clause) or \
+                is_reporting_verb(conj):
             break
         between = ctx.tokens[content.right_edge.i + 1:conj.left_edge.i]
-        if not between or any(t.lower_ not in ("and", ",") for t in between):
+        joiners = ("and", ",", "but") if that_clause else ("and", ",")
+        if not between or any(t.lower_ not in joiners for t in between):
             break
         words = [t for t in sorted(conj.subtree, key=lambda t: t.i) if t.i >= conj.left_edge.i]
         while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
