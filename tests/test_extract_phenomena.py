@@ -1308,3 +1308,9 @@ def test_discussing_the_war_between_two_sides_does_not_make_them_parties(extract
     r = extract("Kamala Harris met Rishi Sunak at Bletchley Park on Thursday and also discussed the war between "
                 "Israel and Hamas.", date="2023-11-02")
     assert r.pairs() == [["Kamala Harris", "Rishi Sunak"]]
+
+
+def test_after_which_is_later_than_the_talks_not_at_them(extract):
+    r = extract("The talks followed Trump’s phone call with Vladimir Putin last Tuesday, after which both countries "
+                "said they would stop striking energy facilities.", date="2025-03-26")
+    assert all(set(pair) != {"Russia", "Ukraine"} for pair in r.pairs())

@@ -719,8 +719,10 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                     participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
     if len(participants) + len(explicit) < 2:
         for child in tok.children:
-            if child.dep_ == "relcl" and any(t.lower_ in ("which", "where", "whom") for t in child.subtree
+            if child.dep_ == "relcl" and any(t.lower_ == "where" or (t.lower_ in ("which", "whom") and (
+                    t.dep_ != "pobj" or t.head.lower_ in ("at", "in", "during"))) for t in child.subtree
                                               if t.i < child.i):
+                # ("... talks, after which both countries said ...": later, not at the talks.)
                 # "a cabinet meeting in Paris, at which Macron and Scholz pledged ...": who was there.
                 subject = _subject(child)
                 if subject is not None:
