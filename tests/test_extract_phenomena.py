@@ -1314,3 +1314,8 @@ def test_after_which_is_later_than_the_talks_not_at_them(extract):
     r = extract("The talks followed Trump’s phone call with Vladimir Putin last Tuesday, after which both countries "
                 "said they would stop striking energy facilities.", date="2025-03-26")
     assert all(set(pair) != {"Russia", "Ukraine"} for pair in r.pairs())
+
+
+def test_an_unnamed_source_is_named_without_the_sentences_article(extract):
+    r = extract("A US official said the two men had also spoken directly.", date="2025-04-19")
+    assert r.facts.statements[0].speaker_text == "US official"

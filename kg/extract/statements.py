@@ -151,7 +151,8 @@ def speaker_text(ctx: DocContext, verb, speaker: str | None = None) -> str | Non
         if mention is not None and mention.iri == speaker:
             return entity.name      # "Ukraine's state nuclear company, Energoatom, said": Energoatom
     phrase = _noun_phrase(ctx, subject)
-    phrase = phrase[4:] if phrase.lower().startswith("the ") else phrase
+    # "A US official said": the source is "US official" (the article is the sentence's, not its name).
+    phrase = phrase.split(" ", 1)[1] if phrase.lower().startswith(("the ", "a ", "an ")) else phrase
     if entity.name.endswith("'s " + " ".join(phrase.split()[1:])) and phrase.split()[0].lower() in ("his", "her"):
         return entity.name          # "His office said": Wickremesinghe's office
     if len(phrase.split()) == 1 and entity.kind == "organization" and len(entity.name.split()) > 1 and \
