@@ -1319,3 +1319,20 @@ def test_after_which_is_later_than_the_talks_not_at_them(extract):
 def test_an_unnamed_source_is_named_without_the_sentences_article(extract):
     r = extract("A US official said the two men had also spoken directly.", date="2025-04-19")
     assert r.facts.statements[0].speaker_text == "US official"
+
+
+def test_a_main_clause_subject_outranks_a_subordinate_one_for_the_next_he(extract):
+    r = extract("Lee Jae-myung won a snap election on June 3 that was called after his predecessor, Yoon Suk Yeol, was "
+                "removed from office. He was sworn in the next day. He spoke with Donald Trump on Friday evening.",
+                date="2025-06-11")
+    assert r.pairs() == [["Donald Trump", "Lee Jae-myung"]]
+
+
+def test_calls_with_three_leaders_in_one_sentence_are_three_dated_calls(extract):
+    r = extract("Lee Jae-myung was sworn in on June 4. He spoke with President Donald Trump for about 20 minutes on "
+                "Friday evening, with Japanese Prime Minister Shigeru Ishiba for about 25 minutes on Monday and with "
+                "Chinese President Xi Jinping for some 30 minutes on Tuesday.", date="2025-06-11")
+    days = {r.name(p): m.time.start for m in r.meetings() for p in m.participants if r.name(p) != "Lee Jae-myung"}
+    assert days == {"Donald Trump": dt.date(2025, 6, 6), "Shigeru Ishiba": dt.date(2025, 6, 9),
+                    "Xi Jinping": dt.date(2025, 6, 10)}
+    assert all(len(m.participants) == 2 for m in r.meetings())

@@ -296,6 +296,11 @@ class DocContext:
             # her counterpart, Murtaza, ...": the secretary is the subject).
             role = head_tok.head.dep_ if head_tok.dep_ == "appos" else head_tok.dep_
             score = role_weight.get(role, 0.5) - 0.6 * (here - self.sentence_no(head_tok)) + order * 0.001
+            if self.sentence_no(head_tok) < here and any(a.dep_ in ("advcl", "relcl", "acl") for a in head_tok.ancestors) \
+                    and self._main_subject_is_a_person(head_tok):
+                # A main clause's subject is what the next sentence goes on about ("Lee won an
+                # election that was called after his predecessor, Yoon, was removed. He was sworn in").
+                score -= 0.3
             scored.append((score, m.iri))
         # A subject pronoun of an earlier sentence stands for its own referent: "Kishida ... He began
         # the tour in Paris, where he dined with Macron. In Rome, he and Meloni ..." keeps Kishida.
@@ -311,6 +316,12 @@ class DocContext:
         if not scored:
             return None
         return max(scored)[1]
+
+    def _main_subject_is_a_person(self, tok) -> bool:
+        """Whether the subject of the main clause of ``tok``'s sentence names a person."""
+        root = self.sentence_of(tok).root
+        return any(t.i in self.token_mention and self.token_mention[t.i].kind == PERSON
+                   for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
 
     def _subject_pronouns_before(self, tok, gender: str, window_sents: int = 2) -> list:
         """Subject pronouns of ``gender`` in the sentences before ``tok``'s (within a window)."""

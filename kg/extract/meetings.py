@@ -839,6 +839,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         if other.i != subject.i and other.i < owner.i:
                             participants += [p for p in _actors(ctx, other, speaker) if p not in participants]
                 objects = _with_objects(tok, deep=tok.lemma_.lower() == "spend")   # "on the phone with Putin"
+                # "spoke with A for 20 minutes, with B ... and with C": the last "with" hangs elsewhere.
+                objects += [o for p in _with_preps(tok, tok) for o in p.children if o.dep_ == "pobj" and o not in objects]
                 if tok.lemma_.lower() == "sit":
                     # "sat across from a delegation", "sat opposite Wang Yi"
                     objects += [o for c in tok.children if c.lower_ in ("from", "opposite") for o in c.children
@@ -1054,12 +1056,14 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         topics.append(extra)
             if any(ctx.mention_at(t.i) and ctx.mention_at(t.i).via in ("description",) for t in sent):
                 confidence -= 0.1
-            for group in groups:
+            group_times = _with_group_times(ctx, tok if kind_of == "verb" else (_governing_verb(tok) or tok), tok,
+                                            groups, future=status == PLANNED)
+            for group, group_time in zip(groups, group_times):
                 # Measured on the development corpus: exchanges between named people are right
                 # far more often (0.98) than those where a country or organisation stands for a
                 # side (0.67-0.89), whose wording is looser ("Washington and Berlin have been ...").
                 institutional = any(ctx.entity(p).kind != PERSON for p in group)
-                meeting = Meeting(kind=kind, participants=group, evidence=ctx.evidence(sent), time=time,
+                meeting = Meeting(kind=kind, participants=group, evidence=ctx.evidence(sent), time=group_time or time,
                                   place=_place(ctx, heads), topics=list(topics), status=status,
                                   confidence=round(confidence - (0.15 if institutional else 0.0), 3),
                                   extractor=EXTRACTOR)
@@ -1644,12 +1648,7 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
         others = [p for p in participants if p not in base]
         if base and len(others) >= 2:
             return [base + [p] for p in others]
-    preps = []
-    for node in {anchor.i: anchor, tok.i: tok}.values():
-        for child in node.children:
-            if child.lower_ == "with" and child.pos_ == "ADP" and child.dep_ in ("prep", "conj"):
-                preps.append(child)
-                preps += [c for c in child.children if c.dep_ == "conj" and c.lower_ == "with"]
+    preps = _with_preps(anchor, tok)
     if len(preps) < 2:
         return [participants]
     groups = []
@@ -1665,6 +1664,35 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
     if not base:
         return [participants]
     return [base + g for g in groups]
+
+
+def _with_preps(anchor, tok) -> list:
+    """The "with" phrases of an exchange, in text order: its own, their conjuncts, and one the parser
+    hung on a neighbouring phrase ("spoke with A for 20 minutes, with B for 25 minutes and with C")."""
+    preps = []
+    for node in {anchor.i: anchor, tok.i: tok}.values():
+        for child in node.children:
+            if child.lower_ == "with" and child.pos_ == "ADP" and child.dep_ in ("prep", "conj"):
+                preps.append(child)
+                preps += [c for c in child.children if c.dep_ == "conj" and c.lower_ == "with"]
+            elif child.dep_ == "prep" and child.lower_ != "with":
+                preps += [c for c in child.children if c.dep_ == "conj" and c.lower_ == "with" and c.pos_ == "ADP"]
+    return sorted(dict.fromkeys(preps), key=lambda t: t.i)
+
+
+def _with_group_times(ctx: DocContext, anchor, tok, groups: list[list[str]], future: bool) -> list:
+    """Each separate exchange's own date, when each "with" phrase is followed by one ("with A
+    on Friday evening, with B on Monday and with C on Tuesday"); else Nones."""
+    preps = _with_preps(anchor, tok)
+    if len(preps) != len(groups) or len(groups) < 2:
+        return [None] * len(groups)
+    sent = ctx.sentence_of(anchor)
+    bounds = [p.i for p in preps] + [sent.end]
+    times = []
+    for n in range(len(preps)):
+        dates = [e for e in ctx.ents_in(sent) if e.label_ == "DATE" and bounds[n] < e.start < bounds[n + 1]]
+        times.append(resolve(dates[0].text, ctx.date, future=future) if len(dates) == 1 else None)
+    return times if all(times) else [None] * len(groups)
 
 
 def _add_or_merge(ctx: DocContext, meeting: Meeting) -> None:
