@@ -1336,3 +1336,18 @@ def test_calls_with_three_leaders_in_one_sentence_are_three_dated_calls(extract)
     assert days == {"Donald Trump": dt.date(2025, 6, 6), "Shigeru Ishiba": dt.date(2025, 6, 9),
                     "Xi Jinping": dt.date(2025, 6, 10)}
     assert all(len(m.participants) == 2 for m in r.meetings())
+
+
+def test_a_letter_handed_over_is_the_senders_to_the_recipient_and_the_journey_a_visit(extract):
+    r = extract("Abbas Araghchi then flew to Moscow, where he met President Vladimir Putin at the Kremlin on Thursday "
+                "and handed him a letter from Ayatollah Ali Khamenei.", date="2025-04-19")
+    kinds = {m.kind: sorted(r.name(p) for p in m.participants) for m in r.meetings()}
+    assert kinds["letter"] == ["Ayatollah Ali Khamenei", "Vladimir Putin"]
+    assert kinds["visit"] == ["Abbas Araghchi", "Russia"]
+
+
+def test_talks_with_one_on_wednesday_and_with_another_on_thursday(extract):
+    r = extract("Rafael Grossi arrived in Tehran on Tuesday. He held talks with Abbas Araghchi on Wednesday and with "
+                "Mohammad Eslami, head of the Atomic Energy Organization of Iran, on Thursday.", date="2025-04-19")
+    days = {r.name(p): m.time.start for m in r.meetings() if m.kind != "visit" for p in m.participants}
+    assert days["Abbas Araghchi"] == dt.date(2025, 4, 16) and days["Mohammad Eslami"] == dt.date(2025, 4, 17)

@@ -272,6 +272,11 @@ class DocContext:
                     verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
                 verb = verb.head
             for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in SINGULAR_PRONOUNS and child.i != tok.i:
+                    # "where he met Putin and handed him a letter": "him" is not "he" either.
+                    referent = self.resolve_pronoun(child)
+                    if referent is not None:
+                        clause_subjects.add(referent)
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     # The whole subject: "Biden aides Gonzalez and Carstens met him" is not Biden either,
                     # but someone named in a phrase inside it is ("Milei, an admirer of Trump, met him").
@@ -311,7 +316,7 @@ class DocContext:
                 self.pronoun_memo[earlier.i] = None        # no cycle through this token
                 referent = self.pronoun_memo[earlier.i] = self.resolve_pronoun(earlier)
             if referent is not None and referent not in clause_subjects:
-                score = role_weight["nsubj"] - 0.6 * (here - self.sentence_no(earlier)) + earlier.i * 0.001
+                score = role_weight["nsubj"] - 0.6 * (here - self.sentence_no(earlier)) + earlier.i * 1e-5
                 scored.append((score, referent))
         if not scored:
             return None

@@ -685,7 +685,9 @@ def _noun_participants(ctx: DocContext, tok, speaker):
             for child in governing.children:
                 if child.dep_ in ("dobj", "dative") and child.i != tok.i:
                     participants += [p for p in _actors(ctx, child, speaker) if p not in participants]
-        for obj in _with_objects(governing, preps=("with", "between", "among")):
+        extra = [o for p in _with_preps(governing, tok) for o in p.children if o.dep_ == "pobj"]
+        for obj in _with_objects(governing, preps=("with", "between", "among")) + extra:
+            # (the second of "talks with A on Wednesday and with B on Thursday" hangs from "on")
             participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
             # "with Prime Minister Netanyahu and Defence Minister Gallant", parsed as one name
             participants += [p for p in ctx.coordinated_people(obj) if p not in participants]
@@ -747,6 +749,15 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     participants += [p for p in explicit if p not in participants]
     for host in hosts:
         participants += [p for p in _actors(ctx, host, speaker) if p not in participants]
+    if tok.lemma_.lower() in LETTER_NOUNS and governing is not None and \
+            governing.lemma_.lower() in ("hand", "deliver", "pass", "bring", "carry", "give"):
+        senders = [p for o in _with_objects(tok, preps=("from",)) for p in _actors(ctx, o, speaker)]
+        subject = _subject(governing)
+        courier = [p for p in (_actors(ctx, subject, speaker) if subject is not None else []) if p not in senders]
+        if senders and courier:
+            # "handed him a letter from Khamenei": the letter is Khamenei's to him; who carried it
+            # is the messenger (his own exchange with the recipient is read from the clause).
+            participants = [p for p in participants if p not in courier]
     return participants, explicit, governing
 
 
@@ -1148,10 +1159,11 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
     """
     for tok in ctx.tokens:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in _VISIT_VERBS:
+        if tok.pos_ == "VERB" and (lemma in _VISIT_VERBS or (lemma in ("fly", "go", "head") and _met_where_it_went(tok))):
             if _status(ctx, tok, "verb") != HELD or _leg_of_a_planned_trip(tok):
                 continue
-            guests, hosts = _guests_and_hosts(ctx, tok, lemma)
+            # "flew to Moscow, where he met Putin": a journey with talks at its end is a visit.
+            guests, hosts = _guests_and_hosts(ctx, tok, lemma if lemma in _VISIT_VERBS else "travel")
         elif tok.pos_ == "NOUN" and lemma in VISIT_NOUNS:
             if _status(ctx, tok, "noun") != HELD:
                 continue
@@ -1188,6 +1200,14 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
                 _add_or_merge(ctx, Meeting(kind="visit", participants=[guest, host], evidence=ctx.evidence(sent),
                                            time=time, place=_place(ctx, [tok]), topics=list(topics), status=HELD,
                                            confidence=0.6, extractor=EXTRACTOR))
+
+
+def _met_where_it_went(verb) -> bool:
+    """"flew to Moscow, where he met Putin": an exchange held at the destination."""
+    return any(clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children)
+               and (_trigger(clause) is not None or any(_trigger(c) is not None for c in clause.children))
+               for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
+               for place in prep.children for clause in place.children)
 
 
 def _where_clause_time(ctx: DocContext, verb):
