@@ -1351,3 +1351,10 @@ def test_talks_with_one_on_wednesday_and_with_another_on_thursday(extract):
                 "Mohammad Eslami, head of the Atomic Energy Organization of Iran, on Thursday.", date="2025-04-19")
     days = {r.name(p): m.time.start for m in r.meetings() if m.kind != "visit" for p in m.participants}
     assert days["Abbas Araghchi"] == dt.date(2025, 4, 16) and days["Mohammad Eslami"] == dt.date(2025, 4, 17)
+
+
+def test_a_report_runs_on_through_a_second_complement_the_parser_split_off(extract):
+    r = extract("The White House said on Tuesday that Russia and Ukraine had each agreed, in separate talks with US "
+                "officials in Riyadh, to ensure safe navigation, eliminate the use of force and prevent the use of "
+                "commercial vessels for military purposes.", date="2025-03-26")
+    assert r.facts.statements[0].text.endswith("for military purposes")

@@ -448,6 +448,13 @@ def _conjoined_end(ctx: DocContext, verb, content, end: int) -> int:
     "Peskov told reporters that Moscow had prepared for such a step and was
     analysing it": "analysing" continues the content, not Peskov's telling.
     """
+    for other in verb.children:
+        if other.dep_ == "ccomp" and other.i > content.right_edge.i and verb.i < content.i:
+            # "said that A and B had agreed ... to ensure X, eliminate Y and prevent Z": the parser
+            # made the later verbs a second complement of "said"; the report runs on through them.
+            words = [t for t in other.subtree if not t.is_punct]
+            if words:
+                end = max(end, max(t.idx + len(t.text) for t in words))
     for conj in verb.children:
         if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i <= content.right_edge.i:
             continue
