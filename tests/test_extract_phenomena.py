@@ -1358,3 +1358,10 @@ def test_a_report_runs_on_through_a_second_complement_the_parser_split_off(extra
                 "officials in Riyadh, to ensure safe navigation, eliminate the use of force and prevent the use of "
                 "commercial vessels for military purposes.", date="2025-03-26")
     assert r.facts.statements[0].text.endswith("for military purposes")
+
+
+def test_a_second_that_clause_before_a_relaying_outlet_keeps_the_report_only(extract):
+    r = extract("Ali Khamenei said on Tuesday that the talks had gone well but that Iranians should be neither too "
+                "optimistic nor too pessimistic, state media reported.", date="2025-04-19")
+    text = r.facts.statements[0].text
+    assert text.endswith("nor too pessimistic") and "state media" not in text

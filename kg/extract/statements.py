@@ -453,6 +453,10 @@ def _conjoined_end(ctx: DocContext, verb, content, end: int) -> int:
             # "said that A and B had agreed ... to ensure X, eliminate Y and prevent Z": the parser
             # made the later verbs a second complement of "said"; the report runs on through them.
             words = [t for t in other.subtree if not t.is_punct]
+            if is_reporting_verb(other):
+                # "... but that X, state media reported": the report's words, not its relayer.
+                words = [t for c in other.children if c.dep_ == "ccomp" and c.i < other.i
+                         for t in c.subtree if not t.is_punct]
             if words:
                 end = max(end, max(t.idx + len(t.text) for t in words))
     for conj in verb.children:
