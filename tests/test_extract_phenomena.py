@@ -1365,3 +1365,21 @@ def test_a_second_that_clause_before_a_relaying_outlet_keeps_the_report_only(ext
                 "optimistic nor too pessimistic, state media reported.", date="2025-04-19")
     text = r.facts.statements[0].text
     assert text.endswith("nor too pessimistic") and "state media" not in text
+
+
+def test_after_the_talks_dates_a_call_by_the_storys_talks_and_is_no_exchange_itself(extract):
+    r = extract("Russian and Ukrainian negotiators held their first direct peace talks in Istanbul on Friday. "
+                "Zelensky flew to Ankara on Thursday for talks with President Recep Tayyip Erdogan. After the talks, "
+                "Zelensky joined French President Emmanuel Macron, German Chancellor Friedrich Merz and Polish Prime "
+                "Minister Donald Tusk in a phone call with Trump.", date="2025-05-17")
+    call = next(m for m in r.meetings() if m.kind == "call")
+    assert call.time.start == dt.date(2025, 5, 16)
+    assert {"Trump", "Friedrich Merz", "Donald Tusk"} <= {r.name(p) for p in call.participants}
+
+
+def test_the_two_sides_are_the_storys_parties(extract):
+    r = extract("Russian and Ukrainian negotiators held direct peace talks in Istanbul on Friday. Trump said he "
+                "would call Putin on Monday. The two sides last met face to face in Istanbul in March 2022.",
+                date="2025-05-17")
+    past = next(m for m in r.meetings() if m.time is not None and m.time.start.year == 2022)
+    assert sorted(r.name(p) for p in past.participants) == ["Russia", "Ukraine"]

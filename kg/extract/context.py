@@ -361,6 +361,12 @@ class DocContext:
         # "The two leaders" are two: an exchange of five people is not theirs.
         count = next((NUMBER_WORDS[c.lower_] for c in tok.children
                       if c.dep_ in ("nummod", "det", "predet") and c.lower_ in NUMBER_WORDS), None)
+        if tok.lemma_.lower() == "side":
+            # "The two sides last met in March 2022": the story's own two parties, told in its lead.
+            lead = [m for m in earlier if m.evidence.sentence == 0 and len(m.participants) == (count or 2)
+                    and m.status == "held"]
+            if lead:
+                return list(lead[0].participants)
         if posts:
             # "The two leaders said ..." after a dinner and two ministers' talks: the last
             # exchange, however far back, between people who all hold the post.

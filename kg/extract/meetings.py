@@ -309,13 +309,15 @@ def _with_objects(tok, deep: bool = False, preps=("with", "between", "among", "t
 def _governing_verb(noun):
     """The verb a trigger noun hangs from: "held (hours of) talks", "said after talks", "told X in a call"."""
     node = noun
-    for _ in range(4):
+    for _ in range(6):
         head = node.head
         if head.i == node.i:
             return None
         if head.pos_ in ("VERB", "AUX") and not (head.dep_ == "prep" and head.tag_ == "VBG"):
             return head     # ("Following the meeting with Putin, Xi flew home": "following" is a preposition)
-        if head.dep_ in ("prep", "pobj", "dobj", "nsubj", "attr") or head.pos_ in ("ADP", "NOUN", "NUM"):
+        if head.dep_ in ("prep", "pobj", "dobj", "nsubj", "attr") or head.pos_ in ("ADP", "NOUN", "NUM") or \
+                (head.pos_ == "PROPN" and head.dep_ in ("conj", "dobj", "pobj")):
+            # ("joined A, B and C in a phone call with Trump": the call hung from the last name listed)
             node = head
             continue
         return None
@@ -953,6 +955,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 if above is not None and above.i > tok.i and _trigger(above) and _trigger(above)[1] == "verb" \
                         and tok.dep_ == "pobj" and above.lemma_.lower() not in TOPIC_VERBS | {"agree", "sign", "write"}:
                     continue  # "During a visit ..., Rutte talked with Biden": the verb's exchange, read there
+                if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before", "following", "since", "until") and \
+                        any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not _with_objects(tok):
+                    continue    # "After the talks, Zelensky joined ...": the time of an exchange told, not a new one
                 participants, explicit_with, governing = _noun_participants(ctx, tok, speaker)
                 if governing is not None and _only_greeted(governing):
                     continue    # "only shook hands with Austin at the opening dinner": no talks
@@ -1010,6 +1015,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 # "... and his call with Zelensky the following day": the day after the last exchange told.
                 own = ctx.text[tok.left_edge.idx:tok.right_edge.idx + len(tok.right_edge.text)]
                 time = days_after(ctx.facts.meetings[-1].time, own)
+            if time is None:
+                # "After the talks, Zelensky joined ... in a phone call": the day of the talks told.
+                time = _after_the_exchange_time(ctx, sent, heads[0])
             if time is None:
                 # "In late January, Orbán said he had told X in a call": the nearest dated clause above.
                 time = _ancestor_time(ctx, heads[0], future=status == PLANNED)
@@ -1494,6 +1502,28 @@ def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
         return None  # several dates in the sentence and none of them ours: leave it open
     previous = ctx.sentence_of(ctx.tokens[sent.start - 1]) if sent.start > 0 else None
     return single_date(previous) if previous is not None else None
+
+
+def _after_the_exchange_time(ctx: DocContext, sent, head):
+    """The day of an exchange told before, for a clause opened by "after the talks" / "following
+    the meeting" (news tells what followed it the same day)."""
+    for prep in ctx.tokens[sent.start:head.i]:
+        if prep.lower_ not in ("after", "following") or prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lower_ not in MEETING_NOUNS or \
+                    not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+                continue
+            word = noun.lower_
+            told = [m for m in ctx.facts.meetings if m.status == HELD and m.time is not None and m.time.is_day
+                    and any(word in e.text.lower() for e in [m.evidence, *m.extra_evidence])]
+            # "the talks" are the story's own, told in its lead, when it tells of them; else the last told.
+            lead = [m for m in told if m.evidence.sentence == 0]
+            if lead:
+                return lead[0].time
+            if told:
+                return told[-1].time
+    return None
 
 
 def _one_running_event(ents, spans) -> bool:
