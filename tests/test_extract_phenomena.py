@@ -1383,3 +1383,18 @@ def test_the_two_sides_are_the_storys_parties(extract):
                 date="2025-05-17")
     past = next(m for m in r.meetings() if m.time is not None and m.time.start.year == 2022)
     assert sorted(r.name(p) for p in past.participants) == ["Russia", "Ukraine"]
+
+
+def test_separate_meetings_on_two_days_each_with_two_leaders(extract):
+    r = extract("Modi held separate meetings on Saturday with British Prime Minister Rishi Sunak and Japan’s Fumio "
+                "Kishida, and on Sunday with French President Emmanuel Macron and Canadian Prime Minister Justin "
+                "Trudeau.", date="2023-09-10")
+    days = {r.name(p): m.time.start for m in r.meetings() for p in m.participants if r.name(p) != "Narendra Modi"}
+    assert days == {"Rishi Sunak": dt.date(2023, 9, 9), "Fumio Kishida": dt.date(2023, 9, 9),
+                    "Emmanuel Macron": dt.date(2023, 9, 10), "Justin Trudeau": dt.date(2023, 9, 10)}
+
+
+def test_a_list_whose_second_name_was_parsed_as_an_apposition(extract):
+    r = extract("The United States, India, Saudi Arabia, France, Germany and the European Union signed a memorandum "
+                "on the corridor on Saturday.", date="2023-09-10")
+    assert r.pairs() == [["European Union", "France", "Germany", "India", "Saudi Arabia", "United States"]]

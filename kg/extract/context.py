@@ -566,6 +566,13 @@ GROUP_POSTS = {
 def _conjuncts(token) -> list:
     out = []
     for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN" and \
+                any(c.dep_ == "conj" for c in child.children):
+            # "The United States, India, Saudi Arabia, ... and the EU signed": a list whose second
+            # name the parser took for an apposition of the first.
+            out.append(child)
+            out.extend(_conjuncts(child))
+            continue
         if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             if any(c.dep_ == "neg" for c in child.children):
                 continue    # "Wang Yi but not Xi"

@@ -1720,28 +1720,41 @@ def _with_preps(anchor, tok) -> list:
     """The "with" phrases of an exchange, in text order: its own, their conjuncts, and one the parser
     hung on a neighbouring phrase ("spoke with A for 20 minutes, with B for 25 minutes and with C")."""
     preps = []
-    for node in {anchor.i: anchor, tok.i: tok}.values():
+    # Through prepositions and their conjuncts only, never into a noun phrase ("talks with A on
+    # trade with B" keeps B's "with" inside "trade").
+    stack = list({anchor.i: anchor, tok.i: tok}.values())
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
         for child in node.children:
-            if child.lower_ == "with" and child.pos_ == "ADP" and child.dep_ in ("prep", "conj"):
+            if child.i in seen or child.pos_ != "ADP" or child.dep_ not in ("prep", "conj"):
+                continue
+            seen.add(child.i)
+            if child.lower_ == "with":
                 preps.append(child)
-                preps += [c for c in child.children if c.dep_ == "conj" and c.lower_ == "with"]
-            elif child.dep_ == "prep" and child.lower_ != "with":
-                preps += [c for c in child.children if c.dep_ == "conj" and c.lower_ == "with" and c.pos_ == "ADP"]
-    return sorted(dict.fromkeys(preps), key=lambda t: t.i)
+            stack.append(child)
+    return sorted(preps, key=lambda t: t.i)
 
 
 def _with_group_times(ctx: DocContext, anchor, tok, groups: list[list[str]], future: bool) -> list:
-    """Each separate exchange's own date, when each "with" phrase is followed by one ("with A
-    on Friday evening, with B on Monday and with C on Tuesday"); else Nones."""
+    """Each separate exchange's own date, when each "with" phrase has one ("with A on Friday
+    evening, with B on Monday", "on Saturday with A and B, and on Sunday with C"); else Nones."""
     preps = _with_preps(anchor, tok)
-    if len(preps) != len(groups) or len(groups) < 2:
+    if len(preps) < 2 or len(groups) < 2:
         return [None] * len(groups)
     sent = ctx.sentence_of(anchor)
     bounds = [p.i for p in preps] + [sent.end]
+    prep_time, prep_parties = [], []
+    for n, prep in enumerate(preps):
+        # The day right before the "with" ("on Sunday with C"); else the one after it, before the next.
+        dates = [e for e in ctx.ents_in(sent) if e.label_ == "DATE" and e.end == bounds[n]] or \
+            [e for e in ctx.ents_in(sent) if e.label_ == "DATE" and bounds[n] < e.start < bounds[n + 1]]
+        prep_time.append(resolve(dates[0].text, ctx.date, future=future) if len(dates) == 1 else None)
+        prep_parties.append({p for o in prep.children if o.dep_ == "pobj" for p in _actors(ctx, o)})
     times = []
-    for n in range(len(preps)):
-        dates = [e for e in ctx.ents_in(sent) if e.label_ == "DATE" and bounds[n] < e.start < bounds[n + 1]]
-        times.append(resolve(dates[0].text, ctx.date, future=future) if len(dates) == 1 else None)
+    for group in groups:
+        owners = [n for n, parties in enumerate(prep_parties) if parties & set(group)]
+        times.append(prep_time[owners[0]] if len(owners) == 1 else None)
     return times if all(times) else [None] * len(groups)
 
 
