@@ -72,7 +72,8 @@ class DocContext:
         self.text = self.doc.text
         self.sentences = list(self.doc.sents)
         # Token character offsets and sentence texts, looked up for every exchange.
-        self.token_offsets = [t.idx for t in self.tokens]
+        from spacy.attrs import IDX     # (spaCy is loaded already: the doc is its own)
+        self.token_offsets = self.doc.to_array(IDX).tolist()
         self.sentence_texts = [self.text[s.start_char:s.end_char] for s in self.sentences]
         self.ents = list(self.doc.ents)
         # The DATE and TIME entities: time_of looks them up for every exchange and statement.

@@ -1678,9 +1678,10 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
     # "Russia and Ukraine each agreed, in separate talks with US officials": each of the
     # subject's parties with the others, never with each other.
     if kind_of == "verb" and (any(c.lower_ == "each" and c.dep_ in ("nsubj", "advmod", "npadvmod", "appos", "det")
-                                  for c in anchor.children) or any(
-            sub.dep_ == "pobj" and sub.head.head.i == anchor.i and _trigger(sub) is not None and
-            any(c.dep_ == "amod" and c.lower_ == "separate" for c in sub.children) for sub in anchor.subtree)):
+                                  for c in anchor.children) or (
+            "separate" in ctx.sentence_texts[ctx.sentence_no(anchor)] and any(
+                sub.dep_ == "pobj" and sub.head.head.i == anchor.i and _trigger(sub) is not None and
+                any(c.dep_ == "amod" and c.lower_ == "separate" for c in sub.children) for sub in anchor.subtree))):
         subject = _subject(anchor)
         sides = [p for p in (_actors(ctx, subject, speaker) + ctx.coordinated_people(subject)
                              if subject is not None else []) if p in participants]
