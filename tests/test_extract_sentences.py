@@ -40,6 +40,10 @@ class Result:
     def pairs(self, status="held"):
         return [sorted(self.name(p) for p in m.participants) for m in self.meetings(status)]
 
+    def parties_of(self, kind, status="held"):
+        """The sorted names of the first exchange of ``kind`` ("call", "letter", "visit", ...)."""
+        return next(sorted(self.name(p) for p in m.participants) for m in self.meetings(status) if m.kind == kind)
+
     def said(self):
         return [(self.name(s.speaker), s.text, s.direct) for s in self.facts.statements]
 
