@@ -1394,3 +1394,21 @@ def test_a_list_whose_second_name_was_parsed_as_an_apposition(extract):
     r = extract("The United States, India, Saudi Arabia, France, Germany and the European Union signed a memorandum "
                 "on the corridor on Saturday.", date="2023-09-10")
     assert r.pairs() == [["European Union", "France", "Germany", "India", "Saudi Arabia", "United States"]]
+
+
+def test_joined_at_the_event_by_several_people(extract):
+    r = extract("President Joe Biden was joined at the event by Micron’s chief executive, Sanjay Mehrotra, Senate "
+                "Majority Leader Chuck Schumer and New York Governor Kathy Hochul.", date="2024-04-26")
+    assert r.pairs() == [["Chuck Schumer", "Joe Biden", "Kathy Hochul", "Sanjay Mehrotra"]]
+
+
+def test_a_letter_urging_someone_is_its_writers_appeal(extract):
+    r = extract("Senator Ron Johnson and 48 other Republican senators sent a letter to President Joe Biden urging him "
+                "not to back the accord.", date="2024-05-25")
+    assert [r.name(s.speaker) for s in r.facts.statements] == ["Ron Johnson"]
+
+
+def test_his_government_is_his_country(extract):
+    r = extract("German Chancellor Olaf Scholz announced the rescue on Friday after two weeks of negotiations between his "
+                "government and the Finnish company Fortum.", date="2022-07-23")
+    assert any("Germany" in pair for pair in r.pairs())

@@ -516,8 +516,17 @@ def _role_agrees(claim_words: set[str], ref_role: str, ref_label: str) -> bool:
 def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
     """Actors a noun phrase headed by ``token`` refers to; may create unnamed people or anonymous sources."""
     found = ctx.resolve_token(token, speaker)
+    if found and token.lemma_.lower() in ORG_HEADS and not ctx.resolve_token(token, speaker, conjuncts=False):
+        # "between his government and the Finnish company Fortum": the conjunct is named, and
+        # the head is described as any other ("his government" -> Germany).
+        return list(dict.fromkeys(_describe(ctx, token, speaker) + found))
     if found:
         return found
+    return _describe(ctx, token, speaker)
+
+
+def _describe(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
+    """Actors a noun phrase that names nobody directly describes ("the French leader", "his government")."""
     if token.lemma_.lower() in ("group", "delegation", "team", "coalition", "number", "couple", "handful", "member"):
         # "a bipartisan group of US senators said": the members speak
         members = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
@@ -662,6 +671,10 @@ def _administration_owner(ctx: DocContext, token) -> str | None:
     """The country whose government "the Biden administration" is (registered as an actor)."""
     for child in token.children:
         m = ctx.token_mention.get(child.i)
+        if m is None and child.dep_ == "poss" and child.lower_ in ("his", "her"):
+            # "negotiations between his government and ...": the government of the man named.
+            person = ctx.resolve_pronoun(child)
+            m = Mention(child.i, child.i + 1, person, PERSON) if person is not None else None
         if m is not None and m.kind == PERSON:
             entity = ctx.entity(m.iri)
             if entity and entity.country:

@@ -178,10 +178,10 @@ class DocContext:
         out.sort(key=lambda m: m.start)
         return out
 
-    def resolve_token(self, token, speaker_iri: str | None = None) -> list[str]:
-        """Actors a token (the head of a noun phrase) refers to, conjuncts included."""
+    def resolve_token(self, token, speaker_iri: str | None = None, conjuncts: bool = True) -> list[str]:
+        """Actors a token (the head of a noun phrase) refers to, conjuncts included unless not wanted."""
         found: list[str] = []
-        for tok in [token, *_conjuncts(token)]:
+        for tok in [token, *(_conjuncts(token) if conjuncts else [])]:
             for iri in self._resolve_one(tok, speaker_iri):
                 if iri not in found:
                     found.append(iri)

@@ -48,7 +48,7 @@ GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "di
 # first, since _trigger looks at every token of a document and most are none of these.
 _TRIGGER_WORDS = frozenset(PROCESS_NOUNS | set(MEETING_VERBS) | set(MEETING_NOUNS) | DEAL_VERBS | {
     "sit", "see", "spend", "exchange", "lodge", "file", "deliver", "register", "conference", "appearance",
-    "call", "calls", "press"})
+    "call", "calls", "press", "join"})
 
 
 def _trigger(tok) -> tuple[str, str] | None:
@@ -64,6 +64,9 @@ def _trigger(tok) -> tuple[str, str] | None:
                                     for c in tok.children) or appeal_on(tok)):
             return None     # "called off a meeting", "called for talks", "called on X to": no phone call
         return MEETING_VERBS[lemma], "verb"
+    if lemma == "join" and tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) and \
+            _joined_by(tok):
+        return "meeting", "verb"    # "Biden was joined at the event by Mehrotra, Schumer and Hochul"
     if lemma == "press" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ in (
             "GPE", "ORG", "PERSON", "NORP") or c.lemma_.lower() in ("administration", "government")) for c in tok.children):
         return "talks", "verb"      # "France and Germany pressed the Biden administration to ...": they made their case to it
@@ -111,6 +114,14 @@ def _trigger(tok) -> tuple[str, str] | None:
         if lemma in MEETING_NOUNS and lemma not in ("talk",):
             return MEETING_NOUNS[lemma], "noun"
     return None
+
+
+def _joined_by(verb) -> list:
+    """Who "was joined (at the event) by" the subject: the objects of that "by"."""
+    bys = [c for c in verb.children if c.dep_ == "agent"]
+    bys += [b for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+            for b in o.children if b.dep_ == "prep" and b.lower_ == "by"]
+    return [o for b in bys for o in b.children if o.dep_ == "pobj"]
 
 
 def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
@@ -854,6 +865,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 objects = _with_objects(tok, deep=tok.lemma_.lower() == "spend")   # "on the phone with Putin"
                 # "spoke with A for 20 minutes, with B ... and with C": the last "with" hangs elsewhere.
                 objects += [o for p in _with_preps(tok, tok) for o in p.children if o.dep_ == "pobj" and o not in objects]
+                if tok.lemma_.lower() == "join":
+                    objects += _joined_by(tok)
                 if tok.lemma_.lower() == "sit":
                     # "sat across from a delegation", "sat opposite Wang Yi"
                     objects += [o for c in tok.children if c.lower_ in ("from", "opposite") for o in c.children

@@ -103,6 +103,10 @@ def _subject(verb):
     # "..., telling Dutch television that ...": a participle shares its head verb's subject.
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
+    # "... sent a letter to Biden urging him not to back the accord": the letter's writers urge.
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in ("letter", "message", "note") and \
+            verb.head.head.pos_ in ("VERB", "AUX") and verb.head.dep_ == "dobj":
+        return _subject(verb.head.head)
     # "..., Prime Minister Viktor Orbán said": the parser often hangs the name on the
     # clause before; the name right before a reporting verb is its subject.
     if verb.i > 0 and is_reporting_verb(verb):
@@ -146,6 +150,12 @@ def speaker_text(ctx: DocContext, verb, speaker: str | None = None) -> str | Non
         return None
     if subject.lemma_.lower() in DOCUMENT_NOUNS:
         return entity.name      # "the statement said": the joint statement introduced before
+    phrase_words = [t.lower_ for t in subject.subtree if t.i <= subject.i and t.dep_ != "det"]
+    if entity.kind == "person" and entity.unnamed and len(phrase_words) == 1:
+        # "the official said" after "a senior European official": named as first introduced.
+        name = entity.name.split(" ", 1)[1] if entity.name.lower().startswith(("the ", "a ", "an ")) else entity.name
+        if name.lower().endswith(phrase_words[0]) and name.lower() != phrase_words[0]:
+            return name
     for child in subject.children:
         mention = ctx.mention_at(child.i) if child.dep_ == "appos" else None
         if mention is not None and mention.iri == speaker:
