@@ -1412,3 +1412,9 @@ def test_his_government_is_his_country(extract):
     r = extract("German Chancellor Olaf Scholz announced the rescue on Friday after two weeks of negotiations between his "
                 "government and the Finnish company Fortum.", date="2022-07-23")
     assert any("Germany" in pair for pair in r.pairs())
+
+
+def test_advisers_from_listed_countries_briefed_in_a_video_call(extract):
+    r = extract("On Wednesday, Andriy Yermak briefed national security advisers from Britain, France and Germany on "
+                "the outcome in a video call, his office said.", date="2025-03-26")
+    assert r.parties_of("call") == ["Andriy Yermak", "France", "Germany", "United Kingdom"]

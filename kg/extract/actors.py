@@ -86,6 +86,9 @@ def find_actors(ctx: DocContext) -> None:
             span = _strip_titles(ent)
             if span is not None and len(span) >= 2:
                 person_surnames.add(norm(span[-1].text))
+    # ... and of the people the reference data found in it ("Rustem Umerov", untagged by the model).
+    person_surnames |= {norm(e.name.split()[-1]) for e in ctx.facts.entities.values()
+                        if e.kind == PERSON and len(e.name.split()) >= 2}
     for ent in ctx.ents:
         core = ent[:-1] if len(ent) == 2 and ent[-1].text in ("’s", "'s", "’") else ent
         if ent.label_ in ("ORG", "GPE", "NORP") and len(core) == 1 and norm(core.text) in person_surnames \
@@ -95,11 +98,16 @@ def find_actors(ctx: DocContext) -> None:
             continue
         names = [t for t in ent if t.lower_ not in ("and", ",", "the")]
         if ent.label_ in ("ORG", "GPE", "NORP") and len(names) >= 2 and len(names) < len(ent) and \
-                all(norm(t.text) in person_surnames for t in names) and not any(i in taken for i in range(ent.start, ent.end)):
-            # "Iwaya and Rubio met" tagged as one organisation: the two people named before.
+                not any(i in taken for i in range(ent.start, ent.end)) and (
+                    all(norm(t.text) in person_surnames for t in names) or
+                    (norm(ent[0].text) in person_surnames and ent[1].lower_ == "and"
+                     and all(t.lower_ in TITLE_WORDS for t in ent[2:]))):
+            # "Iwaya and Rubio met" tagged as one organisation: the two people named before;
+            # "a meeting of Umerov and Foreign Minister Sybiha", with "Umerov and Foreign" as one.
             taken.update(range(ent.start, ent.end))
             for t in names:
-                _person_mention(ctx, doc[t.i:t.i + 1])
+                if norm(t.text) in person_surnames:
+                    _person_mention(ctx, doc[t.i:t.i + 1])
             continue
         if any(i in taken for i in range(ent.start, ent.end)):
             continue

@@ -41,7 +41,7 @@ SCHEDULE_VERBS = {"meet", "visit", "host", "hold", "travel", "receive", "welcome
 TRAVEL_VERBS = {"fly", "travel", "head", "go", "leave", "depart", "visit", "continue", "move", "return"}
 GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "diplomats", "leaders", "ministers",
                "governments", "counterparts", "envoys", "delegates", "authorities", "nations", "members", "states",
-               "economies"}
+               "economies", "advisers", "advisors"}
 
 
 # Every word (lower case or lemma) for which _trigger can return an exchange: checked
@@ -490,7 +490,10 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
     if listed:
         return list(dict.fromkeys(listed))
     countries = []
-    for child in tok.children:
+    # "briefed advisers from Britain, France and Germany": the parser often hangs "from" on the verb.
+    stray = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i == tok.i + 1] \
+        if tok.dep_ == "dobj" else []
+    for child in [*tok.children, *stray]:
         if child.dep_ == "prep" and child.lower_ in ("from", "of", "in"):
             for obj in child.children:
                 for o in [obj, *conjuncts(obj)]:
@@ -654,6 +657,12 @@ def _noun_participants(ctx: DocContext, tok, speaker):
             # "a visit to the White House" is a place; "a visit to China" has China as host.
             found = [p for p in found if ctx.entity(p) is not None and ctx.entity(p).kind == COUNTRY]
         explicit += [p for p in found if p not in explicit]
+    # "hosted a meeting of Umerov and Sybiha with Rubio": the people it was a meeting of.
+    for obj in (o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"):
+        named = [t for t in [obj, *conjuncts(obj)] if ctx.mention_at(t.i) is not None
+                 and ctx.mention_at(t.i).kind == PERSON and ctx.mention_at(t.i).via != "description"]
+        explicit += [m.iri for t in named for m in [ctx.mention_at(t.i)]
+                     if m.iri not in explicit and ctx.is_named_person(m.iri)]
     agents = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
     # "the talks, attended by A, B and C": the attendees.
     agents += [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ("attend", "join")
