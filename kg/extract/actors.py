@@ -803,10 +803,9 @@ def _person_has_role(ctx: DocContext, iri: str, role_words: set[str]) -> bool:
 
 
 def _roles_of(ctx: DocContext, iri: str) -> list[set[str]]:
-    """The words of each post the article or the reference data gives a person on the article date."""
-    roles = [norm(p.role) for p in ctx.facts.posts if p.person == iri and p.status != "conflicting"]
-    roles += [norm(p.role) for p in ctx.gaz.posts_on(iri, ctx.date)]
-    return [set(r.split()) for r in roles]
+    """The words of each post the article (bar conflicting claims) or the reference data gives a
+    person on the article date."""
+    return ctx.roles_of(iri, conflicting=False)
 
 
 def _unnamed_person(ctx: DocContext, token, phrase: str, country: str | None) -> str:

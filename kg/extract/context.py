@@ -419,13 +419,19 @@ class DocContext:
     def _holds_post(self, iri: str, wanted: tuple[set[str], ...]) -> bool | None:
         """Whether the article or the reference data gives ``iri`` a post with one of the ``wanted``
         word sets; None when neither gives it any post."""
-        roles = [p.role for p in self.facts.posts if p.person == iri] + \
-            [p.role for p in self.gaz.posts_on(iri, self.date)]
-        for role in roles:
-            words = set(norm(role).split())
+        roles = self.roles_of(iri)
+        for words in roles:
             if not words & {"vice", "deputy", "former"} and any(w <= words for w in wanted):
                 return True
         return False if roles else None
+
+    def roles_of(self, iri: str, conflicting: bool = True) -> list[set[str]]:
+        """The words of each post the article (its conflicting claims too, unless not wanted) or
+        the reference data gives ``iri`` on the article date."""
+        roles = [norm(p.role) for p in self.facts.posts
+                 if p.person == iri and (conflicting or p.status != "conflicting")]
+        roles += [norm(p.role) for p in self.gaz.posts_on(iri, self.date)]
+        return [set(r.split()) for r in roles]
 
     def coordinated_people(self, subject) -> list[str]:
         """People of a coordinated subject the parser tangled: "Bessent and Ukraine's first deputy

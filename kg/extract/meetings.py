@@ -758,9 +758,9 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                        own_objects + (_with_objects(governing) if governing is not None else []))
     if len(participants) + len(explicit) < 2 or (with_parties and not visit):
         for child in tok.children:
-            if child.dep_ == "poss" and child.pos_ == "PRON" and _parallel_owner(ctx, tok) is not None:
-                # "Trump's call with Putin last Tuesday and his call with Zelensky": Trump's again.
-                owner = _parallel_owner(ctx, tok)
+            # "Trump's call with Putin last Tuesday and his call with Zelensky": Trump's again.
+            owner = _parallel_owner(ctx, tok) if child.dep_ == "poss" and child.pos_ == "PRON" else None
+            if owner is not None:
                 participants += [p for p in _actors(ctx, owner, speaker) if p not in participants]
             elif child.dep_ == "poss":
                 participants += [p for p in _actors(ctx, child, speaker) if p not in participants]
@@ -1232,27 +1232,25 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
                                            confidence=0.6, extractor=EXTRACTOR))
 
 
+def _where_clauses(verb, preps: tuple[str, ...] = ()) -> list:
+    """The "where" clauses of the places ``verb`` names through a preposition (any, or one of
+    ``preps``): "flew to Moscow, where he met Putin"."""
+    return [clause for prep in verb.children if prep.dep_ == "prep" and (not preps or prep.lower_ in preps)
+            for place in prep.children for clause in place.children
+            if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children)]
+
+
 def _met_where_it_went(verb) -> bool:
     """"flew to Moscow, where he met Putin": an exchange held at the destination."""
-    return any(clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children)
-               and (_trigger(clause) is not None or any(_trigger(c) is not None for c in clause.children))
-               for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
-               for place in prep.children for clause in place.children)
+    return any(_trigger(clause) is not None or any(_trigger(c) is not None for c in clause.children)
+               for clause in _where_clauses(verb, ("to",)))
 
 
 def _where_clause_time(ctx: DocContext, verb):
     """The date of what was done at the destination: "travelled to China, where she held talks
     with him in Beijing in mid-April" -- mid-April."""
-    for prep in verb.children:
-        if prep.dep_ != "prep":
-            continue
-        for place in prep.children:
-            for clause in place.children:
-                if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
-                    found = time_of(ctx, clause)
-                    if found is not None:
-                        return found
-    return None
+    return next((found for found in (time_of(ctx, clause) for clause in _where_clauses(verb))
+                 if found is not None), None)
 
 
 def _leg_of_a_planned_trip(verb) -> bool:
@@ -1768,10 +1766,11 @@ def _with_group_times(ctx: DocContext, anchor, tok, groups: list[list[str]], fut
     sent = ctx.sentence_of(anchor)
     bounds = [p.i for p in preps] + [sent.end]
     prep_time, prep_parties = [], []
+    sent_dates = [e for e in ctx.ents_in(sent) if e.label_ == "DATE"]
     for n, prep in enumerate(preps):
         # The day right before the "with" ("on Sunday with C"); else the one after it, before the next.
-        dates = [e for e in ctx.ents_in(sent) if e.label_ == "DATE" and e.end == bounds[n]] or \
-            [e for e in ctx.ents_in(sent) if e.label_ == "DATE" and bounds[n] < e.start < bounds[n + 1]]
+        dates = [e for e in sent_dates if e.end == bounds[n]] or \
+            [e for e in sent_dates if bounds[n] < e.start < bounds[n + 1]]
         prep_time.append(resolve(dates[0].text, ctx.date, future=future) if len(dates) == 1 else None)
         prep_parties.append({p for o in prep.children if o.dep_ == "pobj" for p in _actors(ctx, o)})
     times = []
