@@ -37,6 +37,9 @@ class TimeSpan:
     end: dt.date
     granularity: str
     text: str = ""
+    #: True when the source gives no time for the event itself and this one was taken from
+    #: the story around it (the paragraph's earlier exchange, or the day of the lead).
+    inferred: bool = False
 
     @property
     def is_day(self) -> bool:
@@ -247,8 +250,10 @@ def same_time_as_before(text: str) -> bool:
     return _SAME_TIME.search(text) is not None
 
 
-_DAYS_EARLIER = re.compile(r"\b(?:(a|one|two|three|four|five|six) days? earlier|the (?:previous|preceding) day)\b",
-                           re.IGNORECASE)
+# "a day before the announcement": the story's event, told before (its day is the one to count from).
+_TOLD_EVENTS = r"(?:announcement|talks|meeting|summit|visit|call|signing|vote|decision|ceremony|conference)"
+_DAYS_EARLIER = re.compile(r"\b(?:(a|one|two|three|four|five|six) days? (?:earlier|before the " + _TOLD_EVENTS + r")"
+                           r"|the (?:previous|preceding) day|the day before the " + _TOLD_EVENTS + r")\b", re.IGNORECASE)
 
 
 def names_days_earlier(text: str) -> bool:

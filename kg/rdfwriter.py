@@ -184,6 +184,8 @@ class _Writer:
         self.lit(node, KG.granularity, span.granularity)
         if span.text:
             self.lit(node, KG.dateText, span.text)
+        if span.inferred:
+            self.lit(node, KG.dateInferred, True)
         interval = f"{node}-time"
         self.add(node, KG.time, interval)
         self.add(interval, RDF.type, TIME.Interval)

@@ -73,6 +73,7 @@ class KG(DefinedNamespace):
     confidence: URIRef
     conflictsWith: URIRef
     contentHash: URIRef
+    dateInferred: URIRef
     dateText: URIRef
     demonym: URIRef
     direct: URIRef

@@ -1418,3 +1418,37 @@ def test_advisers_from_listed_countries_briefed_in_a_video_call(extract):
     r = extract("On Wednesday, Andriy Yermak briefed national security advisers from Britain, France and Germany on "
                 "the outcome in a video call, his office said.", date="2025-03-26")
     assert r.parties_of("call") == ["Andriy Yermak", "France", "Germany", "United Kingdom"]
+
+
+def test_an_undated_exchange_takes_the_day_of_the_story_and_says_so(extract):
+    r = extract("France, the African Union and Gavi hosted a conference on vaccine production in Paris on Thursday."
+                " It raised 1.2 billion dollars.\n\nSenegalese President Bassirou Diomaye Faye held talks with Macron at the Élysée Palace.",
+                date="2024-06-21")
+    talks = next(m for m in r.meetings() if "Bassirou Diomaye Faye" in {r.name(p) for p in m.participants})
+    assert talks.time.start == talks.time.end == dt.date(2024, 6, 20)
+    assert talks.time.inferred
+    r = extract("Scholz met Tusk in Warsaw on Monday. He also held talks with Polish President Andrzej Duda.",
+                date="2024-03-27")
+    duda = next(m for m in r.meetings() if "Andrzej Duda" in {r.name(p) for p in m.participants})
+    assert duda.time.start == dt.date(2024, 3, 25) and duda.time.inferred and duda.time.text == "Monday"
+    lead = next(m for m in r.meetings() if m.evidence.sentence == 0)
+    assert lead.time.start == dt.date(2024, 3, 25) and not lead.time.inferred
+
+
+def test_an_undated_exchange_takes_the_day_of_the_last_one_told_in_its_paragraph(extract):
+    r = extract("The summit opened in Brussels on Thursday. Macron met Meloni there on Friday.\n\n"
+                "Scholz met Tusk in Warsaw on Monday. They agreed to buy air defence systems together. Scholz also held talks with Polish President Andrzej Duda.",
+                date="2024-03-27")
+    duda = next(m for m in r.meetings() if "Andrzej Duda" in {r.name(p) for p in m.participants})
+    assert duda.time.start == dt.date(2024, 3, 25) and duda.time.inferred
+
+
+def test_an_exchange_with_a_time_of_its_own_or_planned_takes_no_date_from_the_story(extract):
+    r = extract("Biden announced the grants in Syracuse on Thursday. Klever had raised the matter a day before the "
+                "announcement in a phone call with Commerce Minister Wang Wentao.", date="2024-04-26")
+    call = next(m for m in r.meetings() if m.kind == "call")
+    assert call.time.start == dt.date(2024, 4, 24) and not call.time.inferred
+    r = extract("Biden announced the grants in Syracuse on Thursday. He praised the company's plan. Biden will meet "
+                "Chinese President Xi Jinping, the White House said.", date="2024-04-26")
+    planned = [m for m in r.meetings("planned") if "Xi Jinping" in {r.name(p) for p in m.participants}]
+    assert planned and all(m.time is None for m in planned)

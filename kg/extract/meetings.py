@@ -12,6 +12,7 @@ several sentences are merged.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 
 from kg.dates import (DAY, TimeSpan, days_after, days_before, names_days_earlier, resolve, same_day_as_told,
                       same_time_as_before)
@@ -1068,6 +1069,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 # usually tells more of the same ("... announced on Monday. Biden, who hosted
                 # Albanese and Sunak, said ...").
                 time = _sentence_time(ctx, first, future=False)
+                time = replace(time, inferred=True) if time is not None else None
             if time and ctx.date and time.start > ctx.date and status == HELD:
                 status = PLANNED
             topics = _topics_for(ctx, topic_index, heads)
@@ -1115,6 +1117,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
     _add_chaired_sessions(ctx, topic_index)
     _add_guest_visits(ctx, topic_index)
     _date_visits_by_their_exchanges(ctx)
+    _date_by_the_story(ctx)
     _add_told_topics(ctx, topic_index)
 
 
@@ -1131,6 +1134,53 @@ def _date_visits_by_their_exchanges(ctx: DocContext) -> None:
         visit.time = next((m.time for m in ctx.facts.meetings if m.status == HELD and m.time is not None
                            and m.kind != "visit" and guest in m.participants
                            and any(ctx.country_of(p) == host for p in m.participants if p != guest)), None)
+
+
+def _date_by_the_story(ctx: DocContext) -> None:
+    """An exchange held with no time of its own happened when the story around it did, as a
+    reader takes it: "Faye held talks with Macron at the Elysee after the conference", told after
+    "co-hosted a conference in Paris on Thursday", was on Thursday.
+
+    Its time is that of the last dated exchange told before it in its paragraph, else the day of
+    the lead (the story's own event).  A sentence with a time of its own that could not be used
+    ("a day before the announcement", "that night") is left open, and so is one with an
+    "after/before ..." clause.  The time is marked as inferred.
+    """
+    held = [m for m in ctx.facts.meetings if m.status == HELD]
+    if not any(m.time is None for m in held):
+        return
+    story = _story_day(ctx)
+    for meeting in held:
+        if meeting.time is not None:
+            continue
+        n = meeting.evidence.sentence
+        sent = ctx.sentences[n]
+        if any(e.label_ in ("DATE", "TIME") for e in ctx.ents_in(sent)) or \
+                any(t.dep_ == "mark" and t.lower_ in _TIME_MARKS or t.lemma_.lower() in _TIME_NOUNS for t in sent):
+            continue
+        paragraph = _paragraph_start(ctx, n)
+        told = [m.time for m in held if m.time is not None and m.evidence.sentence < n
+                and _paragraph_start(ctx, m.evidence.sentence) == paragraph]
+        time = told[-1] if told else story
+        if time is not None:
+            meeting.time = replace(time, inferred=True)
+
+
+_TIME_MARKS = {"after", "before", "since", "until", "till", "once"}
+# Words of a time the model did not tag ("a day before the announcement"): the sentence tells its own.
+_TIME_NOUNS = {"day", "week", "month", "year", "night", "evening", "morning", "afternoon", "weekend"}
+
+
+def _story_day(ctx: DocContext):
+    """The day of the lead's event: its dated exchange, else the one date of its first sentence."""
+    lead = [m.time for m in ctx.facts.meetings if m.status == HELD and m.time is not None and m.evidence.sentence == 0]
+    time = lead[0] if lead else (_sentence_time(ctx, ctx.sentences[0], future=False) if ctx.sentences else None)
+    return time if time is not None and time.is_day and not time.inferred else None
+
+
+def _paragraph_start(ctx: DocContext, sentence: int) -> int:
+    """Where the paragraph holding sentence number ``sentence`` begins (paragraphs end at a blank line)."""
+    return ctx.text.rfind("\n\n", 0, ctx.sentences[sentence].start_char)
 
 
 SESSION_VERBS = ("chair", "attend")
@@ -1520,8 +1570,11 @@ def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
         return found
     if any(e.label_ == "DATE" and not (head is not None and elsewhere(e)) for e in ctx.ents_in(sent)):
         return None  # several dates in the sentence and none of them ours: leave it open
+    if any(t.lemma_.lower() in _TIME_NOUNS and ctx.quote_at(t.i) is None for t in sent):
+        return None  # a time the model did not tag ("a day before the announcement"): not the last one told
     previous = ctx.sentence_of(ctx.tokens[sent.start - 1]) if sent.start > 0 else None
-    return single_date(previous) if previous is not None else None
+    told = single_date(previous) if previous is not None else None
+    return replace(told, inferred=True) if told is not None else None
 
 
 def _after_the_exchange_time(ctx: DocContext, sent, head):
