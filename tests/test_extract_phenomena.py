@@ -1452,3 +1452,48 @@ def test_an_exchange_with_a_time_of_its_own_or_planned_takes_no_date_from_the_st
                 "Chinese President Xi Jinping, the White House said.", date="2024-04-26")
     planned = [m for m in r.meetings("planned") if "Xi Jinping" in {r.name(p) for p in m.participants}]
     assert planned and all(m.time is None for m in planned)
+
+
+def test_neither_or_no_speaker_says_nothing(extract):
+    r = extract("Neither leader said how the purchase would be paid for. No official said when the jets would "
+                "arrive. Kristersson said the first jets could arrive within three years.", date="2025-10-23")
+    assert [r.name(s.speaker) for s in r.facts.statements] == ["Ulf Kristersson"]
+
+
+def test_a_countrys_agency_and_a_group_on_both_sides_speak_as_named(extract):
+    r = extract("China’s customs administration said it had found harmful pests on citrus shipments. The letter is "
+                "not a contract, and officials on both sides said many details still had to be negotiated. The "
+                "Biden administration said it would respond.", date="2022-08-03")
+    speakers = [r.name(s.speaker) for s in r.facts.statements]
+    assert speakers == ["China's customs administration", "officials on both sides", "United States"]
+
+
+def test_what_he_told_the_ambassador_is_his_statement_relayed_by_the_ministry(extract):
+    r = extract("Vice Foreign Minister Xie Feng summoned US Ambassador Nicholas Burns late on Tuesday and told him "
+                "the visit was extremely egregious in nature, the foreign ministry said.", date="2022-08-03")
+    told = next(s for s in r.facts.statements if r.name(s.speaker) == "Xie Feng")
+    assert told.text == "the visit was extremely egregious in nature"
+    assert r.name(told.reported_by) == "foreign ministry"
+
+
+def test_a_warning_delivered_to_someone_in_a_call_is_a_call_with_them(extract):
+    r = extract("Beijing repeated a warning that President Xi Jinping delivered to President Joe Biden in a phone "
+                "call last Thursday.", date="2022-08-03")
+    assert r.parties_of("call") == ["Joe Biden", "Xi Jinping"]
+
+
+def test_named_leaders_joining_the_call_told_before_replace_their_group(extract):
+    r = extract("Leaders of the Group of Seven promised in a video call with President Volodymyr Zelensky on Friday "
+                "to keep up the pressure on Moscow.\n\nJapanese Prime Minister Fumio Kishida hosted the call, which "
+                "was joined by President Joe Biden, German Chancellor Olaf Scholz and British Prime Minister Rishi "
+                "Sunak.", date="2023-02-25")
+    calls = [m for m in r.meetings() if m.kind == "call"]
+    assert len(calls) == 1
+    assert sorted(r.name(p) for p in calls[0].participants) == [
+        "Fumio Kishida", "Joe Biden", "Olaf Scholz", "Rishi Sunak", "Volodymyr Zelensky"]
+
+
+def test_a_title_parsed_as_a_conjunct_belongs_to_the_name_after_it(extract):
+    r = extract("Germany will give India 10 billion euros by 2030, under a partnership that Chancellor Olaf Scholz "
+                "and Prime Minister Narendra Modi signed in Berlin on Monday.", date="2022-05-03")
+    assert r.pairs() == [["Narendra Modi", "Olaf Scholz"]]

@@ -535,6 +535,12 @@ def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[s
 
 def _describe(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
     """Actors a noun phrase that names nobody directly describes ("the French leader", "his government")."""
+    after = ctx.mention_at(token.i + 1) if token.i + 1 < len(ctx.tokens) else None
+    if token.pos_ == "PROPN" and token.is_title and after is not None and after.kind == PERSON and \
+            not any(c.dep_ == "det" for c in token.children):
+        # "Scholz and Prime Minister Narendra Modi", parsed with "Minister" as the conjunct and
+        # the name as an apposition: the title is that of the name after it.
+        return [after.iri]
     if token.lemma_.lower() in ("group", "delegation", "team", "coalition", "number", "couple", "handful", "member"):
         # "a bipartisan group of US senators said": the members speak
         members = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
@@ -587,8 +593,9 @@ def _describe(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
             return []
         return [_unnamed_person(ctx, token, phrase, country)]
     if lemma in ORG_HEADS:
-        if lemma in ("government", "administration", "presidency", "kremlin") and country:
-            return [country]
+        agency = lemma == "administration" and any(c.dep_ == "compound" and c.is_lower for c in token.children)
+        if lemma in ("government", "administration", "presidency", "kremlin") and country and not agency:
+            return [country]    # but "China's customs administration" is an agency of its own
         if lemma in ("administration", "government", "cabinet", "office"):
             owner = _administration_owner(ctx, token)
             if owner and lemma != "office":
@@ -647,6 +654,9 @@ def _noun_phrase(ctx: DocContext, token) -> str:
             end = max(end, child.right_edge.i + 1)
         if child.dep_ == "amod" and child.i > token.i and child.right_edge.i - token.i <= 6:
             end = max(end, child.right_edge.i + 1)  # "people familiar with the matter"
+        if child.dep_ == "prep" and child.i == token.i + 1 and child.lower_ == "on" and \
+                any(o.lemma_.lower() == "side" for o in child.children):
+            end = max(end, child.right_edge.i + 1)  # "officials on both sides"
         if child.dep_ == "acl" and child.tag_ == "VBN" and child.i == token.i + 1 and \
                 child.right_edge.i - token.i <= 6:
             end = max(end, child.right_edge.i + 1)  # "officials involved in the talks"

@@ -67,7 +67,10 @@ def _trigger(tok) -> tuple[str, str] | None:
         return MEETING_VERBS[lemma], "verb"
     if lemma == "join" and tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) and \
             _joined_by(tok):
-        return "meeting", "verb"    # "Biden was joined at the event by Mehrotra, Schumer and Hochul"
+        # "Biden was joined at the event by Mehrotra, Schumer and Hochul"; "hosted the call, which
+        # was joined by Biden, Scholz and Sunak"
+        remote = tok.dep_ == "relcl" and tok.head.lemma_.lower() == "call"
+        return ("call" if remote else "meeting"), "verb"
     if lemma == "press" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ in (
             "GPE", "ORG", "PERSON", "NORP") or c.lemma_.lower() in ("administration", "government")) for c in tok.children):
         return "talks", "verb"      # "France and Germany pressed the Biden administration to ...": they made their case to it
@@ -115,6 +118,37 @@ def _trigger(tok) -> tuple[str, str] | None:
         if lemma in MEETING_NOUNS and lemma not in ("talk",):
             return MEETING_NOUNS[lemma], "noun"
     return None
+
+
+def _host_of_joined_event(verb, subject):
+    """Who hosted the event "which was joined by" the others ("Kishida hosted the call, which was
+    joined by Biden ..."): the subject of the verb whose object the event is."""
+    if verb.lemma_.lower() != "join" or verb.dep_ != "relcl" or subject is None or \
+            not (subject.lower_ in ("which", "that") or subject.i == verb.head.i):
+        return None
+    event, governing = verb.head, verb.head.head
+    if event.dep_ != "dobj" or governing.lemma_.lower() not in ACL_HOSTS:
+        return None
+    return _subject(governing)
+
+
+def _joins_the_exchange_told(ctx: DocContext, event, meeting: Meeting) -> bool:
+    """"the call, which was joined by A, B and C", after "G7 leaders held a video call with
+    Zelensky": the people named are in the exchange told just before, for the group that stood
+    for them.  True when ``meeting`` was added to it."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in event.children):
+        return False
+    here = meeting.evidence.sentence
+    told = next((m for m in reversed(ctx.facts.meetings) if m.status == HELD and m.kind == meeting.kind
+                 and 0 < here - m.evidence.sentence <= 2), None)
+    people = [p for p in meeting.participants if ctx.entity(p) is not None and ctx.entity(p).kind == PERSON]
+    if told is None or len(people) < 2:
+        return False
+    told.participants = [p for p in told.participants if ctx.entity(p) is None or ctx.entity(p).kind != ORGANIZATION]
+    told.participants += [p for p in meeting.participants if p not in told.participants]
+    told.extra_evidence.append(meeting.evidence)
+    told.confidence = max(told.confidence, meeting.confidence)
+    return True
 
 
 def _joined_by(verb) -> list:
@@ -668,6 +702,9 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     # "the talks, attended by A, B and C": the attendees.
     agents += [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ("attend", "join")
                for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    # "Kishida hosted the call, which was joined by A, B and C": the attendees, beside its host.
+    attendees = [o for rel in tok.children if rel.dep_ == "relcl" and rel.lemma_.lower() in ("attend", "join")
+                 for c in rel.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     # "a summit hosted by Britain", "talks chaired by Akar": one more party, beside the others.
     hosts = [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ACL_HOSTS
              for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
@@ -675,8 +712,9 @@ def _noun_participants(ctx: DocContext, tok, speaker):
         # "The conference was co-hosted by France, the African Union and Gavi": its hosts met there.
         hosts += [o for c in tok.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     participants: list[str] = []
-    for agent in agents:
+    for agent in agents + attendees:
         participants += [p for p in _actors(ctx, agent, speaker) if p not in participants]
+        participants += [p for p in ctx.coordinated_people(agent) if p not in participants]
     if visit and agents and not explicit:
         # "He made the announcement during a visit by Martin": a visit with no destination
         # named is to the one the clause is about.
@@ -708,6 +746,10 @@ def _noun_participants(ctx: DocContext, tok, speaker):
             for child in governing.children:
                 if child.dep_ in ("dobj", "dative") and child.i != tok.i:
                     participants += [p for p in _actors(ctx, child, speaker) if p not in participants]
+        if governing.lemma_.lower() in ("deliver", "convey", "give", "relay", "pass"):
+            # "a warning that Xi delivered to Biden in a phone call": its hearer
+            for obj in _with_objects(governing, preps=("to",)):
+                participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
         extra = [o for p in _with_preps(governing, tok) for o in p.children if o.dep_ == "pobj"]
         for obj in _with_objects(governing, preps=("with", "between", "among")) + extra:
             # (the second of "talks with A on Wednesday and with B on Thursday" hangs from "on")
@@ -872,6 +914,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     for other in (ctx.tokens[i] for i in others):
                         if other.i != subject.i and other.i < owner.i:
                             participants += [p for p in _actors(ctx, other, speaker) if p not in participants]
+                host = _host_of_joined_event(tok, subject)
+                if host is not None:
+                    participants += [p for p in _actors(ctx, host, speaker) if p not in participants]
                 objects = _with_objects(tok, deep=tok.lemma_.lower() == "spend")   # "on the phone with Putin"
                 # "spoke with A for 20 minutes, with B ... and with C": the last "with" hangs elsewhere.
                 objects += [o for p in _with_preps(tok, tok) for o in p.children if o.dep_ == "pobj" and o not in objects]
@@ -1110,6 +1155,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                                   place=_place(ctx, heads), topics=list(topics), status=status,
                                   confidence=round(confidence - (0.15 if institutional else 0.0), 3),
                                   extractor=EXTRACTOR)
+                if kind_of == "verb" and _host_of_joined_event(tok, _subject(tok)) is not None and \
+                        _joins_the_exchange_told(ctx, tok.head, meeting):
+                    continue
                 _add_or_merge(ctx, meeting)
             if explicit:
                 discourse_topics = topics

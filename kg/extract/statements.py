@@ -72,9 +72,19 @@ def _content_of(verb):
     for child in verb.children:
         if child.dep_ == "ccomp":
             return child
-    # "Hungary will buy jets, Orbán said": the reported clause is the verb's head.
+    # "summoned the ambassador and told him the visit was egregious, the ministry said": the
+    # parser hangs what he was told on the outer "said"; it is the clause right after "him".
+    if any(c.dep_ == "dative" for c in verb.children) and verb.right_edge.i + 1 < len(verb.doc):
+        after = verb.doc[verb.right_edge.i + 1]
+        for node in [after, *after.ancestors]:
+            if node.dep_ == "ccomp" and node.left_edge.i == after.i and node.head.i > node.i and \
+                    is_reporting_verb(node.head):
+                return node
+    # "Hungary will buy jets, Orbán said": the reported clause is the verb's head (but not in
+    # "summoned the ambassador and told him ...", two deeds of one subject).
     if verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") and \
-            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
+            not any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children):
         return verb.head
     # "stated at a think-tank event that X ..." is often parsed as a relative clause of "event".
     for tok in verb.subtree:
@@ -561,7 +571,14 @@ def _not_said(verb, content) -> bool:
     """A reporting verb that reports nothing: negated, or opening an open question."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    subject = _subject(verb)
+    if subject is not None and (subject.lower_ in NOBODY or
+                                any(c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in subject.children)):
+        return True     # "Neither leader said how the purchase would be paid for": nobody said it
     return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in content.children)
+
+
+NOBODY = {"nobody", "neither", "none", "noone"}
 
 
 def _reporting_in(ctx: DocContext, sent, quote) -> bool:
