@@ -1497,3 +1497,11 @@ def test_a_title_parsed_as_a_conjunct_belongs_to_the_name_after_it(extract):
     r = extract("Germany will give India 10 billion euros by 2030, under a partnership that Chancellor Olaf Scholz "
                 "and Prime Minister Narendra Modi signed in Berlin on Monday.", date="2022-05-03")
     assert r.pairs() == [["Narendra Modi", "Olaf Scholz"]]
+
+
+def test_parties_represented_by_people_are_those_people(extract):
+    r = extract("The agreement was struck between the European Parliament, represented by lawmakers Brando Benifei and "
+                "Dragoș Tudorache, and the bloc’s member states, represented by Carme Artigas, with Breton taking "
+                "part for the European Commission.", date="2023-12-09")
+    assert sorted(r.name(p) for p in r.meetings()[0].participants) == [
+        "Brando Benifei", "Carme Artigas", "Dragoș Tudorache", "Thierry Breton"]

@@ -99,6 +99,10 @@ def _trigger(tok) -> tuple[str, str] | None:
     if tok.pos_ == "VERB" and lemma in DEAL_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children):
         return "talks", "verb"      # "struck a trade deal with Japan": the parties negotiated
+    if tok.pos_ == "VERB" and lemma in DEAL_VERBS and any(
+            c.dep_ == "nsubjpass" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+        return "talks", "verb"      # "The agreement was struck between the Parliament and the member states"
     if lemma == "conference" and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in ACL_HOSTS and \
             any(c.dep_ == "agent" for c in tok.head.children):
         return "meeting", "noun"    # "The conference was co-hosted by France, the African Union and Gavi"
@@ -149,6 +153,21 @@ def _joins_the_exchange_told(ctx: DocContext, event, meeting: Meeting) -> bool:
     told.extra_evidence.append(meeting.evidence)
     told.confidence = max(told.confidence, meeting.confidence)
     return True
+
+
+def _representatives(party) -> list:
+    """Who spoke for a party: "the European Parliament, represented by lawmakers A and B" -> A, B."""
+    return [n for acl in party.children if acl.dep_ == "acl" and acl.lemma_.lower() == "represent"
+            for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+            for n in [o, *conjuncts(o)]]
+
+
+def _taking_part(party) -> list:
+    """"..., with Breton taking part for the Commission": one more party at the table."""
+    return [who for w in party.children if w.dep_ == "prep" and w.lower_ == "with"
+            for verb in w.children if verb.dep_ == "pcomp" and verb.lemma_.lower() in ("take", "join", "attend")
+            and (verb.lemma_.lower() != "take" or any(c.lower_ == "part" for c in verb.children))
+            for who in verb.children if who.dep_ == "nsubj"]
 
 
 def _joined_by(verb) -> list:
@@ -985,9 +1004,15 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                             and any(a.lower_ in ("at", "in") and a.dep_ == "prep" for a in acl.head.ancestors
                                     if a.i > tok.i and tok.is_ancestor(a)):
                         objects += [o for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+                if any(c.dep_ == "nsubjpass" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children):
+                    # "... was struck between the Parliament, ..., and the member states, ...": the
+                    # parser hangs the second party from the verb.
+                    objects += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+                objects += [who for obj in list(objects) for who in _taking_part(obj)]
                 for obj in objects:
-                    participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
-                    participants += [p for p in ctx.coordinated_people(obj) if p not in participants]
+                    for party in _representatives(obj) or [obj]:
+                        participants += [p for p in _actors(ctx, party, speaker) if p not in participants]
+                        participants += [p for p in ctx.coordinated_people(party) if p not in participants]
                 for witness in _witnesses(tok):
                     # "signed the declaration as Scholz and Trudeau looked on", "the two leaders
                     # watched Diess sign": those who stood by were there too.
