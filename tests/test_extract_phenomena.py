@@ -1505,3 +1505,24 @@ def test_parties_represented_by_people_are_those_people(extract):
                 "part for the European Commission.", date="2023-12-09")
     assert sorted(r.name(p) for p in r.meetings()[0].participants) == [
         "Brando Benifei", "Carme Artigas", "Dragoș Tudorache", "Thierry Breton"]
+
+
+def test_he_after_a_participle_naming_others_is_not_one_of_them(extract):
+    r = extract("Putin ordered his deterrence forces on alert on Sunday. Meeting Defence Minister Sergei Shoigu and "
+                "Valery Gerasimov, the chief of the general staff, he said Western countries had taken unfriendly "
+                "economic steps.", date="2022-02-28")
+    assert [r.name(s.speaker) for s in r.facts.statements] == ["Vladimir Putin"]
+
+
+def test_a_name_given_in_a_relative_clause_is_no_statement(extract):
+    r = extract("Putin has refused to meet Zelensky, whom he calls illegitimate. Biden called the deal historic.",
+                date="2025-04-30")
+    assert [(r.name(s.speaker), s.text) for s in r.facts.statements] == [("Joe Biden", "called the deal historic")]
+
+
+def test_the_next_he_is_the_reporter_not_the_one_reported_on(extract):
+    r = extract("US President Joe Biden said President Vladimir Putin used Russia’s energy resources to coerce his "
+                "neighbours. Ending "
+                "Europe’s reliance on Russian gas would carry costs, he acknowledged.", date="2022-03-26")
+    last = r.facts.statements[-1]
+    assert last.text.startswith("Ending Europe") and r.name(last.speaker) == "Joe Biden"

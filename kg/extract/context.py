@@ -285,6 +285,21 @@ class DocContext:
                         if t.i in self.token_mention and self.token_mention[t.i].kind == PERSON and \
                                 not any(a.dep_ == "prep" for a in t.ancestors if child.is_ancestor(a)):
                             clause_subjects.add(self.token_mention[t.i].iri)
+        if tok.dep_ == "nsubj":
+            # "Meeting Shoigu and Gerasimov, he said ...": the participle's unstated subject is
+            # "he", so the people it names are others.
+            for adv in tok.head.children:
+                if adv.dep_ == "advcl" and adv.tag_ in ("VBG", "VBN") and adv.i < tok.i and \
+                        not any(c.dep_ in ("nsubj", "nsubjpass") for c in adv.children):
+                    clause_subjects.update(self.token_mention[t.i].iri for t in adv.subtree
+                                           if t.i in self.token_mention and self.token_mention[t.i].kind == PERSON)
+            first = self.sentence_of(tok)[0]
+            if first.lower_.endswith("ing") and first.tag_ in ("VBG", "NNP", "NN") and first.i < tok.i and \
+                    tok.i > 0 and self.tokens[tok.i - 1].text == "," and \
+                    not any(t.dep_ in ("nsubj", "nsubjpass") for t in self.tokens[first.i:tok.i]):
+                # The same when the parser took the participle for a name ("Meeting Defence Minister ...").
+                clause_subjects.update(self.token_mention[i].iri for i in range(first.i, tok.i)
+                                       if i in self.token_mention and self.token_mention[i].kind == PERSON)
         candidates = [m for m in candidates if m.iri not in clause_subjects]
         # Every recent person competes; recency is in the score, so a subject one sentence back
         # outranks a prepositional object of this one ("During his meeting with Xi, he ...").
@@ -302,7 +317,7 @@ class DocContext:
             # her counterpart, Murtaza, ...": the secretary is the subject).
             role = head_tok.head.dep_ if head_tok.dep_ == "appos" else head_tok.dep_
             score = role_weight.get(role, 0.5) - 0.6 * (here - self.sentence_no(head_tok)) + order * 0.001
-            if self.sentence_no(head_tok) < here and any(a.dep_ in ("advcl", "relcl", "acl") for a in head_tok.ancestors) \
+            if self.sentence_no(head_tok) < here and any(a.dep_ in ("advcl", "relcl", "acl", "ccomp") for a in head_tok.ancestors) \
                     and self._main_subject_is_a_person(head_tok):
                 # A main clause's subject is what the next sentence goes on about ("Lee won an
                 # election that was called after his predecessor, Yoon, was removed. He was sworn in").

@@ -363,6 +363,8 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         if not any(c.dep_ in ("oprd",) for c in tok.children) and not (
                 tok.lemma_.lower() == "describe" and any(c.lower_ == "as" for c in tok.children)):
             continue
+        if not any(c.dep_ == "dobj" and c.lower_ not in ("whom", "who", "which", "what", "that") for c in tok.children):
+            continue    # "Zelensky, whom he calls illegitimate": a name for someone, said in passing
         speaker, confidence = _speaker_of(ctx, tok)
         if speaker is None:
             continue
