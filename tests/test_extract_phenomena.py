@@ -1526,3 +1526,10 @@ def test_the_next_he_is_the_reporter_not_the_one_reported_on(extract):
                 "Europe’s reliance on Russian gas would carry costs, he acknowledged.", date="2022-03-26")
     last = r.facts.statements[-1]
     assert last.text.startswith("Ending Europe") and r.name(last.speaker) == "Joe Biden"
+
+
+def test_downing_street_speaks_as_itself_and_a_place_after_at_is_the_place(extract):
+    r = extract("Downing Street called the pact the most significant defence agreement between the two countries in "
+                "more than a century. Sunak hosted Kishida at Downing Street on Wednesday.", date="2023-01-12")
+    assert [r.name(s.speaker) for s in r.facts.statements] == ["Downing Street"]
+    assert r.meetings()[0].place[1] == "Downing Street"

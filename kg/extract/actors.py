@@ -854,12 +854,17 @@ def _description_name(phrase: str) -> str:
     return f"the {phrase}"
 
 
+PLACE_WORDS = {"at", "in"}
+
+
 def place_of(ctx: DocContext, token) -> tuple[str, str] | None:
     """A place named by ``token`` (a city, venue or country used as a location)."""
     mention = ctx.token_mention.get(token.i)
     for ent in ctx.ents:
         if ent.start <= token.i < ent.end and ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
-            name = _strip_det(ent)
+            # "Kishida at Downing Street", tagged as one name: the place is what follows "at".
+            start = max([t.i + 1 for t in ent if t.i < token.i and t.lower_ in PLACE_WORDS], default=ent.start)
+            name = _strip_det(ent.doc[start:ent.end])
             return place_iri(name), name
     if mention is not None:
         entity = ctx.entity(mention.iri)
