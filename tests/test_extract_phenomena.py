@@ -1533,3 +1533,13 @@ def test_downing_street_speaks_as_itself_and_a_place_after_at_is_the_place(extra
                 "more than a century. Sunak hosted Kishida at Downing Street on Wednesday.", date="2023-01-12")
     assert [r.name(s.speaker) for s in r.facts.statements] == ["Downing Street"]
     assert r.meetings()[0].place[1] == "Downing Street"
+
+
+def test_a_description_in_the_lead_is_the_holder_named_further_on(extract):
+    r = extract("Allies failed on Friday to agree on sending tanks to Ukraine, as Germany’s new defence minister said "
+                "Berlin had yet to make up its mind. Boris Pistorius, who took office on Thursday, met Lloyd Austin.",
+                date="2023-01-21")
+    assert r.name(r.facts.statements[0].speaker) == "Boris Pistorius"
+    r = extract("Allies failed on Friday to agree, as Germany’s defence minister said Berlin had yet to decide. "
+                "Olaf Scholz met Lloyd Austin.", date="2023-01-21")
+    assert r.name(r.facts.statements[0].speaker) != "Olaf Scholz"

@@ -770,7 +770,14 @@ def _described_person(ctx: DocContext, token, country: str | None) -> str | None
             # Recorded, so that "He said ..." after "the commissioner met Zuckerberg" can find him.
             ctx.add_mention(Mention(token.i, token.i + 1, m.iri, PERSON, via="description"))
         return m.iri
-    return None
+    if not role_words or not country or token.lemma_.lower() == "official":
+        return None
+    # "Germany's new defence minister said ..." in the lead, named further on ("Boris Pistorius,
+    # who took office on Thursday"): the one person of the story who holds that post.
+    later = {m.iri for m in ctx.mentions if m.kind == PERSON and m.start > token.i and ctx.entity(m.iri) is not None
+             and not ctx.entity(m.iri).unnamed and ctx.entity(m.iri).country == country
+             and _person_has_role(ctx, m.iri, role_words)}
+    return later.pop() if len(later) == 1 else None
 
 
 # Posts that lead a country: what "the leaders of X and Y" and "Qatar's ruler" name.
