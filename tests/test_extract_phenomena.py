@@ -1543,3 +1543,38 @@ def test_a_description_in_the_lead_is_the_holder_named_further_on(extract):
     r = extract("Allies failed on Friday to agree, as Germany’s defence minister said Berlin had yet to decide. "
                 "Olaf Scholz met Lloyd Austin.", date="2023-01-21")
     assert r.name(r.facts.statements[0].speaker) != "Olaf Scholz"
+
+
+def test_a_host_verb_parsed_as_a_modifier_still_hosts_the_people_named_after_it(extract):
+    r = extract("Britain and the EU held their first summit, said Prime Minister Keir Starmer. Starmer hosted European "
+                "Commission President Ursula von der Leyen and European Council President António Costa at Lancaster "
+                "House in London on Monday.", date="2025-05-20")
+    people = next(m for m in r.meetings() if len(m.participants) == 3)
+    assert sorted(r.name(p) for p in people.participants) == ["António Costa", "Keir Starmer", "Ursula von der Leyen"]
+
+
+def test_greeting_people_off_a_plane_is_meeting_them(extract):
+    r = extract("Biden and Harris greeted Evan Gershkovich and Paul Whelan when their plane landed at Joint Base "
+                "Andrews late on Thursday.", date="2024-08-02")
+    assert sorted(r.name(p) for p in r.meetings()[0].participants) == ["Biden", "Evan Gershkovich", "Harris",
+                                                                       "Paul Whelan"]
+
+
+def test_talks_which_involved_countries_are_theirs(extract):
+    r = extract("The main talks in Vienna, which also involved Britain, France, Germany, Russia and China, stalled in "
+                "March.", date="2022-06-30")
+    assert sorted(r.name(p) for p in r.meetings()[0].participants) == [
+        "China", "France", "Germany", "Russia", "United Kingdom"]
+
+
+def test_a_go_between_shuttling_between_two_sides_talks_with_each_apart(extract):
+    r = extract("Enrique Mora, the EU official who coordinates the negotiations, shuttled between Iran’s chief "
+                "negotiator, Ali Bagheri Kani, and the US special envoy for Iran, Robert Malley, at a hotel in Doha on "
+                "Tuesday.", date="2022-06-30")
+    assert sorted(r.pairs()) == [["Ali Bagheri Kani", "Enrique Mora"], ["Enrique Mora", "Robert Malley"]]
+
+
+def test_someone_who_took_part_in_the_talks_joins_the_meeting_told(extract):
+    r = extract("Prime Minister Keir Starmer met Ursula von der Leyen in London on Monday. Kaja Kallas, the EU’s "
+                "foreign policy chief, also took part in the talks.", date="2025-05-20")
+    assert r.pairs() == [["Kaja Kallas", "Keir Starmer", "Ursula von der Leyen"]]

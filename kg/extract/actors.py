@@ -171,8 +171,11 @@ def find_actors(ctx: DocContext) -> None:
     for tok in ctx.tokens:
         if tok.i in ctx.token_mention or not tok.is_title:
             continue
-        if tok.pos_ != "PROPN" and not (tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
-            continue    # ("Bessent held talks" at a paragraph's start can come out as an adjective)
+        if tok.pos_ != "PROPN" and not (tok.pos_ in ("ADJ", "NOUN") and (
+                tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "npadvmod") or
+                (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ in ("VBD", "VBZ") and doc[tok.i + 1].pos_ == "VERB"))):
+            continue    # ("Bessent held talks" at a paragraph's start can come out as an adjective,
+            # "Starmer hosted ..." as a noun before a verb taken for an adjective)
         iri = surnames.get(norm(tok.text))
         if iri:
             ctx.add_mention(Mention(tok.i, tok.i + 1, iri, PERSON, via="surname"))

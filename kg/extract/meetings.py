@@ -170,6 +170,30 @@ def _taking_part(party) -> list:
             for who in verb.children if who.dep_ == "nsubj"]
 
 
+def _people_around(ctx: DocContext, verb) -> list[str]:
+    """For a verb the parser took for a modifier ("Starmer hosted A and B at Lancaster House",
+    with "Starmer" a noun and "hosted" an adjective): the person named right before it and the
+    people named after it, up to the first place, time or purpose phrase."""
+    before = ctx.mention_at(verb.i - 1) if verb.i > 0 else None
+    if before is None or before.kind != PERSON:
+        return []
+    people = [before.iri]
+    sent_end = ctx.sentence_of(verb).end
+    i = verb.i + 1
+    while i < sent_end:
+        mention = ctx.mention_at(i)
+        if mention is not None:
+            if mention.kind == PERSON and mention.iri not in people:
+                people.append(mention.iri)
+            i = max(i + 1, mention.end)
+            continue
+        if ctx.tokens[i].lower_ in ("at", "in", "on", "for", "to", "from", "after", "before") or ctx.tokens[i].is_punct \
+                and ctx.tokens[i].text != ",":
+            break
+        i += 1
+    return people if len(people) > 1 else []
+
+
 def _joined_by(verb) -> list:
     """Who "was joined (at the event) by" the subject: the objects of that "by"."""
     bys = [c for c in verb.children if c.dep_ == "agent"]
@@ -393,6 +417,9 @@ def _subject(tok):
     found = _own_subject(tok)
     if found is not None:
         return found
+    if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.pos_ == "PROPN" and tok.head.dep_ == "ROOT" and \
+            not any(c.dep_ in ("agent", "auxpass") for c in tok.children):
+        return tok.head     # "Enrique Mora, the EU official ..., shuttled between ...", a finite verb taken for a modifier
     if tok.dep_ == "advcl" and tok.pos_ == "VERB":
         # "set up after President Joe Biden and President Xi Jinping agreed ...": the parser
         # made the subject the object of "after"; it stands right before the verb.
@@ -503,6 +530,13 @@ MEANS_NOUNS = {"phone", "telephone", "video", "link", "videolink", "conference",
 # "the talks, attended by ...", "the summit, co-chaired by ...", "talks chaired by Akar": parties.
 ACL_HOSTS = {"chair", "co-chair", "cochair", "host", "co-host", "lead", "mediate", "broker"}
 ATTEND_VERBS = {"attend", "join", "participate", "sit"}
+
+
+def _attends(verb) -> bool:
+    """"attended", "joined", "took part in": was one of those there."""
+    lemma = verb.lemma_.lower()
+    return lemma in ATTEND_VERBS or (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part"
+                                                             for c in verb.children))
 LETTER_NOUNS = {"letter", "message", "note", "missive"}
 DELEGATION_NOUNS = {"delegation", "team", "mission", "contingent"}
 
@@ -724,6 +758,13 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     # "Kishida hosted the call, which was joined by A, B and C": the attendees, beside its host.
     attendees = [o for rel in tok.children if rel.dep_ == "relcl" and rel.lemma_.lower() in ("attend", "join")
                  for c in rel.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    # "The talks in Vienna, which also involved Britain, France and Germany", "talks involving A and B"
+    # (the parser often hangs the clause on the place: "talks in Vienna, which ...")
+    places = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at") for o in p.children
+              if o.dep_ == "pobj"]
+    attendees += [o for owner in [tok, *places] for rel in owner.children
+                  if rel.dep_ in ("relcl", "acl") and rel.lemma_.lower() == "involve"
+                  for o in rel.children if o.dep_ == "dobj"]
     # "a summit hosted by Britain", "talks chaired by Akar": one more party, beside the others.
     hosts = [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ACL_HOSTS
              for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
@@ -952,6 +993,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call"):
                     # A misparse of "X hosted Y Z at ...": the verb hangs from its own object.
                     objects.append(tok.head)
+                if tok.dep_ in ("amod", "compound") and subject is None and \
+                        tok.lemma_.lower() in ("meet", "host", "receive", "welcome"):
+                    participants += [p for p in _people_around(ctx, tok) if p not in participants]
                 for child in tok.children:
                     if child.dep_ in ("oprd", "npadvmod") and ctx.mention_at(child.i) is not None and \
                             ctx.mention_at(child.i).kind == PERSON:
@@ -968,7 +1012,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                             if child.lemma_.lower() in LETTER_NOUNS:
                                 kind = "letter"     # "received a letter from Xi"
                         elif tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call", "phone", "summon",
-                                                    "telephone", "see", "press"):
+                                                    "telephone", "see", "press", "greet"):
                             objects.append(child)
                             # "met Cooper and Barrot, together with Kallas": one more party
                             objects += [o for w in child.children if w.dep_ == "prep" and w.lower_ == "with"
@@ -1070,9 +1114,17 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 definite = bool(det) and det[0] in ("the", "their", "these", "those", "that", "this")
                 if definite and not explicit_with and ctx.facts.meetings and tok.i not in consumed:
                     previous = ctx.facts.meetings[-1]
+                    if governing is not None and _attends(governing):
+                        # "Kallas also took part in the talks": the people's exchange, when the last
+                        # one told is their governments' ("The two sides signed ...").
+                        previous = next((m for m in reversed(ctx.facts.meetings) if m.status == HELD
+                                         and 0 <= ctx.sentence_no(tok) - m.evidence.sentence <= 2
+                                         and sum(ctx.entity(p) is not None and ctx.entity(p).kind == PERSON
+                                                 for p in m.participants) >= 2), previous)
                     if len(participants) < 2 or set(participants) <= set(previous.participants):
                         same_kind = previous.kind == kind or tok.lemma_.lower() in ("meeting", "call", "visit", "summit")
-                        if tok.lower_ in PROCESS_NOUNS and det[0] == "the" and not same_kind:
+                        attended = governing is not None and _attends(governing)
+                        if tok.lower_ in PROCESS_NOUNS and det[0] == "the" and not same_kind and not attended:
                             # "the consultations" after a leaders' meeting: the governments behind it.
                             countries = list(dict.fromkeys(c for c in (ctx.country_of(p) for p in previous.participants) if c))
                             if len(countries) >= 2 and set(countries) != set(previous.participants):
@@ -1084,7 +1136,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                                 if all(t.iri != x.iri for x in previous.topics):
                                     previous.topics.append(t)
                             previous.extra_evidence.append(ctx.evidence(sent))
-                            if governing is not None and governing.lemma_.lower() in ATTEND_VERBS and \
+                            if governing is not None and _attends(governing) and \
                                     status == HELD and previous.status == HELD:
                                 # "Reznikov also attended the meeting": one more party to it.
                                 previous.participants += [p for p in participants if p not in previous.participants
@@ -1812,6 +1864,14 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
         others = [p for p in participants if p not in senders]
         if len(senders) >= 2 and others:
             return [[s] + others for s in senders]
+    if anchor.lemma_.lower() == "shuttle" and kind_of == "verb":
+        # "Mora shuttled between Bagheri Kani and Malley": a go-between's talks with each side,
+        # the sides never face to face.
+        subject = _subject(anchor)
+        go_between = [p for p in (_actors(ctx, subject, speaker) if subject is not None else []) if p in participants]
+        sides = [p for p in participants if p not in go_between]
+        if go_between and sides:
+            return [go_between + [p] for p in sides]
     if anchor.lemma_.lower() == "visit" and anchor.pos_ == "VERB":
         # "visited Moscow and Kyiv for talks with Putin and Zelensky": one exchange per host;
         # the places visited do not meet each other.
