@@ -1578,3 +1578,21 @@ def test_someone_who_took_part_in_the_talks_joins_the_meeting_told(extract):
     r = extract("Prime Minister Keir Starmer met Ursula von der Leyen in London on Monday. Kaja Kallas, the EU’s "
                 "foreign policy chief, also took part in the talks.", date="2025-05-20")
     assert r.pairs() == [["Kaja Kallas", "Keir Starmer", "Ursula von der Leyen"]]
+
+
+def test_the_person_or_the_official_is_the_source_introduced_before(extract):
+    r = extract("Scholz praised the plant. A person involved in the negotiations was blunter. “Without the matching "
+                "aid, this plant would be in America today. Everyone at the table knew it,” the person said.",
+                date="2024-03-25")
+    assert [r.name(s.speaker) for s in r.facts.statements] == ["A person involved in the negotiations"]
+    r = extract("A senior administration official said the president wanted the allies in step. “He wanted everyone "
+                "on the same page before the next phase. That was the point of Monday’s call,” the official said.",
+                date="2023-10-11")
+    assert {r.name(s.speaker) for s in r.facts.statements} == {"a senior administration official"}
+
+
+def test_a_report_joined_to_a_time_clause_is_the_main_subjects(extract):
+    r = extract("Biden first spoke to Prime Minister Benjamin Netanyahu on Saturday, hours after the attack began, "
+                "and told him that US support for Israel’s security was “rock solid and unwavering”.",
+                date="2023-10-11")
+    assert [r.name(s.speaker) for s in r.facts.statements] == ["Joe Biden"]

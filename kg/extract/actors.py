@@ -558,6 +558,9 @@ def _describe(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
     phrase = _noun_phrase(ctx, token)
     if not phrase:
         return []
+    earlier = _anonymous_named_before(ctx, token)
+    if earlier is not None:
+        return [earlier]
     owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
     if owner is not None and phrase.split()[0].lower() == owner.lower_:
         # "His office said": Wickremesinghe's office, as a reader would name it.
@@ -826,6 +829,26 @@ def _roles_of(ctx: DocContext, iri: str) -> list[set[str]]:
     """The words of each post the article (bar conflicting claims) or the reference data gives a
     person on the article date."""
     return ctx.roles_of(iri, conflicting=False)
+
+
+def _anonymous_named_before(ctx: DocContext, token) -> str | None:
+    """"the person said" after "A person involved in the negotiations was blunter", "the official
+    said" after "A senior administration official said": the anonymous source introduced before."""
+    if token.tag_ != "NN" or [c.lower_ for c in token.children] != ["the"]:
+        return None
+    here = ctx.sentence_no(token)
+    for earlier in reversed(ctx.tokens[ctx.sentences[max(0, here - 3)].start:token.i]):
+        if earlier.lower_ != token.lower_ or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "one")
+                                                     for c in earlier.children):
+            continue
+        # Described where it was introduced (it may speak only later, or never in its own sentence).
+        found = describe_actor(ctx, earlier)
+        entity = ctx.entity(found[0]) if found else None
+        if entity is not None and (entity.kind == ANONYMOUS or entity.unnamed):
+            ctx.add_mention(Mention(token.i, token.i + 1, entity.iri, entity.kind, via="description"))
+            return entity.iri
+        return None
+    return None
 
 
 def _unnamed_person(ctx: DocContext, token, phrase: str, country: str | None) -> str:

@@ -161,6 +161,10 @@ def speaker_text(ctx: DocContext, verb, speaker: str | None = None) -> str | Non
     if subject.lemma_.lower() in DOCUMENT_NOUNS:
         return entity.name      # "the statement said": the joint statement introduced before
     phrase_words = [t.lower_ for t in subject.subtree if t.i <= subject.i and t.dep_ != "det"]
+    if entity.kind == "anonymous" and len(phrase_words) == 1 and phrase_words[0] in entity.name.lower().split() \
+            and entity.name.lower() != phrase_words[0]:
+        # "the person said" after "A person involved in the negotiations ...": as first introduced.
+        return entity.name.split(" ", 1)[1] if entity.name.lower().startswith(("the ", "a ", "an ")) else entity.name
     if entity.kind == "person" and entity.unnamed and len(phrase_words) == 1:
         # "the official said" after "a senior European official": named as first introduced.
         name = entity.name.split(" ", 1)[1] if entity.name.lower().startswith(("the ", "a ", "an ")) else entity.name
@@ -202,6 +206,11 @@ def _speaker_of(ctx: DocContext, verb, quote_speaker: str | None = None) -> tupl
         # authors, and is named as the article names it.
         return ctx.anonymous(_document_name(ctx, subject), subject), 0.7
     found = describe_actor(ctx, subject, quote_speaker)
+    if not found and verb.dep_ == "conj" and verb.head.dep_ == "advcl" and subject.i < verb.head.i and \
+            verb.head.head.pos_ in ("VERB", "AUX"):
+        # "Biden spoke to Netanyahu on Saturday, hours after the attack began, and told him ...":
+        # the parser joined "told" to the time clause; its subject is the main clause's.
+        return _speaker_of(ctx, verb.head.head, quote_speaker)
     if not found:
         return None, 0.0
     via = ctx.mention_at(subject.i).via if ctx.mention_at(subject.i) else "description"
