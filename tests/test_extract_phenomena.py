@@ -1596,3 +1596,10 @@ def test_a_report_joined_to_a_time_clause_is_the_main_subjects(extract):
                 "and told him that US support for Israel’s security was “rock solid and unwavering”.",
                 date="2023-10-11")
     assert [r.name(s.speaker) for s in r.facts.statements] == ["Joe Biden"]
+
+
+def test_an_opening_meeting_participle_parsed_as_a_name_is_a_meeting_of_the_subject(extract):
+    r = extract("Putin ordered his forces on alert on Sunday. Meeting Defence Minister Sergei Shoigu and Valery "
+                "Gerasimov, the chief of the general staff, he said Western countries had taken unfriendly steps.",
+                date="2022-02-28")
+    assert r.pairs() == [["Sergei Shoigu", "Valery Gerasimov", "Vladimir Putin"]]

@@ -1239,6 +1239,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             if explicit:
                 discourse_topics = topics
     _add_companions(ctx)
+    _add_opening_meetings(ctx, topic_index)
     _add_chaired_sessions(ctx, topic_index)
     _add_guest_visits(ctx, topic_index)
     _date_visits_by_their_exchanges(ctx)
@@ -1306,6 +1307,31 @@ def _story_day(ctx: DocContext):
 def _paragraph_start(ctx: DocContext, sentence: int) -> int:
     """Where the paragraph holding sentence number ``sentence`` begins (paragraphs end at a blank line)."""
     return ctx.text.rfind("\n\n", 0, ctx.sentences[sentence].start_char)
+
+
+def _add_opening_meetings(ctx: DocContext, index: dict) -> None:
+    """"Meeting Defence Minister Sergei Shoigu and Valery Gerasimov, ..., he said ...", with the
+    opening participle parsed as part of a name: the main clause's subject met the people named
+    before it."""
+    for sent in ctx.sentences:
+        first = sent[0]
+        if first.lower_ != "meeting" or first.pos_ == "VERB" or sent.root.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i <= first.i:
+            continue
+        met = list(dict.fromkeys(m.iri for i in range(first.i + 1, subject.left_edge.i)
+                                 for m in [ctx.mention_at(i)] if m is not None and m.kind == PERSON))
+        host = [p for p in _actors(ctx, subject) if ctx.entity(p) is not None and ctx.entity(p).kind == PERSON]
+        if not met or not host or any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in sent.root.children):
+            continue
+        participants = list(dict.fromkeys(host + met))
+        if len(participants) < 2:
+            continue
+        time = time_of(ctx, sent.root) or _sentence_time(ctx, sent, future=False, head=sent.root)
+        _add_or_merge(ctx, Meeting(kind="meeting", participants=participants, evidence=ctx.evidence(sent), time=time,
+                                   topics=list(topics_between(ctx, index, sent.start, sent.end)), status=HELD,
+                                   confidence=0.6, extractor=EXTRACTOR))
 
 
 SESSION_VERBS = ("chair", "attend")
