@@ -1603,3 +1603,10 @@ def test_an_opening_meeting_participle_parsed_as_a_name_is_a_meeting_of_the_subj
                 "Gerasimov, the chief of the general staff, he said Western countries had taken unfriendly steps.",
                 date="2022-02-28")
     assert r.pairs() == [["Sergei Shoigu", "Valery Gerasimov", "Vladimir Putin"]]
+
+
+def test_those_who_signed_as_witnesses_join_the_signing(extract):
+    r = extract("Thai Prime Minister Anutin Charnvirakul and his Cambodian counterpart, Hun Manet, signed a joint "
+                "declaration on Sunday. Trump and Malaysian Prime Minister Anwar Ibrahim, the summit’s host, signed "
+                "as witnesses.", date="2025-10-27")
+    assert r.pairs() == [["Anutin Charnvirakul", "Anwar Ibrahim", "Donald Trump", "Hun Manet"]]

@@ -173,7 +173,8 @@ def find_actors(ctx: DocContext) -> None:
             continue
         if tok.pos_ != "PROPN" and not (tok.pos_ in ("ADJ", "NOUN") and (
                 tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "npadvmod") or
-                (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ in ("VBD", "VBZ") and doc[tok.i + 1].pos_ == "VERB"))):
+                (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ in ("VBD", "VBZ") and doc[tok.i + 1].pos_ == "VERB") or
+                (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "and" and tok.dep_ == "amod"))):
             continue    # ("Bessent held talks" at a paragraph's start can come out as an adjective,
             # "Starmer hosted ..." as a noun before a verb taken for an adjective)
         iri = surnames.get(norm(tok.text))

@@ -194,6 +194,25 @@ def _people_around(ctx: DocContext, verb) -> list[str]:
     return people if len(people) > 1 else []
 
 
+def _signed_as_witnesses(verb) -> bool:
+    """"Trump and Anwar signed as witnesses": they signed the text of others."""
+    return verb.lemma_.lower() == "sign" and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(o.lemma_.lower() == "witness" for o in c.children)
+        for c in verb.children)
+
+
+def _witnessed_signing(ctx: DocContext, meeting: Meeting) -> bool:
+    """Add the witnesses to the signing told just before; True when there was one."""
+    here = meeting.evidence.sentence
+    told = next((m for m in reversed(ctx.facts.meetings) if m.status == HELD and m.kind == "signing"
+                 and 0 <= here - m.evidence.sentence <= 2), None)
+    if told is None:
+        return False
+    told.participants += [p for p in meeting.participants if p not in told.participants]
+    told.extra_evidence.append(meeting.evidence)
+    return True
+
+
 def _joined_by(verb) -> list:
     """Who "was joined (at the event) by" the subject: the objects of that "by"."""
     bys = [c for c in verb.children if c.dep_ == "agent"]
@@ -1234,6 +1253,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                                   extractor=EXTRACTOR)
                 if kind_of == "verb" and _host_of_joined_event(tok, _subject(tok)) is not None and \
                         _joins_the_exchange_told(ctx, tok.head, meeting):
+                    continue
+                if kind_of == "verb" and _signed_as_witnesses(tok) and _witnessed_signing(ctx, meeting):
                     continue
                 _add_or_merge(ctx, meeting)
             if explicit:
