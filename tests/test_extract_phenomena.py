@@ -1610,3 +1610,15 @@ def test_those_who_signed_as_witnesses_join_the_signing(extract):
                 "declaration on Sunday. Trump and Malaysian Prime Minister Anwar Ibrahim, the summit’s host, signed "
                 "as witnesses.", date="2025-10-27")
     assert r.pairs() == [["Anutin Charnvirakul", "Anwar Ibrahim", "Donald Trump", "Hun Manet"]]
+
+
+def test_talks_as_leader_with_a_and_with_b_are_two_and_a_topic_not_discussed_is_none(extract):
+    r = extract("Earlier in the week, Prime Minister Liz Truss held her first formal talks as Britain’s leader with "
+                "President Joe Biden and with President Emmanuel Macron. They did not discuss a trade deal. Biden "
+                "called Britain “our closest ally in the world”.", date="2022-09-24")
+    assert sorted(r.pairs()) == [["Emmanuel Macron", "Liz Truss"], ["Joe Biden", "Liz Truss"]]
+    assert not any("trade" in t.label for m in r.meetings() for t in m.topics)
+    r = extract("Truss met Joe Biden in New York on Wednesday. They did not discuss a trade deal. The two had spoken by "
+                "phone on Sept. 6, the day Truss took office.", date="2022-09-24")
+    call = next(m for m in r.meetings() if m.kind == "call")
+    assert not any("trade" in t.label for t in call.topics)

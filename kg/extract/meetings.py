@@ -64,6 +64,9 @@ def _trigger(tok) -> tuple[str, str] | None:
         if lemma == "call" and (any((c.dep_ == "prt" and c.lower_ == "off") or (c.dep_ == "prep" and c.lower_ == "for")
                                     for c in tok.children) or appeal_on(tok)):
             return None     # "called off a meeting", "called for talks", "called on X to": no phone call
+        if lemma == "call" and any(c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ") and c.ent_type_ != "PERSON"
+                                   for c in tok.children):
+            return None     # "called Britain “our closest ally”": a name for it, not a phone call
         return MEETING_VERBS[lemma], "verb"
     if lemma == "join" and tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) and \
             _joined_by(tok):
@@ -1257,7 +1260,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 if kind_of == "verb" and _signed_as_witnesses(tok) and _witnessed_signing(ctx, meeting):
                     continue
                 _add_or_merge(ctx, meeting)
-            if explicit:
+            if explicit and status != DENIED:
+                # (what "they did not discuss" is no topic of the exchanges told next)
                 discourse_topics = topics
     _add_companions(ctx)
     _add_opening_meetings(ctx, topic_index)
@@ -1791,8 +1795,12 @@ def _paragraph_topics(ctx: DocContext, index: dict, sent) -> list[Topic]:
     end = text.find("\n\n", sent.start_char)
     end = len(text) if end < 0 else end
     offsets = ctx.token_offsets
-    return topics_between(ctx, index, bisect_left(offsets, start), bisect_left(offsets, end),
-                          skip=_negated_tokens(ctx, sent, []))
+    lo, hi = bisect_left(offsets, start), bisect_left(offsets, end)
+    # What any sentence of the paragraph says was not discussed ("They did not discuss a trade
+    # deal") is no topic of its exchanges.
+    skip = {i for other in ctx.sentences if other.start < hi and other.end > lo
+            for i in _negated_tokens(ctx, other, [])}
+    return topics_between(ctx, index, lo, hi, skip=skip)
 
 
 def _in_sequence_clause(head) -> bool:
@@ -1981,6 +1989,11 @@ def _with_preps(anchor, tok) -> list:
     while stack:
         node = stack.pop()
         for child in node.children:
+            if node.lower_ == "as" and child.dep_ == "pobj" and child.i not in seen:
+                # "talks as Britain's leader with Biden and with Macron": "with" hung on the role
+                seen.add(child.i)
+                stack.append(child)
+                continue
             if child.i in seen or child.pos_ != "ADP" or child.dep_ not in ("prep", "conj"):
                 continue
             seen.add(child.i)
