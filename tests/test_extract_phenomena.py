@@ -1622,3 +1622,13 @@ def test_talks_as_leader_with_a_and_with_b_are_two_and_a_topic_not_discussed_is_
                 "phone on Sept. 6, the day Truss took office.", date="2022-09-24")
     call = next(m for m in r.meetings() if m.kind == "call")
     assert not any("trade" in t.label for t in call.topics)
+
+
+def test_a_call_by_video_link_with_two_people_and_talks_someone_also_attended(extract):
+    r = extract("EU trade commissioner Maroš Šefčovič spoke for two hours by video link with Commerce Secretary Howard "
+                "Lutnick and US Trade Representative Jamieson Greer on Friday.", date="2025-04-05")
+    assert r.parties_of("call") == ["Howard Lutnick", "Jamieson Greer", "Maroš Šefčovič"]
+    r = extract("Costa and von der Leyen held the formal summit talks with Premier Li Qiang, which the EU’s foreign "
+                "policy chief, Kaja Kallas, also attended.", date="2025-07-25")
+    assert any("Kaja Kallas" in {r.name(p) for p in m.participants} and "Li Qiang" in {r.name(p) for p in m.participants}
+               for m in r.meetings())

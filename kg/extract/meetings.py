@@ -216,6 +216,10 @@ def _witnessed_signing(ctx: DocContext, meeting: Meeting) -> bool:
     return True
 
 
+#: What a remote exchange goes through ("by video link", "over the phone").
+MEDIA = {"phone", "telephone", "link", "video", "videoconference", "line", "videolink"}
+
+
 def _joined_by(verb) -> list:
     """Who "was joined (at the event) by" the subject: the objects of that "by"."""
     bys = [c for c in verb.children if c.dep_ == "agent"]
@@ -780,6 +784,14 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     # "Kishida hosted the call, which was joined by A, B and C": the attendees, beside its host.
     attendees = [o for rel in tok.children if rel.dep_ == "relcl" and rel.lemma_.lower() in ("attend", "join")
                  for c in rel.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    # "the summit talks with Li Qiang, which Kallas also attended"
+    # (hung on the last party named: "talks with Li Qiang, which ...")
+    withs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    attendees += [c for owner in [tok, *withs] for rel in owner.children
+                  if rel.dep_ == "relcl" and rel.lemma_.lower() in ("attend", "join")
+                  and any(w.lower_ in ("which", "that") for w in rel.subtree if w.i < rel.i)
+                  and not any(c.dep_ == "agent" for c in rel.children)
+                  for c in rel.subtree if c.i < rel.i and c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who")]
     # "The talks in Vienna, which also involved Britain, France and Germany", "talks involving A and B"
     # (the parser often hangs the clause on the place: "talks in Vienna, which ...")
     places = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at") for o in p.children
@@ -1000,6 +1012,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 if host is not None:
                     participants += [p for p in _actors(ctx, host, speaker) if p not in participants]
                 objects = _with_objects(tok, deep=tok.lemma_.lower() == "spend")   # "on the phone with Putin"
+                # "spoke for two hours by video link with Lutnick and Greer": "with" hung on the medium
+                objects += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("by", "over", "via", "on")
+                            for medium in p.children if medium.dep_ == "pobj" and medium.lemma_.lower() in MEDIA
+                            for o in _with_objects(medium, preps=("with",)) if o not in objects]
                 # "spoke with A for 20 minutes, with B ... and with C": the last "with" hangs elsewhere.
                 objects += [o for p in _with_preps(tok, tok) for o in p.children if o.dep_ == "pobj" and o not in objects]
                 if tok.lemma_.lower() == "join":
@@ -1084,7 +1100,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     # watched Diess sign": those who stood by were there too.
                     participants += [p for p in _actors(ctx, witness, speaker) + ctx.coordinated_people(witness)
                                      if p not in participants]
-                if tok.lemma_.lower() in ("speak", "talk") and not any(c.lower_ in ("phone", "telephone") for c in tok.subtree):
+                if tok.lemma_.lower() in ("speak", "talk") and not any(c.lower_ in ("phone", "telephone", "video", "videoconference")
+                                                                      for c in tok.subtree):
                     kind = "talks" if tok.lemma_.lower() == "talk" else "meeting"
                 if tok.lemma_.lower() in ("discuss", "raise") and not objects and len(participants) < 2:
                     continue
