@@ -1632,3 +1632,10 @@ def test_a_call_by_video_link_with_two_people_and_talks_someone_also_attended(ex
                 "policy chief, Kaja Kallas, also attended.", date="2025-07-25")
     assert any("Kaja Kallas" in {r.name(p) for p in m.participants} and "Li Qiang" in {r.name(p) for p in m.participants}
                for m in r.meetings())
+
+
+def test_leaders_among_them_a_b_and_c_at_a_session_chaired_by_d_met(extract):
+    r = extract("The 32 leaders, among them Britain’s Keir Starmer, Germany’s Friedrich Merz and Spain’s Pedro Sánchez, "
+                "approved a declaration at a single working session chaired by NATO Secretary General Mark Rutte.",
+                date="2025-06-26")
+    assert ["Friedrich Merz", "Keir Starmer", "Mark Rutte", "Pedro Sánchez"] in r.pairs()

@@ -601,6 +601,15 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
     listed = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "like", "such")
               for o in c.subtree if o.dep_ in ("pobj", "conj") and ctx.mention_at(o.i) is not None
               for p in [ctx.mention_at(o.i).iri]]
+    if not listed and tok.i + 3 < len(ctx.tokens) and [t.lower_ for t in ctx.tokens[tok.i + 1:tok.i + 4]] == [",", "among", "them"]:
+        # "The 32 leaders, among them Trump, Britain's Keir Starmer and Spain's Pedro Sánchez,
+        # approved ...": the people listed up to the verb (the parser scatters them).
+        for t in ctx.tokens[tok.i + 4:ctx.sentence_of(tok).end]:
+            if t.pos_ in ("VERB", "AUX"):
+                break
+            m = ctx.mention_at(t.i)
+            if m is not None and m.kind == PERSON and ctx.is_named_person(m.iri):
+                listed.append(m.iri)
     if listed:
         return list(dict.fromkeys(listed))
     countries = []
