@@ -1639,3 +1639,13 @@ def test_leaders_among_them_a_b_and_c_at_a_session_chaired_by_d_met(extract):
                 "approved a declaration at a single working session chaired by NATO Secretary General Mark Rutte.",
                 date="2025-06-26")
     assert ["Friedrich Merz", "Keir Starmer", "Mark Rutte", "Pedro Sánchez"] in r.pairs()
+
+
+def test_a_quote_someone_asked_is_theirs_and_a_relative_clause_is_no_report(extract):
+    r = extract("Ursula von der Leyen spoke in Samarkand. “What message would we send,” Macron asked, if big European "
+                "players poured billions into the American economy “at a time when they are hitting us?”",
+                date="2025-04-05")
+    assert {r.name(s.speaker) for s in r.facts.statements} == {"Emmanuel Macron"}
+    r = extract("Trump also announced a 20% tariff on most other EU goods, on top of the 25% duty on European steel "
+                "that has applied since March 12.", date="2025-04-05")
+    assert not any("has applied" in s.text for s in r.facts.statements)

@@ -56,11 +56,11 @@ REPORTING_VERBS = {
     "reiterate", "emphasize", "emphasise", "complain", "predict", "vow", "pledge", "urge", "reply",
     "respond", "remark", "assert", "contend", "caution", "signal", "tweet", "post", "observe",
     "concede", "maintain", "allege", "point", "underline", "underscore", "highlight", "recall", "report",
-    "promise", "hint", "disclose", "reveal", "repeat", "counter", "comment", "describe", "call",
+    "promise", "hint", "disclose", "reveal", "repeat", "counter", "comment", "describe", "call", "ask",
 }
 # Of those, the ones that need a clause or quote to count as speech ("call" needs "called for").
 WEAK_REPORTING = {"call", "describe", "point", "post", "report", "recall", "highlight", "signal", "urge", "vow",
-                  "pledge", "promise", "complain", "add"}
+                  "pledge", "promise", "complain", "add", "ask"}
 
 # Speech acts whose report, relayed by a spokesperson, is the actor's own statement.
 RELAY_VERBS = {"urge", "tell", "warn", "ask", "assure", "promise", "pledge", "insist", "press", "call", "raise",

@@ -90,7 +90,10 @@ def _content_of(verb):
     for tok in verb.subtree:
         if tok.i <= verb.i or tok.dep_ not in ("relcl", "acl", "advcl"):
             continue
-        if any(c.lower_ == "that" and c.i < tok.i and c.dep_ in ("mark", "nsubj") for c in tok.children):
+        if any(c.lower_ == "that" and c.i < tok.i and c.dep_ in ("mark", "nsubj") for c in tok.children) and \
+                not (tok.dep_ == "relcl" and not any(c.dep_ == "mark" for c in tok.children) and
+                     sum(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) == 1):
+            # (but "the duty on steel that has applied since March": "that" is the duty itself)
             path_ok = all(a.dep_ in ("prep", "pobj", "relcl", "acl", "advcl") for a in _path(tok, verb))
             if path_ok:
                 return tok
@@ -301,6 +304,8 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
     for tok in ctx.tokens:
         if tok.i in used_verbs or not is_reporting_verb(tok) or ctx.quote_at(tok.i):
             continue
+        if tok.lemma_.lower() == "ask":
+            continue    # a question asked states nothing; "“...,” Macron asked" is read with its quote
         content = _content_of(tok)
         if content is None:
             continue
