@@ -47,6 +47,10 @@ class Result:
     def said(self):
         return [(self.name(s.speaker), s.text, s.direct) for s in self.facts.statements]
 
+    def speakers(self):
+        """The name of each statement's speaker, in text order."""
+        return [self.name(s.speaker) for s in self.facts.statements]
+
     def persons(self):
         return sorted(e.name for e in self.facts.entities.values() if e.kind == "person" and not e.unnamed)
 
