@@ -145,17 +145,28 @@ def _joins_the_exchange_told(ctx: DocContext, event, meeting: Meeting) -> bool:
     for them.  True when ``meeting`` was added to it."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in event.children):
         return False
-    here = meeting.evidence.sentence
-    told = next((m for m in reversed(ctx.facts.meetings) if m.status == HELD and m.kind == meeting.kind
-                 and 0 < here - m.evidence.sentence <= 2), None)
+    told = _exchange_told_before(ctx, meeting, meeting.kind, same_sentence=False)
     people = [p for p in meeting.participants if ctx.entity(p) is not None and ctx.entity(p).kind == PERSON]
     if told is None or len(people) < 2:
         return False
     told.participants = [p for p in told.participants if ctx.entity(p) is None or ctx.entity(p).kind != ORGANIZATION]
-    told.participants += [p for p in meeting.participants if p not in told.participants]
-    told.extra_evidence.append(meeting.evidence)
+    _add_to_exchange(told, meeting)
     told.confidence = max(told.confidence, meeting.confidence)
     return True
+
+
+def _exchange_told_before(ctx: DocContext, meeting: Meeting, kind: str, same_sentence: bool) -> Meeting | None:
+    """The last held exchange of ``kind`` told in the two sentences before ``meeting``'s (or in its own)."""
+    here = meeting.evidence.sentence
+    lowest = 0 if same_sentence else 1
+    return next((m for m in reversed(ctx.facts.meetings) if m.status == HELD and m.kind == kind
+                 and lowest <= here - m.evidence.sentence <= 2), None)
+
+
+def _add_to_exchange(told: Meeting, meeting: Meeting) -> None:
+    """``meeting``'s parties join the exchange ``told``, which it reports again."""
+    told.participants += [p for p in meeting.participants if p not in told.participants]
+    told.extra_evidence.append(meeting.evidence)
 
 
 def _representatives(party) -> list:
@@ -206,13 +217,10 @@ def _signed_as_witnesses(verb) -> bool:
 
 def _witnessed_signing(ctx: DocContext, meeting: Meeting) -> bool:
     """Add the witnesses to the signing told just before; True when there was one."""
-    here = meeting.evidence.sentence
-    told = next((m for m in reversed(ctx.facts.meetings) if m.status == HELD and m.kind == "signing"
-                 and 0 <= here - m.evidence.sentence <= 2), None)
+    told = _exchange_told_before(ctx, meeting, "signing", same_sentence=True)
     if told is None:
         return False
-    told.participants += [p for p in meeting.participants if p not in told.participants]
-    told.extra_evidence.append(meeting.evidence)
+    _add_to_exchange(told, meeting)
     return True
 
 
