@@ -1649,3 +1649,12 @@ def test_a_quote_someone_asked_is_theirs_and_a_relative_clause_is_no_report(extr
     r = extract("Trump also announced a 20% tariff on most other EU goods, on top of the 25% duty on European steel "
                 "that has applied since March 12.", date="2025-04-05")
     assert not any("has applied" in s.text for s in r.facts.statements)
+
+
+def test_the_three_are_the_last_three_named_and_never_the_clauses_subject(extract):
+    r = extract("Evan Gershkovich, Paul Whelan and Alsu Kurmasheva were freed on Thursday. Biden spoke to the three by "
+                "phone.", date="2024-08-02")
+    assert r.parties_of("call") == ["Alsu Kurmasheva", "Evan Gershkovich", "Joe Biden", "Paul Whelan"]
+    r = extract("Evan Gershkovich and Paul Whelan were freed on Thursday. Biden spoke to the two men by phone.",
+                date="2024-08-02")
+    assert r.parties_of("call") == ["Evan Gershkovich", "Joe Biden", "Paul Whelan"]

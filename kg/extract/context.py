@@ -202,7 +202,8 @@ class DocContext:
             iri = self.resolve_pronoun(tok)
             return [iri] if iri else []
         phrase = norm(" ".join(t.text for t in tok.subtree if t.dep_ not in ("punct",) and t.i <= tok.i))
-        if tok.lower_ in PLURAL_PRONOUNS or phrase in ("the pair", "the leaders", "the two", "the trio") or \
+        if tok.lower_ in PLURAL_PRONOUNS or phrase in ("the pair", "the leaders", "the two", "the trio", "the three",
+                                                       "all three", "the four", "all four") or \
                 _PAIR_PHRASE.fullmatch(phrase):
             return self.resolve_group(tok)
         countries = self.numbered_countries(tok)
@@ -377,6 +378,8 @@ class DocContext:
         # "The two leaders" are two: an exchange of five people is not theirs.
         count = next((NUMBER_WORDS[c.lower_] for c in tok.children
                       if c.dep_ in ("nummod", "det", "predet") and c.lower_ in NUMBER_WORDS), None)
+        if count is None and tok.lower_ in NUMBER_WORDS:
+            count = NUMBER_WORDS[tok.lower_]   # "spoke to the three by phone"
         if tok.lemma_.lower() == "side":
             # "The two sides last met in March 2022": the story's own two parties, told in its lead.
             lead = [m for m in earlier if m.evidence.sentence == 0 and len(m.participants) == (count or 2)
@@ -404,12 +407,20 @@ class DocContext:
         if tok.lemma_.lower() == "side":
             return []       # "talks between the two sides" (two armies): not the last two people named
         # "The two presidents" are the last two presidents named, not the last two people.
+        # "Biden spoke to the two men": the subject of their own clause is not one of them.
+        verb = tok
+        while verb.dep_ in ("pobj", "prep", "dobj", "dative") and verb.head.i != verb.i:
+            verb = verb.head
+        speakers = {self.token_mention[t.i].iri for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                    for t in c.subtree if t.i in self.token_mention} if verb.i != tok.i else set()
         for wanted in ([posts] if posts else []) + [None]:
             people: list[str] = []
             for m in reversed(self.persons_before(tok.i)):
+                if m.iri in speakers:
+                    continue
                 if m.iri not in people and (wanted is None or self._holds_post(m.iri, wanted)):
                     people.append(m.iri)
-                if len(people) == 2:
+                if len(people) == (count or 2):     # "the three" are the last three people named
                     return people
         return []
 
