@@ -1658,3 +1658,9 @@ def test_the_three_are_the_last_three_named_and_never_the_clauses_subject(extrac
     r = extract("Evan Gershkovich and Paul Whelan were freed on Thursday. Biden spoke to the two men by phone.",
                 date="2024-08-02")
     assert r.parties_of("call") == ["Evan Gershkovich", "Joe Biden", "Paul Whelan"]
+
+
+def test_a_meeting_on_sunday_and_again_on_tuesday_is_two_meetings(extract):
+    r = extract("American negotiators led by Andrew Peek and Michael Anton met a Ukrainian delegation headed by Defence "
+                "Minister Rustem Umerov on Sunday and again on Tuesday.", date="2025-03-26")
+    assert sorted(m.time.start for m in r.meetings()) == [dt.date(2025, 3, 23), dt.date(2025, 3, 25)]

@@ -11,6 +11,7 @@ several sentences are merged.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -153,6 +154,20 @@ def _joins_the_exchange_told(ctx: DocContext, event, meeting: Meeting) -> bool:
     _add_to_exchange(told, meeting)
     told.confidence = max(told.confidence, meeting.confidence)
     return True
+
+
+_AGAIN = re.compile(r"\band (?:again|then|once more)\b", re.IGNORECASE)
+
+
+def _days_again(ctx: DocContext, sent, status: str) -> list:
+    """The two days of "on Sunday and again on Tuesday", when a sentence dates its exchange so."""
+    if status != HELD:
+        return []
+    dates = [e for e in ctx.ents_in(sent) if e.label_ == "DATE"]
+    if len(dates) != 2 or not _AGAIN.search(ctx.text[dates[0].end_char:dates[1].start_char]):
+        return []
+    days = [resolve(e.text, ctx.date) for e in dates]
+    return days if all(d is not None and d.is_day for d in days) else []
 
 
 def _exchange_told_before(ctx: DocContext, meeting: Meeting, kind: str, same_sentence: bool) -> Meeting | None:
@@ -1293,7 +1308,12 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     continue
                 if kind_of == "verb" and _signed_as_witnesses(tok) and _witnessed_signing(ctx, meeting):
                     continue
-                _add_or_merge(ctx, meeting)
+                days = _days_again(ctx, sent, status) if meeting.time is None else []
+                for day in days:
+                    # "met a delegation ... on Sunday and again on Tuesday": one meeting each day
+                    _add_or_merge(ctx, replace(meeting, time=day, extra_evidence=[]))
+                if not days:
+                    _add_or_merge(ctx, meeting)
             if explicit and status != DENIED:
                 # (what "they did not discuss" is no topic of the exchanges told next)
                 discourse_topics = topics
