@@ -1664,3 +1664,13 @@ def test_a_meeting_on_sunday_and_again_on_tuesday_is_two_meetings(extract):
     r = extract("American negotiators led by Andrew Peek and Michael Anton met a Ukrainian delegation headed by Defence "
                 "Minister Rustem Umerov on Sunday and again on Tuesday.", date="2025-03-26")
     assert sorted(m.time.start for m in r.meetings()) == [dt.date(2025, 3, 23), dt.date(2025, 3, 25)]
+
+
+def test_a_dinner_given_by_hosts_has_them_and_a_guest_hosted_for_a_state_visit_visits(extract):
+    r = extract("Trump and Zelensky arrived in The Hague on Tuesday. Both men attended Tuesday’s dinner for leaders "
+                "given by King Willem-Alexander and Queen Máxima at Huis ten Bosch palace.", date="2025-06-26")
+    dinner = r.meetings()[0]
+    assert {"Donald Trump", "Máxima"} <= {r.name(p) for p in dinner.participants}
+    r = extract("Kenyan President William Ruto arrived on Tuesday. He was hosted by Chinese President Xi Jinping for a "
+                "state visit.", date="2025-04-25")
+    assert r.parties_of("visit") == ["China", "William Ruto"]

@@ -579,6 +579,7 @@ MEANS_NOUNS = {"phone", "telephone", "video", "link", "videolink", "conference",
 # "the talks, attended by ...", "the summit, co-chaired by ...", "talks chaired by Akar": parties.
 ACL_HOSTS = {"chair", "co-chair", "cochair", "host", "co-host", "lead", "mediate", "broker"}
 ATTEND_VERBS = {"attend", "join", "participate", "sit"}
+MEAL_NOUNS = {"dinner", "lunch", "breakfast", "banquet", "luncheon", "reception"}
 
 
 def _attends(verb) -> bool:
@@ -834,6 +835,13 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     # "a summit hosted by Britain", "talks chaired by Akar": one more party, beside the others.
     hosts = [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ACL_HOSTS
              for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if tok.lemma_.lower() in MEAL_NOUNS:
+        # "a dinner for leaders given by King Willem-Alexander and Queen Máxima": its hosts
+        guests = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
+        hosts += [o for owner in [tok, *guests] for acl in owner.children if acl.dep_ == "acl"
+                  and acl.lemma_.lower() == "give" for c in acl.children if c.dep_ == "agent"
+                  for o in c.children if o.dep_ == "pobj"]
+    hosts += [n for o in hosts for n in conjuncts(o) if n not in hosts]
     if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in ACL_HOSTS:
         # "The conference was co-hosted by France, the African Union and Gavi": its hosts met there.
         hosts += [o for c in tok.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
@@ -1575,6 +1583,11 @@ def _guests_and_hosts(ctx: DocContext, verb, lemma: str) -> tuple[list[str], lis
                               for g in o.subtree) for c in verb.children)
         return (subjects, _countries_in(ctx, verb, ())) if after_visit else ([], [])
     guests = [p for c in verb.children if c.dep_ == "dobj" for p in _actors(ctx, c) + ctx.coordinated_people(c)]
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        # "He was hosted by Biden for a state visit": the subject is the guest, the agent the host.
+        guests = subjects
+        subjects = [p for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+                    for p in _actors(ctx, o)]
     hosts = _countries_in(ctx, verb, ("in", "to"))
     if not hosts and any(t.lemma_.lower() in VISIT_NOUNS for t in ctx.sentence_of(verb)):
         # "to the White House for a state visit": the host's own country
