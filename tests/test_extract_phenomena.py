@@ -1674,3 +1674,14 @@ def test_a_dinner_given_by_hosts_has_them_and_a_guest_hosted_for_a_state_visit_v
     r = extract("Kenyan President William Ruto arrived on Tuesday. He was hosted by Chinese President Xi Jinping for a "
                 "state visit.", date="2025-04-25")
     assert r.parties_of("visit") == ["China", "William Ruto"]
+
+
+def test_in_the_morning_is_the_storys_day_but_the_next_morning_is_not(extract):
+    r = extract("EU leaders and China held a summit in Beijing on Thursday. Kallas was there.\n\nCosta and Ursula von der "
+                "Leyen were received by President Xi Jinping in the morning.", date="2025-07-25")
+    xi = next(m for m in r.meetings() if "Xi Jinping" in {r.name(p) for p in m.participants})
+    assert xi.time.start == dt.date(2025, 7, 24) and xi.time.inferred
+    r = extract("EU leaders and China held a summit in Beijing on Thursday. Kallas was there.\n\nUrsula von der Leyen "
+                "was received by President Xi Jinping the next morning.", date="2025-07-25")
+    xi = next(m for m in r.meetings() if "Xi Jinping" in {r.name(p) for p in m.participants})
+    assert xi.time is None or not xi.time.inferred

@@ -1368,8 +1368,8 @@ def _date_by_the_story(ctx: DocContext) -> None:
             continue
         n = meeting.evidence.sentence
         sent = ctx.sentences[n]
-        if any(e.label_ in ("DATE", "TIME") for e in ctx.ents_in(sent)) or \
-                any(t.dep_ == "mark" and t.lower_ in _TIME_MARKS or t.lemma_.lower() in _TIME_NOUNS for t in sent):
+        if any(e.label_ == "DATE" or (e.label_ == "TIME" and not _part_of_the_day(e)) for e in ctx.ents_in(sent)) or \
+                any(t.dep_ == "mark" and t.lower_ in _TIME_MARKS or _time_word(t) for t in sent):
             continue
         paragraph = _paragraph_start(ctx, n)
         told = [m.time for m in held if m.time is not None and m.evidence.sentence < n
@@ -1382,6 +1382,23 @@ def _date_by_the_story(ctx: DocContext) -> None:
 _TIME_MARKS = {"after", "before", "since", "until", "till", "once"}
 # Words of a time the model did not tag ("a day before the announcement"): the sentence tells its own.
 _TIME_NOUNS = {"day", "week", "month", "year", "night", "evening", "morning", "afternoon", "weekend"}
+_DAY_PARTS = {"morning", "afternoon", "evening"}
+
+
+def _part_of_the_day(span) -> bool:
+    """"in the morning", "that afternoon" with nothing saying which day: the day of the story."""
+    words = [t.lower_ for t in span]
+    return bool(words) and words[-1] in _DAY_PARTS and all(w in ("in", "the", "early", "late") for w in words[:-1])
+
+
+def _time_word(tok) -> bool:
+    """A word of a time the model did not tag ("a day before the announcement"), not a bare part of
+    the day ("in the morning")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _TIME_NOUNS:
+        return False
+    return lemma not in _DAY_PARTS or any(c.lower_ in ("next", "following", "previous", "that", "same", "this", "last")
+                                          for c in tok.children)
 
 
 def _story_day(ctx: DocContext):
