@@ -1685,3 +1685,11 @@ def test_in_the_morning_is_the_storys_day_but_the_next_morning_is_not(extract):
                 "was received by President Xi Jinping the next morning.", date="2025-07-25")
     xi = next(m for m in r.meetings() if "Xi Jinping" in {r.name(p) for p in m.participants})
     assert xi.time is None or not xi.time.inferred
+
+
+def test_when_the_two_met_after_a_topic_they_did_not_discuss_is_a_meeting_without_it(extract):
+    r = extract("Truss raised the protocol with European Commission President Ursula von der Leyen on Wednesday, but "
+                "did not discuss it with Emmanuel Macron when the two met on Tuesday.", date="2022-09-24")
+    met = next(m for m in r.meetings() if "Emmanuel Macron" in {r.name(p) for p in m.participants})
+    assert sorted(r.name(p) for p in met.participants) == ["Emmanuel Macron", "Liz Truss"]
+    assert met.time.start == dt.date(2022, 9, 20) and met.topics == []

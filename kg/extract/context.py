@@ -380,6 +380,12 @@ class DocContext:
                       if c.dep_ in ("nummod", "det", "predet") and c.lower_ in NUMBER_WORDS), None)
         if count is None and tok.lower_ in NUMBER_WORDS:
             count = NUMBER_WORDS[tok.lower_]   # "spoke to the three by phone"
+        if count == 2 and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "advcl":
+            # "Truss did not discuss it with Macron when the two met on Tuesday": the two named in
+            # the clause it depends on, whatever exchange was told before.
+            pair = self._pair_of_main_clause(tok.head)
+            if pair:
+                return pair
         if tok.lemma_.lower() == "side":
             # "The two sides last met in March 2022": the story's own two parties, told in its lead.
             lead = [m for m in earlier if m.evidence.sentence == 0 and len(m.participants) == (count or 2)
@@ -423,6 +429,18 @@ class DocContext:
                 if len(people) == (count or 2):     # "the three" are the last three people named
                     return people
         return []
+
+    def _pair_of_main_clause(self, clause) -> list[str]:
+        """The two people named by the clause that ``clause`` depends on (its subject, shared with a
+        conjoined verb, and its objects), or [] when that is not two."""
+        main = clause.head
+        inside = {t.i for t in clause.subtree}
+        tokens = [t for t in main.subtree if t.i not in inside]
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children) and main.dep_ == "conj":
+            tokens += [t for c in main.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+        people = list(dict.fromkeys(self.token_mention[t.i].iri for t in tokens
+                                    if t.i in self.token_mention and self.token_mention[t.i].kind == PERSON))
+        return people if len(people) == 2 else []
 
     def _subject_side(self, tok, earlier) -> list[str]:
         """"A's negotiators met B's delegation. ... they spent 12 hours with C": "they" meeting

@@ -1298,6 +1298,11 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 for extra in discourse_topics + lead_topics:
                     if all(extra.iri != t.iri for t in topics):
                         topics.append(extra)
+            if not explicit and status == HELD and any(
+                    a.lemma_.lower() in UNSAID_VERBS and any(c.dep_ == "neg" for c in a.children) for a in heads[0].ancestors):
+                # "did not discuss it with Macron when the two met": what the sentence is about is
+                # what they did not discuss, no topic of their meeting.
+                topics = []
             if any(ctx.mention_at(t.i) and ctx.mention_at(t.i).via in ("description",) for t in sent):
                 confidence -= 0.1
             group_times = _with_group_times(ctx, tok if kind_of == "verb" else (_governing_verb(tok) or tok), tok,
