@@ -187,7 +187,7 @@ def _add_to_exchange(told: Meeting, meeting: Meeting) -> None:
 def _representatives(party) -> list:
     """Who spoke for a party: "the European Parliament, represented by lawmakers A and B" -> A, B."""
     return [n for acl in party.children if acl.dep_ == "acl" and acl.lemma_.lower() == "represent"
-            for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+            for o in _agents(acl)
             for n in [o, *conjuncts(o)]]
 
 
@@ -243,12 +243,16 @@ def _witnessed_signing(ctx: DocContext, meeting: Meeting) -> bool:
 MEDIA = {"phone", "telephone", "link", "video", "videoconference", "line", "videolink"}
 
 
+def _agents(verb) -> list:
+    """The objects of a passive verb's "by" ("signed by Kishida and Morrison" -> Kishida)."""
+    return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+
+
 def _joined_by(verb) -> list:
     """Who "was joined (at the event) by" the subject: the objects of that "by"."""
-    bys = [c for c in verb.children if c.dep_ == "agent"]
-    bys += [b for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
-            for b in o.children if b.dep_ == "prep" and b.lower_ == "by"]
-    return [o for b in bys for o in b.children if o.dep_ == "pobj"]
+    bys = [b for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+           for b in o.children if b.dep_ == "prep" and b.lower_ == "by"]
+    return _agents(verb) + [o for b in bys for o in b.children if o.dep_ == "pobj"]
 
 
 def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
@@ -594,7 +598,7 @@ DELEGATION_NOUNS = {"delegation", "team", "mission", "contingent"}
 def _delegation(ctx: DocContext, tok, speaker) -> list[str] | None:
     """"A US delegation led by Jen Daskal": its leader; with no leader named, its country."""
     leaders = [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ("lead", "head")
-               for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+               for o in _agents(acl)]
     # "... led by He Lifeng that included Wang Wentao and Li Chenggang": its members named too.
     members = [m for clause in tok.subtree if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() == "include"
                for o in clause.children if o.dep_ == "dobj" for m in [o, *conjuncts(o)]]
@@ -618,7 +622,7 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
         # and other Group of Seven foreign ministers" ("other" hung from the group's name)
         return []
     led_by = [p for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ("lead", "head")
-              for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
+              for o in _agents(acl)
               for p in describe_actor(ctx, o) + ctx.coordinated_people(o) if ctx.is_named_person(p)]
     if led_by:
         return list(dict.fromkeys(led_by))  # "American negotiators led by Andrew Peek ... and Michael Anton"
@@ -813,10 +817,10 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     agents = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
     # "the talks, attended by A, B and C": the attendees.
     agents += [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ("attend", "join")
-               for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+               for o in _agents(acl)]
     # "Kishida hosted the call, which was joined by A, B and C": the attendees, beside its host.
     attendees = [o for rel in tok.children if rel.dep_ == "relcl" and rel.lemma_.lower() in ("attend", "join")
-                 for c in rel.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+                 for o in _agents(rel)]
     # "the summit talks with Li Qiang, which Kallas also attended"
     # (hung on the last party named: "talks with Li Qiang, which ...")
     withs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
@@ -834,17 +838,16 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                   for o in rel.children if o.dep_ == "dobj"]
     # "a summit hosted by Britain", "talks chaired by Akar": one more party, beside the others.
     hosts = [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ACL_HOSTS
-             for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+             for o in _agents(acl)]
     if tok.lemma_.lower() in MEAL_NOUNS:
         # "a dinner for leaders given by King Willem-Alexander and Queen Máxima": its hosts
         guests = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
         hosts += [o for owner in [tok, *guests] for acl in owner.children if acl.dep_ == "acl"
-                  and acl.lemma_.lower() == "give" for c in acl.children if c.dep_ == "agent"
-                  for o in c.children if o.dep_ == "pobj"]
+                  and acl.lemma_.lower() == "give" for o in _agents(acl)]
     hosts += [n for o in hosts for n in conjuncts(o) if n not in hosts]
     if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in ACL_HOSTS:
         # "The conference was co-hosted by France, the African Union and Gavi": its hosts met there.
-        hosts += [o for c in tok.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        hosts += _agents(tok.head)
     participants: list[str] = []
     for agent in agents + attendees:
         participants += [p for p in _actors(ctx, agent, speaker) if p not in participants]
@@ -1125,7 +1128,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     if acl.dep_ == "acl" and acl.lemma_.lower() in ACL_HOSTS and acl.head.pos_ in ("NOUN", "PROPN") \
                             and any(a.lower_ in ("at", "in") and a.dep_ == "prep" for a in acl.head.ancestors
                                     if a.i > tok.i and tok.is_ancestor(a)):
-                        objects += [o for c in acl.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+                        objects += _agents(acl)
                 if any(c.dep_ == "nsubjpass" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children):
                     # "... was struck between the Parliament, ..., and the member states, ...": the
                     # parser hangs the second party from the verb.
@@ -1368,6 +1371,7 @@ def _date_by_the_story(ctx: DocContext) -> None:
     if not any(m.time is None for m in held):
         return
     story = _story_day(ctx)
+    paragraph = {m.evidence.sentence: _paragraph_start(ctx, m.evidence.sentence) for m in held}
     for meeting in held:
         if meeting.time is not None:
             continue
@@ -1376,9 +1380,8 @@ def _date_by_the_story(ctx: DocContext) -> None:
         if any(e.label_ == "DATE" or (e.label_ == "TIME" and not _part_of_the_day(e)) for e in ctx.ents_in(sent)) or \
                 any(t.dep_ == "mark" and t.lower_ in _TIME_MARKS or _time_word(t) for t in sent):
             continue
-        paragraph = _paragraph_start(ctx, n)
         told = [m.time for m in held if m.time is not None and m.evidence.sentence < n
-                and _paragraph_start(ctx, m.evidence.sentence) == paragraph]
+                and paragraph[m.evidence.sentence] == paragraph[n]]
         time = told[-1] if told else story
         if time is not None:
             meeting.time = replace(time, inferred=True)
@@ -1608,8 +1611,7 @@ def _guests_and_hosts(ctx: DocContext, verb, lemma: str) -> tuple[list[str], lis
     if any(c.dep_ == "auxpass" for c in verb.children):
         # "He was hosted by Biden for a state visit": the subject is the guest, the agent the host.
         guests = subjects
-        subjects = [p for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"
-                    for p in _actors(ctx, o)]
+        subjects = [p for o in _agents(verb) for p in _actors(ctx, o)]
     hosts = _countries_in(ctx, verb, ("in", "to"))
     if not hosts and any(t.lemma_.lower() in VISIT_NOUNS for t in ctx.sentence_of(verb)):
         # "to the White House for a state visit": the host's own country
@@ -1679,7 +1681,7 @@ def _add_companions(ctx: DocContext) -> None:
             continue
         if tok.lemma_.lower() not in ("accompany", "join") or tok.pos_ != "VERB":
             continue
-        agents = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        agents = _agents(tok)
         if not agents:
             continue
         host = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -1878,7 +1880,7 @@ def _one_running_event(ents, spans) -> bool:
 def _paragraph_topics(ctx: DocContext, index: dict, sent) -> list[Topic]:
     """Scheme topics of the paragraph holding ``sent`` (paragraphs end at a blank line)."""
     text = ctx.text
-    start = max(text.rfind("\n\n", 0, sent.start_char), 0)
+    start = max(_paragraph_start(ctx, ctx.sentence_no(sent[0])), 0)
     # From the sentence's start: its span ends after the blank line that follows it (spaCy
     # keeps trailing whitespace in the sentence), and the next paragraph is not this one.
     end = text.find("\n\n", sent.start_char)
