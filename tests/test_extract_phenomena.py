@@ -1693,3 +1693,12 @@ def test_when_the_two_met_after_a_topic_they_did_not_discuss_is_a_meeting_withou
     met = next(m for m in r.meetings() if "Emmanuel Macron" in {r.name(p) for p in m.participants})
     assert sorted(r.name(p) for p in met.participants) == ["Emmanuel Macron", "Liz Truss"]
     assert met.time.start == dt.date(2022, 9, 20) and met.topics == []
+
+
+def test_a_count_of_countries_including_some_is_those_countries_along_with_one_more(extract):
+    r = extract("On Wednesday, 28 countries including Britain, the United States and China, along with the EU, "
+                "signed the Bletchley Declaration.", date="2023-11-02")
+    assert sorted(r.parties_of("signing")) == ["China", "European Union", "United Kingdom", "United States"]
+    r = extract("About 60 countries, such as France and India, endorsed the text at the summit on Tuesday.",
+                date="2025-02-12")
+    assert sorted(p for m in r.meetings() for p in map(r.name, m.participants)) == ["France", "India"]

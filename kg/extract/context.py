@@ -624,6 +624,15 @@ def _conjuncts(token) -> list:
             out.append(child)
             out.extend(_conjuncts(child))
             continue
+        if child.dep_ == "prep" and child.lower_ in ("along", "together") and child.i > token.i:
+            # "28 countries ..., along with the EU, signed": one more member of the list.
+            for with_ in child.children:
+                if with_.dep_ == "prep" and with_.lower_ == "with":
+                    for obj in with_.children:
+                        if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN"):
+                            out.append(obj)
+                            out.extend(_conjuncts(obj))
+            continue
         if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             if any(c.dep_ == "neg" for c in child.children):
                 continue    # "Wang Yi but not Xi"

@@ -111,7 +111,8 @@ PLAN_ADJECTIVES = {"upcoming", "planned", "proposed", "scheduled", "expected", "
 NON_EXCHANGE_CONTEXT = {"interview", "event", "conference", "briefing", "speech", "forum", "statement"}
 
 # Anaphoric topic nouns: "discussed the issue" refers back to the topic under discussion.
-ANAPHORIC_TOPICS = {"topic", "issue", "matter", "subject", "question", "it", "this", "that", "proposal", "plan"}
+ANAPHORIC_TOPICS = {"topic", "issue", "matter", "subject", "question", "it", "this", "that", "proposal", "plan",
+                    "text", "document"}   # "endorsed the text": the agreement told of, not a topic
 
 # Policy measures by trigger lemma.
 MEASURE_NOUNS = {

@@ -19,7 +19,7 @@ from kg.dates import (DAY, TimeSpan, days_after, days_before, names_days_earlier
                       same_time_as_before)
 from kg.extract.actors import describe_actor, place_of, role_holder
 from kg.extract.context import DocContext, conjuncts, subject_of_next_clause
-from kg.extract.lexicon import (ANAPHORIC_TOPICS, PERSON_NOUNS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
+from kg.extract.lexicon import (ANAPHORIC_TOPICS, COUNTRY_GROUP_NOUNS, PERSON_NOUNS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
                                 PARTICIPATION_VERBS, REFUSAL_VERBS,
                                 PLAN_ADJECTIVES, PLAN_VERBS)
 from kg.gazetteer import norm
@@ -616,6 +616,9 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
     "Leaders including Biden, Scholz and Kishida": the people listed.
     """
     if tok.lower_ not in GROUP_NOUNS and tok.lemma_.lower() not in GROUP_NOUNS:
+        if tok.tag_ == "NNS" and tok.lemma_.lower() in COUNTRY_GROUP_NOUNS:
+            # "28 countries including Britain, the United States and China": those listed.
+            return _listed_members(ctx, tok, people_only=False) or None
         return None
     if any(c.dep_ == "amod" and c.lower_ == "other" for c in tok.subtree if c.i < tok.i):
         # "Ben-Gvir and the two other ministers of his party, A and B": the people named; "Blinken
@@ -626,20 +629,9 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
               for p in describe_actor(ctx, o) + ctx.coordinated_people(o) if ctx.is_named_person(p)]
     if led_by:
         return list(dict.fromkeys(led_by))  # "American negotiators led by Andrew Peek ... and Michael Anton"
-    listed = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "like", "such")
-              for o in c.subtree if o.dep_ in ("pobj", "conj") and ctx.mention_at(o.i) is not None
-              for p in [ctx.mention_at(o.i).iri]]
-    if not listed and tok.i + 3 < len(ctx.tokens) and [t.lower_ for t in ctx.tokens[tok.i + 1:tok.i + 4]] == [",", "among", "them"]:
-        # "The 32 leaders, among them Trump, Britain's Keir Starmer and Spain's Pedro Sánchez,
-        # approved ...": the people listed up to the verb (the parser scatters them).
-        for t in ctx.tokens[tok.i + 4:ctx.sentence_of(tok).end]:
-            if t.pos_ in ("VERB", "AUX"):
-                break
-            m = ctx.mention_at(t.i)
-            if m is not None and m.kind == PERSON and ctx.is_named_person(m.iri):
-                listed.append(m.iri)
+    listed = _listed_members(ctx, tok, people_only=True)
     if listed:
-        return list(dict.fromkeys(listed))
+        return listed
     countries = []
     # "briefed advisers from Britain, France and Germany": the parser often hangs "from" on the verb.
     stray = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i == tok.i + 1] \
@@ -671,6 +663,25 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
     # those posts, where the article names exactly one for a country.
     modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
     return [role_holder(ctx, c, tok, modifiers) or c for c in countries] or None
+
+
+def _listed_members(ctx: DocContext, tok, people_only: bool) -> list[str]:
+    """The members a group noun lists: "leaders including Biden and Scholz", "countries such as
+    A and B", "the 32 leaders, among them A, B and C, approved ..."."""
+    listed = [p for c in tok.children if c.dep_ == "prep" and (c.lower_ in ("including", "like", "such") or
+                                                                c.lower_ == "as" and any(a.lower_ == "such" for a in c.children))
+              for o in c.subtree if o.dep_ in ("pobj", "conj") and ctx.mention_at(o.i) is not None
+              for p in [ctx.mention_at(o.i).iri]]
+    if not listed and tok.i + 3 < len(ctx.tokens) and [t.lower_ for t in ctx.tokens[tok.i + 1:tok.i + 4]] == [",", "among", "them"]:
+        # The parser scatters the list: the members named up to the verb.
+        for t in ctx.tokens[tok.i + 4:ctx.sentence_of(tok).end]:
+            if t.pos_ in ("VERB", "AUX"):
+                break
+            m = ctx.mention_at(t.i)
+            if m is not None and (m.kind == PERSON and ctx.is_named_person(m.iri) or
+                                  not people_only and m.kind in (COUNTRY, ORGANIZATION)):
+                listed.append(m.iri)
+    return list(dict.fromkeys(listed))
 
 
 TOPIC_VERBS = {"discuss", "address", "review", "tackle", "raise", "debate", "negotiate", "cover", "explore"}
