@@ -202,12 +202,14 @@ def resolve(text: str, anchor: dt.date | None, future: bool = False) -> TimeSpan
         return TimeSpan(anchor.replace(day=1), anchor, PART_OF_MONTH, raw)
     if re.search(r"\b(this|later this)\s+month\b", t):
         return _month_span(anchor.year, anchor.month, raw)
-    if re.search(r"\b(last|past|previous)\s+month\b", t):
+    m = re.search(r"\b(?:(early|mid-?|late|beginning of|start of|end of|middle of)\s+)?(last|past|previous)\s+month\b", t)
+    if m:
         year, month = divmod(anchor.year * 12 + anchor.month - 2, 12)
-        return _month_span(year, month + 1, raw)
-    if re.search(r"\b(next|coming)\s+month\b", t):
+        return _month_span(year, month + 1, raw, m.group(1))     # "late last month": its last ten days
+    m = re.search(r"\b(?:(early|mid-?|late|beginning of|start of|end of|middle of)\s+)?(next|coming)\s+month\b", t)
+    if m:
         year, month = divmod(anchor.year * 12 + anchor.month, 12)
-        return _month_span(year, month + 1, raw)
+        return _month_span(year, month + 1, raw, m.group(1))
     if re.search(r"\b(last|past|previous)\s+year\b", t):
         return TimeSpan(dt.date(anchor.year - 1, 1, 1), dt.date(anchor.year - 1, 12, 31), YEAR, raw)
     if re.search(r"\b(this|earlier this)\s+year\b", t):

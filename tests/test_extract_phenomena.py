@@ -1702,3 +1702,10 @@ def test_a_count_of_countries_including_some_is_those_countries_along_with_one_m
     r = extract("About 60 countries, such as France and India, endorsed the text at the summit on Tuesday.",
                 date="2025-02-12")
     assert sorted(p for m in r.meetings() for p in map(r.name, m.participants)) == ["France", "India"]
+
+
+def test_an_unnamed_source_keeps_the_apostrophe_the_text_wrote(extract):
+    r = extract("Trudeau spoke by phone with Keir Starmer, and the two leaders agreed on the importance of the rule "
+                "of law, the prime minister’s office said.", date="2024-10-16")
+    said = [s for s in r.facts.statements if "rule of law" in s.text]
+    assert said and said[0].speaker_text == "prime minister’s office"

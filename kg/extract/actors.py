@@ -651,8 +651,11 @@ def _earlier_organization_named(ctx: DocContext, before: int, word: str) -> str 
     return None
 
 
-def _noun_phrase(ctx: DocContext, token) -> str:
-    """The words naming ``token``'s referent: its pre-modifiers and a short of/from/for phrase."""
+def _noun_phrase(ctx: DocContext, token, as_written: bool = False) -> str:
+    """The words naming ``token``'s referent: its pre-modifiers and a short of/from/for phrase.
+
+    Apostrophes are made plain, so that one name minted twice is one entity, unless
+    ``as_written``: a source's label quotes the text exactly ("the prime minister’s office")."""
     start = token.left_edge.i
     end = token.i + 1
     for child in token.children:
@@ -670,7 +673,8 @@ def _noun_phrase(ctx: DocContext, token) -> str:
     tokens = [t for t in ctx.tokens[start:end] if not t.is_punct or t.text in ("’", "'", "-")]
     if not tokens:
         return ""
-    return ctx.doc[tokens[0].i:tokens[-1].i + 1].text.replace("’", "'")
+    text = ctx.doc[tokens[0].i:tokens[-1].i + 1].text
+    return text if as_written else text.replace("’", "'")
 
 
 def _modifier_country(ctx: DocContext, token) -> str | None:

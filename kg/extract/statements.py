@@ -177,7 +177,7 @@ def speaker_text(ctx: DocContext, verb, speaker: str | None = None) -> str | Non
         mention = ctx.mention_at(child.i) if child.dep_ == "appos" else None
         if mention is not None and mention.iri == speaker:
             return entity.name      # "Ukraine's state nuclear company, Energoatom, said": Energoatom
-    phrase = _noun_phrase(ctx, subject)
+    phrase = _noun_phrase(ctx, subject, as_written=True)
     # "A US official said": the source is "US official" (the article is the sentence's, not its name).
     phrase = phrase.split(" ", 1)[1] if phrase.lower().startswith(("the ", "a ", "an ")) else phrase
     if entity.name.endswith("'s " + " ".join(phrase.split()[1:])) and phrase.split()[0].lower() in ("his", "her"):
@@ -436,7 +436,7 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         from kg.extract.actors import _noun_phrase
         named = ctx.mention_at(source.i)
         said_as = None if named is not None and named.kind == "person" and named.via != "description" else \
-            _noun_phrase(ctx, source)
+            _noun_phrase(ctx, source, as_written=True)
         if document is not None:
             said_as = ctx.entity(found[0]).name
         if said_as and said_as.lower().startswith(("the ", "a ", "an ")):
