@@ -1709,3 +1709,48 @@ def test_an_unnamed_source_keeps_the_apostrophe_the_text_wrote(extract):
                 "of law, the prime minister’s office said.", date="2024-10-16")
     said = [s for s in r.facts.statements if "rule of law" in s.text]
     assert said and said[0].speaker_text == "prime minister’s office"
+
+
+def test_similar_arrangements_signed_with_others_are_no_exchange(extract):
+    r = extract("India has signed similar arrangements with France and Britain.", date="2022-12-06")
+    assert r.meetings() == []
+
+
+def test_a_time_in_a_since_clause_does_not_date_the_visit(extract):
+    r = extract("Baerbock met Jaishankar in New Delhi on Monday. It was Baerbock’s first visit to India since she "
+                "took office a year ago.", date="2022-12-06")
+    visit = next(m for m in r.meetings() if m.kind == "visit")
+    assert visit.time is None or visit.time.start.year == 2022
+
+
+def test_the_following_day_after_a_conjoined_clause_counts_from_its_day(extract):
+    r = extract("Xi Jinping received South African President Cyril Ramaphosa on Monday and met Nigerian President Bola "
+                "Tinubu the following day.", date="2024-09-06")
+    tinubu = next(m for m in r.meetings() if "Bola Tinubu" in {r.name(p) for p in m.participants})
+    ramaphosa = next(m for m in r.meetings() if "Cyril Ramaphosa" in {r.name(p) for p in m.participants})
+    assert ramaphosa.time.start == dt.date(2024, 9, 2) and tinubu.time.start == dt.date(2024, 9, 3)
+
+
+def test_their_talks_are_the_subjects_last_exchange(extract):
+    r = extract("Xi Jinping received Cyril Ramaphosa on Monday and met Bola Tinubu the following day. Ramaphosa said "
+                "after their talks that South Africa wanted to narrow its trade deficit.", date="2024-09-06")
+    assert ["Bola Tinubu", "Cyril Ramaphosa"] not in r.pairs()
+
+
+def test_a_surname_without_its_particle_is_the_same_person(extract):
+    r = extract("Saad Sherida al-Kaabi, Qatar’s energy minister, signed the deal. Kaabi said supplies would start "
+                "in 2026.", date="2022-11-30")
+    assert r.speakers() == ["Saad Sherida al-Kaabi"]
+
+
+def test_an_untagged_name_owned_by_a_country_is_an_organisation(extract):
+    r = extract("Last week QatarEnergy signed a 27-year agreement with China’s Sinopec.", date="2022-11-30")
+    assert "Sinopec" in r.parties_of("signing")
+
+
+def test_the_ministry_is_the_ministry_named_before_even_before_it_speaks(extract):
+    r = extract("India’s foreign ministry said it had expelled six Canadian diplomats. The ministry said it was "
+                "angry. Stewart Wheeler is Canada’s envoy. The ministry summoned Wheeler on Monday.",
+                date="2024-10-16")
+    assert r.speakers() == ["India's foreign ministry", "India's foreign ministry"]
+    assert r.pairs() == [["India's foreign ministry", "Stewart Wheeler"]]

@@ -87,8 +87,7 @@ def find_actors(ctx: DocContext) -> None:
             if span is not None and len(span) >= 2:
                 person_surnames.add(norm(span[-1].text))
     # ... and of the people the reference data found in it ("Rustem Umerov", untagged by the model).
-    person_surnames |= {norm(e.name.split()[-1]) for e in ctx.facts.entities.values()
-                        if e.kind == PERSON and len(e.name.split()) >= 2}
+    person_surnames |= {key for e in ctx.facts.entities.values() if e.kind == PERSON for key in surname_keys(e.name)}
     for ent in ctx.ents:
         core = ent[:-1] if len(ent) == 2 and ent[-1].text in ("’s", "'s", "’") else ent
         if ent.label_ in ("ORG", "GPE", "NORP") and len(core) == 1 and norm(core.text) in person_surnames \
@@ -191,6 +190,14 @@ def find_actors(ctx: DocContext) -> None:
                 _register(ctx, ref.iri, PERSON, ref.name, tok.text, tok.i, tok.i + 1, in_reference=True,
                           gender=ref.gender, via="surname")
                 surnames[norm(tok.text)] = ref.iri
+                continue
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("pobj", "dobj", "nsubj", "conj") and \
+                (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "PROPN") and any(
+                    c.dep_ == "poss" and c.i in ctx.token_mention and ctx.token_mention[c.i].kind == COUNTRY
+                    for c in tok.children):
+            # "signed an agreement with China's Sinopec": a name the model did not tag, owned
+            # by a country, that is no one's surname: one of the country's companies or bodies.
+            _register_organization(ctx, tok.text, tok.i, tok.i + 1)
 
     # 4. Posts from titles and appositions.
     for mention in list(ctx.mentions):
@@ -301,13 +308,25 @@ def _looks_like_org(ent) -> bool:
     return any(t.pos_ == "PROPN" for t in ent) and len(ent.text) > 1
 
 
+# Particles joined to a surname that the text may drop: "Saad Sherida al-Kaabi" ... "Kaabi said".
+SURNAME_PARTICLES = ("al-", "el-")
+
+
+def surname_keys(name: str) -> list[str]:
+    """The keys a later mention by surname may use: "al-kaabi" and "kaabi"."""
+    parts = norm(name).split()
+    if len(parts) < 2:
+        return []
+    last = parts[-1]
+    return [last] + [last[len(p):] for p in SURNAME_PARTICLES if last.startswith(p) and len(last) > len(p) + 2]
+
+
 def _doc_surnames(ctx: DocContext) -> dict[str, str]:
     out = {}
     for entity in ctx.facts.entities.values():
         if entity.kind == PERSON and not entity.unnamed:
-            parts = norm(entity.name).split()
-            if len(parts) >= 2:
-                out[parts[-1]] = entity.iri
+            for key in surname_keys(entity.name):
+                out[key] = entity.iri
     return out
 
 
@@ -607,16 +626,17 @@ def _describe(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
             owner = _administration_owner(ctx, token)
             if owner and lemma != "office":
                 return [owner]  # "the Biden administration", "Orbán's government": the country
-        if token.tag_ in ("NNS", "NNPS") or (lemma in ("government", "administration", "ministry") and not country
-                                              and not any(c.dep_ in ("compound", "poss") for c in token.children)):
-            return []  # "two governments", "a ministry": nobody in particular
         name = phrase[4:] if phrase.lower().startswith("the ") else phrase
         if name.lower() == token.lower_ and not token.tag_.endswith("S"):
             earlier = _earlier_organization_named(ctx, token.i, token.lower_)
             if earlier is not None:
-                # "The Commission said" after "the European Commission": the one named before.
+                # "The Commission said" after "the European Commission", "The ministry summoned"
+                # after "India's foreign ministry said": the one named before.
                 ctx.add_mention(Mention(token.i, token.i + 1, earlier, ORGANIZATION, via="description"))
                 return [earlier]
+        if token.tag_ in ("NNS", "NNPS") or (lemma in ("government", "administration", "ministry") and not country
+                                              and not any(c.dep_ in ("compound", "poss") for c in token.children)):
+            return []  # "two governments", "a ministry": nobody in particular
         refs = ctx.gaz.lookup(name, "organization")
         iri = refs[0].iri if refs else organization_iri(name)
         ctx.add_entity(Entity(iri=iri, kind=ORGANIZATION, name=refs[0].name if refs else name, aliases={name},
@@ -648,6 +668,14 @@ def _earlier_organization_named(ctx: DocContext, before: int, word: str) -> str 
         names = {entity.name, *entity.aliases}
         if any(n.split() and len(n.split()) > 1 and n.split()[-1].lower() == word for n in names):
             return m.iri
+    # Not yet read: a description of that body earlier in the text ("India's foreign ministry
+    # said ..." before "The ministry summoned ..."), read now.
+    for tok in reversed(ctx.tokens[:before]):
+        if tok.lower_ == word and tok.dep_ != "compound" and any(
+                c.dep_ in ("poss", "compound", "amod") and c.i < tok.i for c in tok.children):
+            found = [iri for iri in _describe(ctx, tok) if ctx.entity(iri) is not None
+                     and ctx.entity(iri).kind == ORGANIZATION]
+            return found[0] if found else None
     return None
 
 

@@ -370,7 +370,7 @@ class DocContext:
         # A meeting that did not happen is no antecedent ("Erdogan did not meet Blinken. ...
         # Netanyahu spoke after their meeting").
         earlier = [m for m in self.facts.meetings if m.evidence.start <= here and m.status not in (DENIED, CANCELLED)]
-        side = self._subject_side(tok, earlier)
+        side = self._subject_side(tok, earlier) or self._subjects_exchange(tok, earlier)
         if side:
             return side
         people_only = tok.lemma_.lower() in ("man", "woman", "leader", "president", "minister", "men", "women")
@@ -459,6 +459,23 @@ class DocContext:
         side = list(dict.fromkeys(self.token_mention[t.i].iri for t in subject.subtree if t.i in self.token_mention
                                   and self.token_mention[t.i].iri in last.participants))
         return side if 0 < len(side) < len(last.participants) else []
+
+    def _subjects_exchange(self, tok, earlier) -> list[str]:
+        """"Ramaphosa said after their talks", told after Xi met him and then Tinubu: "their" is
+        the clause's subject and whom the subject last met."""
+        if tok.lower_ != "their" or tok.dep_ != "poss":
+            return []
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        mention = self.token_mention.get(subject.i) if subject is not None else None
+        if mention is None or mention.kind != PERSON:
+            return []
+        for meeting in reversed(earlier[-4:]):
+            if mention.iri in meeting.participants and len(meeting.participants) >= 2:
+                return list(meeting.participants)
+        return []
 
     def _holds_post(self, iri: str, wanted: tuple[set[str], ...]) -> bool | None:
         """Whether the article or the reference data gives ``iri`` a post with one of the ``wanted``

@@ -279,6 +279,9 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
         restated = [t for t in sent if t.i < tok.i and _trigger(t) is not None and _trigger(t)[1] == "verb"]
         if restated:
             return _status(ctx, restated[-1], "verb")
+    if kind_of == "verb" and any(c.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ == "similar" for a in c.children)
+                                 for c in tok.children):
+        return None     # "India has signed similar arrangements with France and Britain": others, untold
     # "declined to say whether they met", "if they meet": not asserted either way; so too the
     # later verbs of a conditional ("if Iran let inspectors back ... and resumed talks").
     for v in own:
@@ -1249,10 +1252,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             time = None
             for head in heads:
                 time = time or time_of(ctx, head, future=status == PLANNED)
-            if time is None and ctx.facts.meetings and kind_of == "noun":
-                # "... and his call with Zelensky the following day": the day after the last exchange told.
-                own = ctx.text[tok.left_edge.idx:tok.right_edge.idx + len(tok.right_edge.text)]
-                time = days_after(ctx.facts.meetings[-1].time, own)
+            if time is None and ctx.facts.meetings:
+                # "... and his call with Zelensky the following day", "received A on Monday and met B
+                # the following day": the day after the last exchange told.
+                time = days_after(ctx.facts.meetings[-1].time, _own_words(tok, kind_of))
             if time is None:
                 # "After the talks, Zelensky joined ... in a phone call": the day of the talks told.
                 time = _after_the_exchange_time(ctx, sent, heads[0])
@@ -1796,6 +1799,15 @@ def _in_reported_content(token) -> bool:
     return False
 
 
+def _own_words(tok, kind_of: str) -> str:
+    """The words of an exchange's own phrase (a noun's) or clause (a verb's, without the clauses
+    conjoined to it), as written."""
+    if kind_of == "noun":
+        return tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
+    skip = {t.i for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    return " ".join(t.text for t in tok.subtree if t.i not in skip)
+
+
 def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
     """The one date of ``sent`` (else of the sentence before), for an exchange with none of its own.
 
@@ -1828,8 +1840,11 @@ def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
                 continue    # "..., under which it aims to deliver 20 bcm by 2027": the clause's own time
             if ent.root.head.lower_ == "of" and ent.root.head.head.pos_ in ("NOUN", "PROPN"):
                 continue    # "his third visit since the Hamas attack of Oct. 7" dates the attack
-            if any(a.lower_ in ("since", "until") and a.dep_ in ("prep", "mark") for a in ent.root.ancestors):
-                continue    # "his first visit since taking office in April": the start of a period
+            if any(a.lower_ in ("since", "until") and a.dep_ in ("prep", "mark") or
+                   any(c.dep_ == "mark" and c.lower_ in ("since", "until") for c in a.children)
+                   for a in [ent.root, *ent.root.ancestors]):
+                continue    # "his first visit since taking office in April", "since she took office a
+                            # year ago": the start of a period
             if ctx.quote_at(ent.start) is not None:
                 continue    # “... repeat what it did on October 7,” he said: a date the speaker told
             span = resolve(ent.text, ctx.date, future=future)
