@@ -1754,3 +1754,10 @@ def test_the_ministry_is_the_ministry_named_before_even_before_it_speaks(extract
                 date="2024-10-16")
     assert r.speakers() == ["India's foreign ministry", "India's foreign ministry"]
     assert r.pairs() == [["India's foreign ministry", "Stewart Wheeler"]]
+
+
+def test_a_long_title_before_a_name_is_that_person(extract):
+    r = extract("Trump met Howard Lutnick, national security adviser Mike Waltz and Director of National "
+                "Intelligence Tulsi Gabbard at the White House on Wednesday.", date="2025-04-05")
+    names = sorted(r.name(p) for m in r.meetings() for p in m.participants)
+    assert "Tulsi Gabbard" in names and not any(n.startswith("the Director") for n in names)

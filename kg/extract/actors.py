@@ -603,7 +603,7 @@ def _describe(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
         # "officials", "the two countries' leaders": a group, never one unnamed person.
         return [ctx.anonymous(phrase, token)]
     if token.lower_ in PERSON_NOUNS or lemma in PERSON_NOUNS:
-        named = _name_in_apposition(ctx, token)
+        named = _name_in_apposition(ctx, token) or _name_after_long_title(ctx, token)
         if named:
             return [named]
         if lemma in LEADER_NOUNS and country and role_holder(ctx, country, token):
@@ -782,6 +782,22 @@ def _name_in_apposition(ctx: DocContext, token) -> str | None:
             return mention.iri if mention.kind == PERSON and mention.start == i else None
         if ctx.tokens[i].lower_ not in TITLE_WORDS | HONORIFICS and ctx.tokens[i].pos_ != "PROPN":
             return None
+    return None
+
+
+def _name_after_long_title(ctx: DocContext, token) -> str | None:
+    """"Director of National Intelligence Tulsi Gabbard", parsed as the title with the name inside
+    its of-phrase: the person named at the end of the title."""
+    if not token.is_title:
+        return None
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != token.i + 1:
+            continue
+        for obj in prep.children:
+            mention = ctx.mention_at(obj.i)
+            if obj.dep_ == "pobj" and mention is not None and mention.kind == PERSON and \
+                    all(t.is_title for t in ctx.tokens[prep.i + 1:mention.start]):
+                return mention.iri
     return None
 
 
