@@ -1761,3 +1761,21 @@ def test_a_long_title_before_a_name_is_that_person(extract):
                 "Intelligence Tulsi Gabbard at the White House on Wednesday.", date="2025-04-05")
     names = sorted(r.name(p) for m in r.meetings() for p in m.participants)
     assert "Tulsi Gabbard" in names and not any(n.startswith("the Director") for n in names)
+
+
+def test_an_accusation_whose_reason_hangs_on_the_accused_is_a_statement(extract):
+    r = extract("Amnesty International accused Tunisian authorities of abusing migrants from sub-Saharan Africa.",
+                date="2023-07-17")
+    assert [(s[0], "abusing migrants" in s[1]) for s in r.said()] == [("Amnesty International", True)]
+
+
+def test_calling_something_a_quoted_name_is_a_statement(extract):
+    r = extract("China’s foreign ministry called the release “extremely selfish and irresponsible”.", date="2023-08-25")
+    assert len(r.said()) == 1 and "extremely selfish" in r.said()[0][1]
+
+
+def test_collective_sources_speak_as_the_text_names_them_but_are_no_party(extract):
+    r = extract("Rights groups said the prisons were overcrowded. Aid agencies warned that parts of the country "
+                "could slide into famine.", date="2024-04-16")
+    assert r.speakers() == ["Rights groups", "Aid agencies"]
+    assert extract("Biden met aid agencies on Monday.", date="2024-04-16").meetings() == []

@@ -12,8 +12,8 @@ ever invented.
 from __future__ import annotations
 
 from kg.extract.context import DocContext, Mention
-from kg.extract.lexicon import (ANONYMOUS_PATTERNS, HONORIFICS, PERSON_NOUNS, ROLE_MODIFIERS,
-                                TITLE_WORDS)
+from kg.extract.lexicon import (ANONYMOUS_PATTERNS, HONORIFICS, PERSON_NOUNS, REPORTING_VERBS, ROLE_MODIFIERS,
+                                SOURCE_GROUP_NOUNS, TITLE_WORDS)
 from kg.extract.model import ANONYMOUS, COUNTRY, ORGANIZATION, PERSON, Entity, PostClaim
 from kg.gazetteer import norm
 from kg.rdfwriter import organization_iri, person_iri, place_iri, slug
@@ -602,6 +602,12 @@ def _describe(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
     if token.tag_ in ("NNS", "NNPS") and lemma in PERSON_NOUNS:
         # "officials", "the two countries' leaders": a group, never one unnamed person.
         return [ctx.anonymous(phrase, token)]
+    if token.tag_ in ("NNS", "NNPS") and lemma in SOURCE_GROUP_NOUNS and token.dep_ == "nsubj" and \
+            token.head.lemma_.lower() in REPORTING_VERBS | SPEECH_ACT_VERBS:
+        # "Rights groups said", "Aid agencies warned", "Refugee charities urged ministers to ...":
+        # a collective source, kept as the text names it (as a speaker only: "met aid agencies"
+        # names no party).
+        return [ctx.anonymous(phrase, token)]
     if token.lower_ in PERSON_NOUNS or lemma in PERSON_NOUNS:
         named = _name_in_apposition(ctx, token) or _name_after_long_title(ctx, token)
         if named:
@@ -783,6 +789,10 @@ def _name_in_apposition(ctx: DocContext, token) -> str | None:
         if ctx.tokens[i].lower_ not in TITLE_WORDS | HONORIFICS and ctx.tokens[i].pos_ != "PROPN":
             return None
     return None
+
+
+# Speech acts beside the reporting verbs whose subject is a speaker ("accused", "criticised").
+SPEECH_ACT_VERBS = {"accuse", "blame", "praise", "commend", "criticise", "criticize", "condemn", "welcome", "press"}
 
 
 def _name_after_long_title(ctx: DocContext, token) -> str | None:

@@ -40,6 +40,11 @@ ANONYMOUS_PATTERNS = (
     "sources", "a source", "one source", "insiders", "an insider", "people close to", "a person close to",
     "diplomatic sources", "officials who", "an official who", "people involved", "a person involved",
 )
+# Plural nouns for collective sources that speak as a body without a name: "Rights groups
+# said", "Aid agencies warned", "Industry figures said".
+SOURCE_GROUP_NOUNS = {"group", "charity", "agency", "organisation", "organization", "campaigner", "activist",
+                      "figure", "advocate", "critic", "lawmaker", "legislator", "union", "association",
+                      "watchdog", "ngo", "ngos", "environmentalist", "scientist", "researcher", "trader", "investor"}
 # Plural descriptions that refer back to the last pair of people ("the two leaders").
 GROUP_ANAPHORS = {"the two leaders", "both leaders", "the two men", "the two women", "the pair",
                   "the leaders", "the two sides", "both sides", "the two presidents", "the two ministers",

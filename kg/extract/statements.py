@@ -375,7 +375,8 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         if any(c.dep_ == "oprd" and ctx.mention_at(c.i) is not None for c in tok.children):
             continue    # "called Chinese President Xi Jinping": a phone call, not a name for something
         if not any(c.dep_ in ("oprd",) for c in tok.children) and not (
-                tok.lemma_.lower() == "describe" and any(c.lower_ == "as" for c in tok.children)):
+                tok.lemma_.lower() == "describe" and any(c.lower_ == "as" for c in tok.children)) and \
+                not _quoted_name_after_object(ctx, tok):
             continue
         if not any(c.dep_ == "dobj" and c.lower_ not in ("whom", "who", "which", "what", "that") for c in tok.children):
             continue    # "Zelensky, whom he calls illegitimate": a name for someone, said in passing
@@ -391,7 +392,10 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         if tok.i in used_verbs or tok.pos_ != "VERB" or tok.lemma_.lower() not in JUDGEMENT_VERBS or ctx.quote_at(tok.i):
             continue
         judged = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        reason = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == JUDGEMENT_VERBS[tok.lemma_.lower()]
+        # "accused Tunisian authorities of abusing migrants": the parser often hangs the reason
+        # on the person judged.
+        reason = next((c for c in [*tok.children, *(judged.children if judged is not None else ())]
+                       if c.dep_ == "prep" and c.lower_ == JUDGEMENT_VERBS[tok.lemma_.lower()]
                        and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
         if judged is None or reason is None:
             continue
@@ -514,6 +518,18 @@ def _conjoined_end(ctx: DocContext, verb, content, end: int) -> int:
             end = max(end, words[-1].idx + len(words[-1].text))
         break
     return end
+
+
+def _quoted_name_after_object(ctx: DocContext, verb) -> bool:
+    """"called the release “extremely selfish and irresponsible”": a quoted name right after the
+    object of "call", which the parser often reads as the object's own modifiers."""
+    if verb.lemma_.lower() != "call":
+        return False
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.i + 1 < len(ctx.tokens) and ctx.tokens[obj.i + 1].text in ("“", '"') and \
+                ctx.quote_at(obj.i + 2) is not None:
+            return True
+    return False
 
 
 def _statement_to(ctx: DocContext, topic_index: dict, verb, tokens, speaker: str, confidence: float, time,
