@@ -1779,3 +1779,11 @@ def test_collective_sources_speak_as_the_text_names_them_but_are_no_party(extrac
                 "could slide into famine.", date="2024-04-16")
     assert r.speakers() == ["Rights groups", "Aid agencies"]
     assert extract("Biden met aid agencies on Monday.", date="2024-04-16").meetings() == []
+
+
+def test_both_cohosts_of_a_meeting_take_part_when_the_parser_joins_their_names(extract):
+    r = extract("Biden held talks with Polish President Andrzej Duda in Warsaw on Tuesday. On Wednesday he met leaders "
+                "of the Bucharest Nine at a meeting co-hosted by Duda and Romanian President Klaus Iohannis.",
+                date="2023-02-22")
+    wednesday = next(m for m in r.meetings() if m.time.start == dt.date(2023, 2, 22))
+    assert sorted(map(r.name, wednesday.participants)) == ["Andrzej Duda", "Joe Biden", "Klaus Iohannis"]

@@ -89,7 +89,8 @@ def find_actors(ctx: DocContext) -> None:
     # ... and of the people the reference data found in it ("Rustem Umerov", untagged by the model).
     person_surnames |= {key for e in ctx.facts.entities.values() if e.kind == PERSON for key in surname_keys(e.name)}
     for ent in ctx.ents:
-        core = ent[:-1] if len(ent) == 2 and ent[-1].text in ("’s", "'s", "’") else ent
+        # ("Duda and" tagged as one organisation before "Romanian President Klaus Iohannis")
+        core = ent[:-1] if len(ent) == 2 and ent[-1].text in ("’s", "'s", "’", "and", ",") else ent
         if ent.label_ in ("ORG", "GPE", "NORP") and len(core) == 1 and norm(core.text) in person_surnames \
                 and not any(i in taken for i in range(ent.start, ent.end)):
             taken.update(range(ent.start, ent.end))

@@ -965,6 +965,8 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     participants += [p for p in explicit if p not in participants]
     for host in hosts:
         participants += [p for p in _actors(ctx, host, speaker) if p not in participants]
+        # "co-hosted by Duda and Romanian President Klaus Iohannis", parsed as one name
+        participants += [p for p in ctx.coordinated_people(host) if p not in participants]
     if tok.lemma_.lower() in LETTER_NOUNS and governing is not None and \
             governing.lemma_.lower() in ("hand", "deliver", "pass", "bring", "carry", "give"):
         senders = [p for o in _with_objects(tok, preps=("from",)) for p in _actors(ctx, o, speaker)]
@@ -1143,6 +1145,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                             and any(a.lower_ in ("at", "in") and a.dep_ == "prep" for a in acl.head.ancestors
                                     if a.i > tok.i and tok.is_ancestor(a)):
                         objects += _agents(acl)
+                        # "co-hosted by Duda and Romanian President Klaus Iohannis", parsed as one name
+                        objects += [t for o in _agents(acl) for t in o.subtree if t.i != o.i and t.dep_ == "nmod"
+                                    and any(c.dep_ == "cc" for c in t.children)]
                 if any(c.dep_ == "nsubjpass" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children):
                     # "... was struck between the Parliament, ..., and the member states, ...": the
                     # parser hangs the second party from the verb.
