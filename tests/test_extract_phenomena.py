@@ -1787,3 +1787,31 @@ def test_both_cohosts_of_a_meeting_take_part_when_the_parser_joins_their_names(e
                 date="2023-02-22")
     wednesday = next(m for m in r.meetings() if m.time.start == dt.date(2023, 2, 22))
     assert sorted(map(r.name, wednesday.participants)) == ["Andrzej Duda", "Joe Biden", "Klaus Iohannis"]
+
+
+def test_met_one_and_then_another_are_two_meetings(extract):
+    r = extract("Qin Gang met Annalena Baerbock on Friday. Later on Friday Baerbock met Wang Yi, the Communist Party’s "
+                "top foreign policy official, and then Vice President Han Zheng.", date="2023-04-15")
+    assert ["Annalena Baerbock", "Han Zheng"] in r.pairs() and ["Han Zheng", "Wang Yi"] not in r.pairs()
+
+
+def test_welcoming_a_decision_as_something_is_a_statement_but_welcoming_a_guest_is_not(extract):
+    r = extract("Grain industry groups welcomed the announcement as a first step towards regaining the Chinese market.",
+                date="2023-04-11")
+    assert r.speakers() == ["Grain industry groups"]
+    r = extract("President Joe Biden welcomed Prime Minister Narendra Modi to the White House for a state visit that "
+                "both governments cast as a turning point.", date="2023-06-23")
+    assert r.said() == []
+
+
+def test_a_group_led_by_two_parties_is_those_parties(extract):
+    r = extract("Vietnam and a group of wealthy democracies led by the European Union and Britain agreed on Wednesday "
+                "to mobilise 15 billion dollars.", date="2022-12-15")
+    assert sorted(p for m in r.meetings() for p in map(r.name, m.participants)) == \
+        ["European Union", "United Kingdom", "Vietnam"]
+
+
+def test_those_in_whose_presence_a_deal_is_signed_take_part(extract):
+    r = extract("Kihara and Emanuel arrived. Officials signed the deal in the presence of Kihara and Emanuel.",
+                date="2024-01-19")
+    assert r.parties_of("signing") == ["Emanuel", "Kihara"]

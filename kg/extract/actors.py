@@ -567,6 +567,13 @@ def _describe(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
         return [after.iri]
     if token.lemma_.lower() in ("group", "delegation", "team", "coalition", "number", "couple", "handful", "member"):
         # "a bipartisan group of US senators said": the members speak
+        leaders = [t for acl in token.children if acl.dep_ == "acl" and acl.lemma_.lower() in ("lead", "head")
+                   for a in acl.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                   for t in [o, *[c for c in o.subtree if c.dep_ == "conj"]]]
+        led = [m.iri for t in leaders for m in [ctx.mention_at(t.i)] if m is not None and m.kind in (COUNTRY, ORGANIZATION)]
+        if led:
+            # "a group of wealthy democracies led by the European Union and Britain": those who lead it
+            return list(dict.fromkeys(led))
         members = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
         if members:
             return describe_actor(ctx, members[0], speaker)

@@ -1099,6 +1099,13 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         # "called Chinese President Xi Jinping" misread as "called X Y"; "met A and,
                         # separately, B" with B left hanging from the verb.
                         objects.append(child)
+                    if _then_object(ctx, tok, child):
+                        objects.append(child)   # "met Wang Yi ... and then Vice President Han Zheng"
+                    if child.dep_ == "prep" and child.lower_ in ("in", "before") and tok.lemma_.lower() == "sign":
+                        # "signed ... in the presence of the two leaders": they took part
+                        objects += [o for p in child.children if p.dep_ == "pobj" and p.lemma_.lower() == "presence"
+                                    for of in p.children if of.dep_ == "prep" and of.lower_ == "of"
+                                    for o in of.children if o.dep_ == "pobj"]
                     if child.dep_ == "dobj":
                         if _trigger(child) and child.lower_ in MEETING_NOUNS:
                             heads.append(child)
@@ -2075,7 +2082,8 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
     # "told Macron and Scholz in separate calls", "met Yellen and, separately, Raimondo":
     # the subject's side met each of the others on their own.
     separate = (kind_of == "noun" and any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)) or \
-        any(t.lower_ == "separately" and t.i > anchor.i for t in ctx.sentence_of(anchor))
+        any(t.lower_ == "separately" and t.i > anchor.i for t in ctx.sentence_of(anchor)) or \
+        (kind_of == "verb" and any(_then_object(ctx, anchor, c) for c in anchor.children))
     if separate:
         subject = _subject(anchor)
         base = [p for p in (_actors(ctx, subject, speaker) if subject is not None else []) if p in participants]
@@ -2098,6 +2106,16 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
     if not base:
         return [participants]
     return [base + g for g in groups]
+
+
+def _then_object(ctx: DocContext, verb, child) -> bool:
+    """"met Wang Yi, ..., and then Vice President Han Zheng": a person the parser joined to the
+    verb itself, met next and on their own."""
+    mention = ctx.mention_at(child.i)
+    return child.dep_ == "conj" and child.pos_ == "PROPN" and verb.lemma_.lower() in ("meet", "see", "receive") and \
+        mention is not None and mention.kind == PERSON and \
+        any(a.dep_ == "advmod" and a.lower_ in ("then", "later") for a in child.children) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
 
 
 def _with_preps(anchor, tok) -> list:

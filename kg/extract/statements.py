@@ -370,16 +370,21 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
 
     # "X called the law a global first", "X described the plan as ...": a characterisation.
     for tok in ctx.tokens:
-        if tok.i in used_verbs or tok.lemma_.lower() not in ("call", "describe", "brand", "label", "dub"):
+        if tok.i in used_verbs or tok.lemma_.lower() not in ("call", "describe", "brand", "label", "dub", "welcome", "hail"):
             continue
         if any(c.dep_ == "oprd" and ctx.mention_at(c.i) is not None for c in tok.children):
             continue    # "called Chinese President Xi Jinping": a phone call, not a name for something
         if not any(c.dep_ in ("oprd",) for c in tok.children) and not (
-                tok.lemma_.lower() == "describe" and any(c.lower_ == "as" for c in tok.children)) and \
+                tok.lemma_.lower() in ("describe", "welcome", "hail") and any(c.lower_ == "as" and c.dep_ == "prep"
+                                                                             for c in tok.children)) and \
                 not _quoted_name_after_object(ctx, tok):
             continue
         if not any(c.dep_ == "dobj" and c.lower_ not in ("whom", "who", "which", "what", "that") for c in tok.children):
             continue    # "Zelensky, whom he calls illegitimate": a name for someone, said in passing
+        if tok.lemma_.lower() in ("welcome", "hail") and any(
+                c.dep_ == "dobj" and (ctx.mention_at(c.i) is not None or c.lemma_.lower() in ("guest", "visitor"))
+                for c in tok.children):
+            continue    # "welcomed Modi to the White House": a host's greeting, not a judgement
         speaker, confidence = _speaker_of(ctx, tok)
         if speaker is None:
             continue
