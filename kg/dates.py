@@ -189,7 +189,8 @@ def resolve(text: str, anchor: dt.date | None, future: bool = False) -> TimeSpan
         if unit == "month":
             year, month = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
             return _month_span(year, month + 1, raw)
-        return TimeSpan(dt.date(anchor.year - n, 1, 1), dt.date(anchor.year - n, 12, 31), YEAR, raw)
+        # "since they met in Bali a year ago": about the same month, that many years back.
+        return _month_span(anchor.year - n, anchor.month, raw)
 
     if re.search(r"\b(last|past|previous)\s+week\b", t):
         return TimeSpan(*_week_of(anchor - dt.timedelta(days=7)), WEEK, raw)

@@ -24,6 +24,7 @@ THURSDAY = dt.date(2023, 1, 19)
     ("last year", "2022-01-01", "2022-12-31", YEAR),
     ("next month", "2023-02-01", "2023-02-28", MONTH),
     ("late last month", "2022-12-21", "2022-12-31", PART_OF_MONTH),
+    ("a year ago", "2022-01-01", "2022-01-31", MONTH),
     ("early next month", "2023-02-01", "2023-02-10", PART_OF_MONTH),
 ])
 def test_resolves_against_article_date(text, start, end, granularity):

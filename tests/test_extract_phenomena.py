@@ -1815,3 +1815,10 @@ def test_those_in_whose_presence_a_deal_is_signed_take_part(extract):
     r = extract("Kihara and Emanuel arrived. Officials signed the deal in the presence of Kihara and Emanuel.",
                 date="2024-01-19")
     assert r.parties_of("signing") == ["Emanuel", "Kihara"]
+
+
+def test_they_in_a_when_clause_are_the_main_clauses_subjects(extract):
+    r = extract("Piyush Goyal met Jamieson Greer in New York on Monday. Trump and Modi set a goal of concluding the "
+                "first part of a deal by the autumn when they met at the White House in February.", date="2025-09-24")
+    february = next(m for m in r.meetings() if m.time.start == dt.date(2025, 2, 1))
+    assert sorted(map(r.name, february.participants)) == ["Donald Trump", "Narendra Modi"]

@@ -380,6 +380,17 @@ class DocContext:
                       if c.dep_ in ("nummod", "det", "predet") and c.lower_ in NUMBER_WORDS), None)
         if count is None and tok.lower_ in NUMBER_WORDS:
             count = NUMBER_WORDS[tok.lower_]   # "spoke to the three by phone"
+        if tok.lower_ == "they" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "advcl":
+            # "Trump and Modi set a goal ... when they met at the White House": the main
+            # clause's subjects, whatever exchange was told before.
+            main = tok.head.head
+            while not any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children) and main.head.i != main.i:
+                main = main.head    # (the clause may hang on "concluding" in "set a goal of concluding ...")
+            subjects = [t for c in main.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+                        if t.i in self.token_mention and self.token_mention[t.i].kind == PERSON]
+            people = list(dict.fromkeys(self.token_mention[t.i].iri for t in subjects))
+            if len(people) >= 2:
+                return people
         if count == 2 and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "advcl":
             # "Truss did not discuss it with Macron when the two met on Tuesday": the two named in
             # the clause it depends on, whatever exchange was told before.
