@@ -1822,3 +1822,11 @@ def test_they_in_a_when_clause_are_the_main_clauses_subjects(extract):
                 "first part of a deal by the autumn when they met at the White House in February.", date="2025-09-24")
     february = next(m for m in r.meetings() if m.time.start == dt.date(2025, 2, 1))
     assert sorted(map(r.name, february.participants)) == ["Donald Trump", "Narendra Modi"]
+
+
+def test_that_month_is_the_month_named_last(extract):
+    r = extract("The first flight was grounded in June last year after an injunction. Boris Johnson, then prime "
+                "minister, met President Paul Kagame when he travelled to Kigali for a Commonwealth summit that month.",
+                date="2023-11-16")
+    met = next(m for m in r.meetings() if "Paul Kagame" in {r.name(p) for p in m.participants})
+    assert (met.time.start, met.time.end) == (dt.date(2022, 6, 1), dt.date(2022, 6, 30))

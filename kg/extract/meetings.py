@@ -1280,6 +1280,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 # "Trudeau spoke to Trump later that night", "dined together that evening": the day
                 # of the last event told, dated in the text before (an exchange or not).
                 time = told
+            if time is None and _THAT_MONTH.search(_own_words(tok, kind_of)):
+                # "met Kagame when he travelled to Kigali for a summit that month": the month
+                # named last before, in this sentence or the one before.
+                time = _month_told_before(ctx, sent, tok)
             earlier = days_before(told, sent_text) if days_earlier else None
             if earlier is not None and (time is None or not time.is_day):
                 time = earlier      # "A day earlier, Witkoff held talks ..., his fourth meeting this year"
@@ -1783,6 +1787,22 @@ def _sides_of(ctx: DocContext, person: str) -> set[str]:
             sides.add(org)
             org = ctx.gaz.actors[org].parent if org in ctx.gaz.actors else None
     return sides
+
+
+_THAT_MONTH = re.compile(r"\b(that|the same) month\b", re.I)
+
+
+def _month_told_before(ctx: DocContext, sent, tok):
+    """The month of the last time named before ``tok`` (in its sentence or the one before) that
+    gives a month or a day, as a month."""
+    here = ctx.sent_of[sent.start]
+    for ent in reversed(ctx.time_ents):
+        if ent.start >= tok.i or here - ctx.sent_of[ent.start] > 1 or _THAT_MONTH.search(ent.text):
+            continue
+        span = resolve(ent.text, ctx.date)
+        if span is not None and span.granularity != "year" and span.start.month == span.end.month:
+            return resolve(f"{span.start:%B %Y}", ctx.date)
+    return None
 
 
 def _day_told_before(ctx: DocContext, sent):
