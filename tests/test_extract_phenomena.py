@@ -1830,3 +1830,12 @@ def test_that_month_is_the_month_named_last(extract):
                 date="2023-11-16")
     met = next(m for m in r.meetings() if "Paul Kagame" in {r.name(p) for p in m.participants})
     assert (met.time.start, met.time.end) == (dt.date(2022, 6, 1), dt.date(2022, 6, 30))
+
+
+def test_a_day_before_the_announcement_counts_from_the_storys_announcement(extract):
+    r = extract("The Netherlands will require ASML to obtain export licences, the government said on Friday.\n\n"
+                "China’s commerce ministry said on Saturday that it was dissatisfied.\n\n"
+                "Reinette Klever had raised the matter a day before the announcement in a phone call with Commerce "
+                "Minister Wang Wentao, according to the Chinese ministry.", date="2024-09-07")
+    call = next(m for m in r.meetings() if m.kind == "call")
+    assert call.time.start == dt.date(2024, 9, 5)

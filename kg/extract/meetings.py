@@ -1284,6 +1284,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 # "met Kagame when he travelled to Kigali for a summit that month": the month
                 # named last before, in this sentence or the one before.
                 time = _month_told_before(ctx, sent, tok)
+            if days_earlier and re.search(r"\bbefore the (announcement|decision)\b", sent_text, re.I):
+                # "a day before the announcement": the announcement the story leads with
+                told = _story_day(ctx) or told
             earlier = days_before(told, sent_text) if days_earlier else None
             if earlier is not None and (time is None or not time.is_day):
                 time = earlier      # "A day earlier, Witkoff held talks ..., his fourth meeting this year"
