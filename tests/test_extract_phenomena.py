@@ -1839,3 +1839,9 @@ def test_a_day_before_the_announcement_counts_from_the_storys_announcement(extra
                 "Minister Wang Wentao, according to the Chinese ministry.", date="2024-09-07")
     call = next(m for m in r.meetings() if m.kind == "call")
     assert call.time.start == dt.date(2024, 9, 5)
+
+
+def test_the_american_standing_alone_is_the_american_just_named(extract):
+    r = extract("Defense Secretary Lloyd Austin and Chinese Defence Minister Wei Fenghe last met in Cambodia in "
+                "November, when the American urged his counterpart to keep military channels open.", date="2023-02-10")
+    assert r.speakers() == ["Lloyd Austin"]

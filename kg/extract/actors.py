@@ -547,6 +547,9 @@ def _role_agrees(claim_words: set[str], ref_role: str, ref_label: str) -> bool:
 
 def describe_actor(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
     """Actors a noun phrase headed by ``token`` refers to; may create unnamed people or anonymous sources."""
+    national = _national_named_before(ctx, token)
+    if national is not None:
+        return [national]
     found = ctx.resolve_token(token, speaker)
     if found and token.lemma_.lower() in ORG_HEADS and not ctx.resolve_token(token, speaker, conjuncts=False):
         # "between his government and the Finnish company Fortum": the conjunct is named, and
@@ -801,6 +804,26 @@ def _name_in_apposition(ctx: DocContext, token) -> str | None:
 
 # Speech acts beside the reporting verbs whose subject is a speaker ("accused", "criticised").
 SPEECH_ACT_VERBS = {"accuse", "blame", "praise", "commend", "criticise", "criticize", "condemn", "welcome", "press"}
+
+
+def _national_named_before(ctx: DocContext, token) -> str | None:
+    """"Austin and Wei last met in November, when the American urged his counterpart ...": a
+    nationality word standing alone for one person is the person of that country named last
+    before it (in this sentence or the two before); else None (it is the country)."""
+    if token.ent_type_ != "NORP" or token.tag_ not in ("NNP", "NN") or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or \
+            any(c.dep_ in ("compound", "amod") for c in token.children):
+        return None
+    country = ctx.gaz.country_of_demonym(token.text)
+    if country is None:
+        return None
+    here = ctx.sentence_no(token)
+    for m in reversed(ctx.mentions):
+        if m.start >= token.i or here - ctx.sent_of[m.start] > 2:
+            continue
+        if m.kind == PERSON and ctx.country_of(m.iri) == country.iri:
+            return m.iri
+    return None
 
 
 def _name_after_long_title(ctx: DocContext, token) -> str | None:
