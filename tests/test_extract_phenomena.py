@@ -1845,3 +1845,29 @@ def test_the_american_standing_alone_is_the_american_just_named(extract):
     r = extract("Defense Secretary Lloyd Austin and Chinese Defence Minister Wei Fenghe last met in Cambodia in "
                 "November, when the American urged his counterpart to keep military channels open.", date="2023-02-10")
     assert r.speakers() == ["Lloyd Austin"]
+
+
+def test_a_stance_stated_through_a_noun_is_a_statement(extract):
+    r = extract("Joe Biden met Xi Jinping on Monday. Biden stressed the importance of peace and stability across the "
+                "Taiwan Strait. He also raised concerns about China’s support for Russia’s defence industrial base. "
+                "Biden raised the matter with Xi.", date="2024-04-03")
+    assert [s[0] for s in r.said()] == ["Joe Biden", "Joe Biden"]
+    assert "importance of peace" in r.said()[0][1] and "concerns about China" in r.said()[1][1]
+
+
+def test_with_x_warning_that_is_xs_statement(extract):
+    r = extract("Joe Biden and Xi Jinping spoke by phone on Tuesday, with Xi warning that Taiwan remained the greatest "
+                "risk to ties.", date="2024-04-03")
+    assert r.speakers() == ["Xi Jinping"] and "greatest risk" in r.said()[0][1]
+
+
+def test_putting_names_to_an_agreement_is_signing_it(extract):
+    r = extract("Trade ministers Piyush Goyal and Jonathan Reynolds put their names to the Comprehensive Economic and "
+                "Trade Agreement at Chequers as Narendra Modi and Keir Starmer looked on.", date="2025-07-24")
+    assert r.parties_of("signing") == ["Jonathan Reynolds", "Keir Starmer", "Narendra Modi", "Piyush Goyal"]
+
+
+def test_a_word_opening_the_sentence_is_no_part_of_the_name_after_it(extract):
+    r = extract("Britain froze the assets of Roman Abramovich on Thursday. Besides Abramovich, the list includes "
+                "Oleg Deripaska. Abramovich said last week that he would sell the club.", date="2022-03-10")
+    assert "Roman Abramovich" in r.speakers() and not any(n.startswith("Besides") for n in r.speakers())

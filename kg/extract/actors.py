@@ -206,11 +206,18 @@ def find_actors(ctx: DocContext) -> None:
             _read_post(ctx, mention)
 
 
+# Words that open a sentence and that the model sometimes takes into a name ("Besides Abramovich, ...").
+LEADING_NON_NAMES = {"besides", "like", "unlike", "including", "after", "before", "with", "without", "for", "as",
+                     "meanwhile", "while", "since", "despite", "under", "among", "beside", "alongside", "against",
+                     "then", "also", "but", "and", "when", "if", "although", "though", "once", "following"}
+
+
 def _strip_titles(ent):
     """The name part of a PERSON entity ("President Joe Biden" -> "Joe Biden")."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_.strip(".") in TITLE_WORDS | HONORIFICS or doc[start].lower_ in ("the",)):
+    while start < end and (doc[start].lower_.strip(".") in TITLE_WORDS | HONORIFICS or doc[start].lower_ in ("the",)
+                           or doc[start].lower_ in LEADING_NON_NAMES):
         start += 1
     while end > start and doc[end - 1].text in ("’s", "'s", "’", "'"):
         end -= 1

@@ -50,7 +50,7 @@ GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "di
 # first, since _trigger looks at every token of a document and most are none of these.
 _TRIGGER_WORDS = frozenset(PROCESS_NOUNS | set(MEETING_VERBS) | set(MEETING_NOUNS) | DEAL_VERBS | {
     "sit", "see", "spend", "exchange", "lodge", "file", "deliver", "register", "conference", "appearance",
-    "call", "calls", "press", "join"})
+    "call", "calls", "press", "join", "put"})
 
 
 def _trigger(tok) -> tuple[str, str] | None:
@@ -78,6 +78,10 @@ def _trigger(tok) -> tuple[str, str] | None:
     if lemma == "press" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ in (
             "GPE", "ORG", "PERSON", "NORP") or c.lemma_.lower() in ("administration", "government")) for c in tok.children):
         return "talks", "verb"      # "France and Germany pressed the Biden administration to ...": they made their case to it
+    if lemma == "put" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("name", "signature")
+                                                     for c in tok.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return "signing", "verb"    # "put their names to the agreement"
     if lemma == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return "meeting", "verb"    # "sat down with He Lifeng"
     if lemma == "sit" and any(c.lower_ in ("across", "opposite") for c in tok.children):
@@ -1083,7 +1087,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     # "sat across from a delegation", "sat opposite Wang Yi"
                     objects += [o for c in tok.children if c.lower_ in ("from", "opposite") for o in c.children
                                 if o.dep_ == "pobj"]
-                if tok.lemma_.lower() in ("welcome", "invite", "host", "receive", "bring"):
+                if tok.lemma_.lower() in ("welcome", "invite", "host", "receive", "bring", "put"):
                     # "welcomed Modi to the White House": where to, not with whom
                     objects = [o for o in objects if o.head.lower_ != "to"]
                 if tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and subject is not None and \

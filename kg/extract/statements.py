@@ -25,13 +25,25 @@ MIN_QUOTE_WORDS = 5
 
 
 #: Verbs of judging someone, with the preposition that gives the reason ("accused X of ...").
+# Verbs that state a stance through a noun ("stressed the importance of ...").
+STANCE_VERBS = {"stress", "emphasise", "emphasize", "underline", "underscore", "reiterate", "express", "voice",
+                "raise", "reaffirm"}
+STANCE_NOUNS = {"importance", "concern", "dissatisfaction", "opposition", "support", "commitment", "hope", "need",
+                "readiness", "willingness", "desire", "regret", "objection", "alarm", "frustration", "disappointment",
+                "anger", "confidence", "determination", "solidarity", "condolence", "displeasure", "gratitude"}
+# "raised concerns about X" states a stance; "raised the matter with Y" only tells of an exchange.
+RAISED_NOUNS = {"concern", "objection", "alarm"}
 JUDGEMENT_VERBS = {"accuse": "of", "blame": "for", "praise": "for", "commend": "for", "criticise": "for",
                    "criticize": "for", "fault": "for"}
 
 
 def is_reporting_verb(tok) -> bool:
     """True for a verb that introduces speech."""
-    return tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX")
+    if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX"):
+        return True
+    # "with Xi warning that Taiwan remained the greatest risk": a gerund the model took for a noun
+    return tok.dep_ == "pcomp" and tok.lower_.endswith("ing") and tok.lower_[:-3] in REPORTING_VERBS and \
+        any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def time_of(ctx: DocContext, head, exclude: set[int] = frozenset(), future: bool = False):
@@ -411,6 +423,28 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         statements.append(_statement_to(ctx, topic_index, tok,
                                         (t for t in tok.subtree if tok.i <= t.i <= reason.right_edge.i), speaker,
                                         confidence * 0.85, resolve_time_for(ctx, tok)))
+
+    # "Biden stressed the importance of peace across the Taiwan Strait", "raised concerns about
+    # China's support for Russia", "expressed strong dissatisfaction": a stance stated, reported
+    # without a clause.
+    for tok in ctx.tokens:
+        if tok.i in used_verbs or tok.pos_ != "VERB" or tok.lemma_.lower() not in STANCE_VERBS or ctx.quote_at(tok.i):
+            continue
+        nouns = STANCE_NOUNS if tok.lemma_.lower() != "raise" else RAISED_NOUNS
+        stance = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns), None)
+        if stance is None or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        subject = _subject(tok)
+        if subject is None or subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we") or \
+                any(a.dep_ == "ccomp" for a in [tok, *tok.ancestors]):
+            continue    # "the two leaders underscored ...": a joint account, its teller's; "She added
+                        # that the EU had raised its concerns": part of what she said
+        speaker, confidence = _speaker_of(ctx, tok)
+        if speaker is None:
+            continue
+        used_verbs.add(tok.i)
+        statements.append(_statement_to(ctx, topic_index, tok, (t for t in stance.subtree if t.i > tok.i), speaker,
+                                        confidence * 0.8, resolve_time_for(ctx, tok)))
 
     # "according to X, ..."
     for tok in ctx.tokens:
