@@ -1871,3 +1871,41 @@ def test_a_word_opening_the_sentence_is_no_part_of_the_name_after_it(extract):
     r = extract("Britain froze the assets of Roman Abramovich on Thursday. Besides Abramovich, the list includes "
                 "Oleg Deripaska. Abramovich said last week that he would sell the club.", date="2022-03-10")
     assert "Roman Abramovich" in r.speakers() and not any(n.startswith("Besides") for n in r.speakers())
+
+
+def test_a_post_in_apposition_to_a_name_is_that_person(extract):
+    r = extract("Josep Borrell, the EU’s foreign policy chief, who hosted the talks in Ohrid on Saturday, said the two "
+                "sides had agreed. He and Miroslav Lajčák first held separate meetings with Aleksandar Vučić and Albin "
+                "Kurti, then brought the two leaders to the same table.", date="2023-03-19")
+    parties = r.pairs()
+    assert ["Albin Kurti", "Josep Borrell", "Miroslav Lajčák"] in parties
+    assert ["Aleksandar Vučić", "Josep Borrell", "Miroslav Lajčák"] in parties
+    assert ["Albin Kurti", "Aleksandar Vučić"] in parties
+    assert not any("chief" in name for group in parties for name in group)
+
+
+def test_talks_that_ran_late_into_the_night_keep_the_storys_day(extract):
+    r = extract("Serbia and Kosovo agreed late on Saturday on a plan.\n\nJosep Borrell held separate meetings with "
+                "Aleksandar Vučić and Albin Kurti in a session that ran late into the night.", date="2023-03-19")
+    assert all(m.time is not None and m.time.start == dt.date(2023, 3, 18) for m in r.meetings())
+
+
+def test_met_one_in_a_city_and_another_in_another_are_two_meetings(extract):
+    r = extract("Albin Kurti and Aleksandar Vučić spoke. In January, envoys from the EU and France, among them "
+                "Miroslav Lajčák and the US diplomat Gabriel Escobar, met Vučić in Belgrade and Kurti in Pristina.",
+                date="2023-03-19")
+    january = [sorted(map(r.name, m.participants)) for m in r.meetings() if m.time and m.time.start.month == 1]
+    assert ["Aleksandar Vučić", "Gabriel Escobar", "Miroslav Lajčák"] in january
+    assert ["Albin Kurti", "Gabriel Escobar", "Miroslav Lajčák"] in january
+
+
+def test_he_in_a_when_clause_is_who_acts_in_the_clause_above(extract):
+    r = extract("John Kirby told reporters the talks would be useful. The talks had been requested by President Joe "
+                "Biden when he spoke by phone with Benjamin Netanyahu last Monday.", date="2024-03-26")
+    assert r.pairs() == [["Benjamin Netanyahu", "Joe Biden"]]
+
+
+def test_met_one_and_separately_another_parsed_as_apposition(extract):
+    r = extract("Defence Minister Yoav Gallant arrived in Washington. He met national security adviser Jake Sullivan "
+                "on Monday and, separately, Secretary of State Antony Blinken.", date="2024-03-26")
+    assert sorted(r.pairs()) == [["Antony Blinken", "Yoav Gallant"], ["Jake Sullivan", "Yoav Gallant"]]

@@ -627,7 +627,7 @@ def _describe(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
         # names no party).
         return [ctx.anonymous(phrase, token)]
     if token.lower_ in PERSON_NOUNS or lemma in PERSON_NOUNS:
-        named = _name_in_apposition(ctx, token) or _name_after_long_title(ctx, token)
+        named = _name_in_apposition(ctx, token) or _name_after_long_title(ctx, token) or _named_head(ctx, token)
         if named:
             return [named]
         if lemma in LEADER_NOUNS and country and role_holder(ctx, country, token):
@@ -831,6 +831,15 @@ def _national_named_before(ctx: DocContext, token) -> str | None:
         if m.kind == PERSON and ctx.country_of(m.iri) == country.iri:
             return m.iri
     return None
+
+
+def _named_head(ctx: DocContext, token) -> str | None:
+    """"Josep Borrell, the EU's foreign policy chief, who hosted the talks": the post in
+    apposition to a name is that person."""
+    if token.dep_ != "appos":
+        return None
+    mention = ctx.mention_at(token.head.i)
+    return mention.iri if mention is not None and mention.kind == PERSON else None
 
 
 def _name_after_long_title(ctx: DocContext, token) -> str | None:

@@ -235,8 +235,19 @@ class DocContext:
                           and t.dep_ == "nsubj"), None)
             if first is not None:
                 return self.resolve_pronoun(first)
-            # "Biden hosted Modi for dinner after he arrived": the guest arrives.
             verb = tok.head
+            # "The talks had been requested by Biden when he spoke by phone with Netanyahu": the one
+            # who acts in the clause the when-clause hangs on (its subject, or its "by" agent).
+            if verb.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" and c.i < tok.i
+                                            for c in verb.children) and verb.lemma_.lower() not in ARRIVAL_VERBS:
+                main = verb.head
+                actors = [c for c in main.children if c.dep_ == "nsubj"] + \
+                    [o for a in main.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                for actor in actors:
+                    mention = self.mention_at(actor.i)
+                    if mention is not None and mention.kind == PERSON and self._gender_ok(mention.iri, gender):
+                        return mention.iri
+            # "Biden hosted Modi for dinner after he arrived": the guest arrives.
             if verb.dep_ == "advcl" and verb.lemma_.lower() in ARRIVAL_VERBS and \
                     verb.head.lemma_.lower() in HOST_VERBS:
                 for obj in verb.head.children:

@@ -50,7 +50,7 @@ GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "di
 # first, since _trigger looks at every token of a document and most are none of these.
 _TRIGGER_WORDS = frozenset(PROCESS_NOUNS | set(MEETING_VERBS) | set(MEETING_NOUNS) | DEAL_VERBS | {
     "sit", "see", "spend", "exchange", "lodge", "file", "deliver", "register", "conference", "appearance",
-    "call", "calls", "press", "join", "put"})
+    "call", "calls", "press", "join", "put", "bring"})
 
 
 def _trigger(tok) -> tuple[str, str] | None:
@@ -78,6 +78,10 @@ def _trigger(tok) -> tuple[str, str] | None:
     if lemma == "press" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ in (
             "GPE", "ORG", "PERSON", "NORP") or c.lemma_.lower() in ("administration", "government")) for c in tok.children):
         return "talks", "verb"      # "France and Germany pressed the Biden administration to ...": they made their case to it
+    if lemma == "bring" and tok.pos_ == "VERB" and any(
+            p.dep_ == "prep" and p.lower_ == "to" and any(o.lemma_.lower() == "table" for o in p.children)
+            for p in tok.children) and any(c.dep_ == "dobj" for c in tok.children):
+        return "meeting", "verb"    # "brought the two leaders to the same table"
     if lemma == "put" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("name", "signature")
                                                      for c in tok.children) and \
             any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
@@ -679,9 +683,16 @@ def _listed_members(ctx: DocContext, tok, people_only: bool) -> list[str]:
                                                                 c.lower_ == "as" and any(a.lower_ == "such" for a in c.children))
               for o in c.subtree if o.dep_ in ("pobj", "conj") and ctx.mention_at(o.i) is not None
               for p in [ctx.mention_at(o.i).iri]]
-    if not listed and tok.i + 3 < len(ctx.tokens) and [t.lower_ for t in ctx.tokens[tok.i + 1:tok.i + 4]] == [",", "among", "them"]:
+    among = None
+    for t in ctx.tokens[tok.i + 1:ctx.sentence_of(tok).end - 2]:
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        if [x.lower_ for x in ctx.tokens[t.i:t.i + 3]] == [",", "among", "them"]:
+            among = t.i     # "envoys from the EU, the US and France, among them Lajčák and Escobar, met ..."
+            break
+    if not listed and among is not None:
         # The parser scatters the list: the members named up to the verb.
-        for t in ctx.tokens[tok.i + 4:ctx.sentence_of(tok).end]:
+        for t in ctx.tokens[among + 3:ctx.sentence_of(tok).end]:
             if t.pos_ in ("VERB", "AUX"):
                 break
             m = ctx.mention_at(t.i)
@@ -1105,6 +1116,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         objects.append(child)
                     if _then_object(ctx, tok, child):
                         objects.append(child)   # "met Wang Yi ... and then Vice President Han Zheng"
+                    objects += _people_joined_to_place(ctx, tok, child)
+                    objects += _separately_after(ctx, child)
                     if child.dep_ == "prep" and child.lower_ in ("in", "before") and tok.lemma_.lower() == "sign":
                         # "signed ... in the presence of the two leaders": they took part
                         objects += [o for p in child.children if p.dep_ == "pobj" and p.lemma_.lower() == "presence"
@@ -1120,7 +1133,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                             if child.lemma_.lower() in LETTER_NOUNS:
                                 kind = "letter"     # "received a letter from Xi"
                         elif tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call", "phone", "summon",
-                                                    "telephone", "see", "press", "greet"):
+                                                    "telephone", "see", "press", "greet", "bring"):
                             objects.append(child)
                             # "met Cooper and Barrot, together with Kallas": one more party
                             objects += [o for w in child.children if w.dep_ == "prep" and w.lower_ == "with"
@@ -1433,6 +1446,8 @@ _DAY_PARTS = {"morning", "afternoon", "evening"}
 def _part_of_the_day(span) -> bool:
     """"in the morning", "that afternoon" with nothing saying which day: the day of the story."""
     words = [t.lower_ for t in span]
+    if len(words) >= 2 and words[-1] == "night" and words[-2] == "the" and ("into" in words or "through" in words):
+        return True     # "a session that ran late into the night": how long, not which day
     return bool(words) and words[-1] in _DAY_PARTS and all(w in ("in", "the", "early", "late") for w in words[:-1])
 
 
@@ -1442,6 +1457,8 @@ def _time_word(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma not in _TIME_NOUNS:
         return False
+    if lemma == "night" and tok.head.lower_ in ("into", "through"):
+        return False    # "talks that ran late into the night"
     return lemma not in _DAY_PARTS or any(c.lower_ in ("next", "following", "previous", "that", "same", "this", "last")
                                           for c in tok.children)
 
@@ -2110,7 +2127,8 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
     # the subject's side met each of the others on their own.
     separate = (kind_of == "noun" and any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)) or \
         any(t.lower_ == "separately" and t.i > anchor.i for t in ctx.sentence_of(anchor)) or \
-        (kind_of == "verb" and any(_then_object(ctx, anchor, c) for c in anchor.children))
+        (kind_of == "verb" and any(_then_object(ctx, anchor, c) or _people_joined_to_place(ctx, anchor, c)
+                                   for c in anchor.children))
     if separate:
         subject = _subject(anchor)
         base = [p for p in (_actors(ctx, subject, speaker) if subject is not None else []) if p in participants]
@@ -2133,6 +2151,31 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
     if not base:
         return [participants]
     return [base + g for g in groups]
+
+
+def _separately_after(ctx: DocContext, obj) -> list:
+    """"met Jake Sullivan on Monday and, separately, Antony Blinken", with Blinken parsed as an
+    apposition of Sullivan: the person named after "separately"."""
+    if obj.dep_ != "dobj":
+        return []
+    own = ctx.mention_at(obj.i)
+    found = []
+    for c in obj.children:
+        mention = ctx.mention_at(c.i)
+        if c.dep_ == "appos" and mention is not None and mention.kind == PERSON and \
+                (own is None or mention.iri != own.iri) and \
+                any(t.lower_ == "separately" for t in ctx.tokens[obj.i + 1:c.left_edge.i]):
+            found.append(c)
+    return found
+
+
+def _people_joined_to_place(ctx: DocContext, verb, prep) -> list:
+    """"met Vučić in Belgrade and Kurti in Pristina": the person the parser joined to the first
+    place, met on their own."""
+    if prep.dep_ != "prep" or prep.lower_ != "in" or verb.lemma_.lower() not in ("meet", "see", "visit"):
+        return []
+    return [c for o in prep.children if o.dep_ == "pobj" for c in conjuncts(o)
+            if ctx.mention_at(c.i) is not None and ctx.mention_at(c.i).kind == PERSON]
 
 
 def _then_object(ctx: DocContext, verb, child) -> bool:
