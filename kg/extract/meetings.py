@@ -1284,7 +1284,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             if time is None and ctx.facts.meetings:
                 # "... and his call with Zelensky the following day", "received A on Monday and met B
                 # the following day": the day after the last exchange told.
-                time = days_after(ctx.facts.meetings[-1].time, _own_words(tok, kind_of))
+                time = days_after(ctx.facts.meetings[-1].time, _own_words(tok, kind_of)) \
+                    if days_after(ctx.facts.meetings[-1].time, sent_text) else None     # (cheap test first)
             if time is None:
                 # "After the talks, Zelensky joined ... in a phone call": the day of the talks told.
                 time = _after_the_exchange_time(ctx, sent, heads[0])
@@ -1297,7 +1298,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 # "Trudeau spoke to Trump later that night", "dined together that evening": the day
                 # of the last event told, dated in the text before (an exchange or not).
                 time = told
-            if time is None and _THAT_MONTH.search(_own_words(tok, kind_of)):
+            if time is None and _THAT_MONTH.search(sent_text) and _THAT_MONTH.search(_own_words(tok, kind_of)):
                 # "met Kagame when he travelled to Kigali for a summit that month": the month
                 # named last before, in this sentence or the one before.
                 time = _month_told_before(ctx, sent, tok)
