@@ -67,6 +67,9 @@ class RefTopic:
     broader: str | None = None
 
 
+ROMAN_NUMERAL = re.compile(r"[ivxlc]+")
+
+
 class Gazetteer:
     """Lookup over the curated reference data."""
 
@@ -91,6 +94,8 @@ class Gazetteer:
                 self.demonym_of[norm(demonym)] = actor.iri
             if actor.kind == "person":
                 last = norm(actor.name).split()[-1]
+                if ROMAN_NUMERAL.fullmatch(last):
+                    continue    # "Frederik X", "Charles III": a regnal number, never a surname
                 bucket = self.by_surname.setdefault(last, [])
                 if actor.iri not in bucket:
                     bucket.append(actor.iri)

@@ -1909,3 +1909,36 @@ def test_met_one_and_separately_another_parsed_as_apposition(extract):
     r = extract("Defence Minister Yoav Gallant arrived in Washington. He met national security adviser Jake Sullivan "
                 "on Monday and, separately, Secretary of State Antony Blinken.", date="2024-03-26")
     assert sorted(r.pairs()) == [["Antony Blinken", "Yoav Gallant"], ["Jake Sullivan", "Yoav Gallant"]]
+
+
+def test_before_the_leaders_sat_down_keeps_the_storys_day(extract):
+    r = extract("European Union leaders agreed on Thursday to a support package for Ukraine.\n\nBefore the leaders sat "
+                "down, Viktor Orbán met Charles Michel and Emmanuel Macron.", date="2024-02-01")
+    met = next(m for m in r.meetings() if "Viktor Orbán" in {r.name(p) for p in m.participants})
+    assert met.time is not None and met.time.start == dt.date(2024, 2, 1)
+
+
+def test_a_regnal_number_is_no_surname(extract):
+    r = extract("King Frederik X of Denmark attended. Charles Michel wrote on X that the 27 leaders had agreed. Viktor "
+                "Orbán met Charles Michel on Thursday.", date="2024-02-01")
+    assert all("Frederik X" not in map(r.name, m.participants) for m in r.meetings())
+
+
+def test_a_ceremonial_welcome_given_by_hosts_is_a_meeting_with_them(extract):
+    r = extract("Maldivian President Mohamed Muizzu held talks with Narendra Modi on Monday. Muizzu, who was given a "
+                "ceremonial welcome at Rashtrapati Bhavan earlier in the day by President Droupadi Murmu and Modi, said "
+                "India was a valued partner.", date="2024-10-08")
+    assert ["Droupadi Murmu", "Mohamed Muizzu", "Narendra Modi"] in [sorted(g) for g in r.pairs()]
+
+
+def test_visits_to_two_countries_do_not_make_them_meet(extract):
+    r = extract("Mohamed Muizzu broke with tradition by making his first state visits to Turkey and China, where he "
+                "signed some 20 agreements with President Xi Jinping in January.", date="2024-10-08")
+    assert all(sorted(g) != ["China", "Turkey"] for g in r.pairs())
+
+
+def test_among_themselves_adds_no_one(extract):
+    r = extract("Turkish President Tayyip Erdogan spoke. Ukrainian President Volodymyr Zelensky thanked him. The UN, "
+                "Turkish and Ukrainian delegations in Istanbul agreed among themselves on a plan on Monday.",
+                date="2022-11-02")
+    assert [sorted(g) for g in r.pairs()] == [["Turkey", "Ukraine", "United Nations"]]

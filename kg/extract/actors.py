@@ -15,7 +15,7 @@ from kg.extract.context import DocContext, Mention
 from kg.extract.lexicon import (ANONYMOUS_PATTERNS, HONORIFICS, PERSON_NOUNS, REPORTING_VERBS, ROLE_MODIFIERS,
                                 SOURCE_GROUP_NOUNS, TITLE_WORDS)
 from kg.extract.model import ANONYMOUS, COUNTRY, ORGANIZATION, PERSON, Entity, PostClaim
-from kg.gazetteer import norm
+from kg.gazetteer import ROMAN_NUMERAL, norm
 from kg.rdfwriter import organization_iri, person_iri, place_iri, slug
 
 EXTRACTOR = "kg.extract.actors.v1"
@@ -323,8 +323,8 @@ SURNAME_PARTICLES = ("al-", "el-")
 def surname_keys(name: str) -> list[str]:
     """The keys a later mention by surname may use: "al-kaabi" and "kaabi"."""
     parts = norm(name).split()
-    if len(parts) < 2:
-        return []
+    if len(parts) < 2 or ROMAN_NUMERAL.fullmatch(parts[-1]):
+        return []       # "Frederik X": no surname to be called by
     last = parts[-1]
     return [last] + [last[len(p):] for p in SURNAME_PARTICLES if last.startswith(p) and len(last) > len(p) + 2]
 

@@ -50,7 +50,7 @@ GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "di
 # first, since _trigger looks at every token of a document and most are none of these.
 _TRIGGER_WORDS = frozenset(PROCESS_NOUNS | set(MEETING_VERBS) | set(MEETING_NOUNS) | DEAL_VERBS | {
     "sit", "see", "spend", "exchange", "lodge", "file", "deliver", "register", "conference", "appearance",
-    "call", "calls", "press", "join", "put", "bring"})
+    "call", "calls", "press", "join", "put", "bring", "welcome"})
 
 
 def _trigger(tok) -> tuple[str, str] | None:
@@ -78,6 +78,9 @@ def _trigger(tok) -> tuple[str, str] | None:
     if lemma == "press" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ in (
             "GPE", "ORG", "PERSON", "NORP") or c.lemma_.lower() in ("administration", "government")) for c in tok.children):
         return "talks", "verb"      # "France and Germany pressed the Biden administration to ...": they made their case to it
+    if lemma == "welcome" and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
+            tok.head.lemma_.lower() in ("give", "accord", "extend") and _givers(tok.head):
+        return "meeting", "noun"    # "was given a ceremonial welcome ... by President Murmu and Modi"
     if lemma == "bring" and tok.pos_ == "VERB" and any(
             p.dep_ == "prep" and p.lower_ == "to" and any(o.lemma_.lower() == "table" for o in p.children)
             for p in tok.children) and any(c.dep_ == "dobj" for c in tok.children):
@@ -254,6 +257,16 @@ MEDIA = {"phone", "telephone", "link", "video", "videoconference", "line", "vide
 def _agents(verb) -> list:
     """The objects of a passive verb's "by" ("signed by Kishida and Morrison" -> Kishida)."""
     return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+
+
+def _givers(verb) -> list:
+    """Who a passive "was given ... by A and B" names, even with "by" hung on a phrase before it
+    ("earlier in the day by A")."""
+    found = _agents(verb)
+    if not found and any(c.dep_ == "auxpass" for c in verb.children):
+        found = [o for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "by" and t.head.dep_ != "dobj"
+                 for o in t.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    return found
 
 
 def _joined_by(verb) -> list:
@@ -440,6 +453,9 @@ def _cancels(verb) -> bool:
     return particle is not None and f"{lemma} {particle}" in CANCEL_VERBS
 
 
+RECIPROCALS = {"themselves", "ourselves", "other", "another"}
+
+
 def _with_objects(tok, deep: bool = False, preps=("with", "between", "among", "to")) -> list:
     """Objects of "with/between/among/to" phrases of ``tok``; ``deep`` also looks inside its noun phrases
     ("talks on the Ukraine crisis with Putin" hangs "with" from "crisis")."""
@@ -452,7 +468,8 @@ def _with_objects(tok, deep: bool = False, preps=("with", "between", "among", "t
             if child.dep_ in ("prep", "conj") and child.lower_ in preps and child.pos_ == "ADP":
                 for prep in [child, *(c for c in child.children if c.dep_ == "conj" and c.lower_ in preps)]:
                     for obj in prep.children:
-                        if obj.dep_ == "pobj" and obj not in objs:
+                        # "agreed among themselves", "met with each other": the subject's own parties
+                        if obj.dep_ == "pobj" and obj not in objs and obj.lower_ not in RECIPROCALS:
                             objs.append(obj)
             elif deep and child.dep_ in ("prep", "pobj") and not _trigger(child):
                 stack.append(child)
@@ -587,7 +604,7 @@ MANNER_WORDS = {"first", "bilateral", "formal", "informal", "separate", "direct"
                 "three", "four", "round", "day", "hour", "minute", "week", "face", "state", "working", "high",
                 "level", "leaders", "ministerial", "summit", "surprise", "unannounced", "planned", "scheduled",
                 "upcoming", "possible", "proposed", "expected", "key", "crucial", "important", "major", "secret",
-                "way"}
+                "way", "ceremonial", "warm", "lavish"}
 # How an exchange was held ("by telephone", "by video link"): never its topic.
 MEANS_NOUNS = {"phone", "telephone", "video", "link", "videolink", "conference", "line", "speakerphone", "speaker",
                "news", "press"}     # "a joint news conference": how they appeared, not what about
@@ -844,6 +861,14 @@ def _noun_participants(ctx: DocContext, tok, speaker):
         explicit += [m.iri for t in named for m in [ctx.mention_at(t.i)]
                      if m.iri not in explicit and ctx.is_named_person(m.iri)]
     agents = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+    if tok.lemma_.lower() == "welcome" and tok.dep_ == "dobj":
+        # "who was given a ceremonial welcome by President Murmu and Modi": those who gave it
+        agents += [t for o in _givers(tok.head) for t in [o, *conjuncts(o)] if t not in agents]
+        receiver = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+        if receiver is not None and receiver.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
+            receiver = tok.head.head    # "Muizzu, who was given a ceremonial welcome ..."
+        if receiver is not None and agents:
+            agents.append(receiver)
     # "the talks, attended by A, B and C": the attendees.
     agents += [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ("attend", "join")
                for o in _agents(acl)]
@@ -1429,7 +1454,7 @@ def _date_by_the_story(ctx: DocContext) -> None:
         n = meeting.evidence.sentence
         sent = ctx.sentences[n]
         if any(e.label_ == "DATE" or (e.label_ == "TIME" and not _part_of_the_day(e)) for e in ctx.ents_in(sent)) or \
-                any(t.dep_ == "mark" and t.lower_ in _TIME_MARKS or _time_word(t) for t in sent):
+                any(t.dep_ == "mark" and t.lower_ in _TIME_MARKS and not _same_scene(ctx, t) or _time_word(t) for t in sent):
             continue
         told = [m.time for m in held if m.time is not None and m.evidence.sentence < n
                 and paragraph[m.evidence.sentence] == paragraph[n]]
@@ -1439,6 +1464,16 @@ def _date_by_the_story(ctx: DocContext) -> None:
 
 
 _TIME_MARKS = {"after", "before", "since", "until", "till", "once"}
+# Clauses that happen in the scene the story tells: "Before the leaders sat down, Orbán met ...".
+_SCENE_VERBS = {"sit", "begin", "start", "open", "arrive", "gather", "convene"}
+
+
+def _same_scene(ctx: DocContext, mark) -> bool:
+    """"Before the leaders sat down": a before/after clause about the story's own gathering
+    getting under way, not another dated event."""
+    clause = mark.head
+    return mark.lower_ in ("before", "after") and clause.lemma_.lower() in _SCENE_VERBS and \
+        not any(t.ent_type_ in ("DATE", "TIME") or _time_word(t) for t in clause.subtree)
 # Words of a time the model did not tag ("a day before the announcement"): the sentence tells its own.
 _TIME_NOUNS = {"day", "week", "month", "year", "night", "evening", "morning", "afternoon", "weekend"}
 _DAY_PARTS = {"morning", "afternoon", "evening"}
@@ -2101,6 +2136,15 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
         sides = [p for p in participants if p not in go_between]
         if go_between and sides:
             return [go_between + [p] for p in sides]
+    if kind_of == "noun" and tok.lemma_.lower() == "visit":
+        # "his first state visits to Turkey and China": one visit per country, never Turkey-China.
+        places = [t for p in tok.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children
+                  if o.dep_ == "pobj" for t in [o, *conjuncts(o)]]
+        hosts = [m.iri for t in places for m in [ctx.mention_at(t.i)] if m is not None and m.kind == COUNTRY
+                 and m.iri in participants]
+        guests = [p for p in participants if p not in hosts]
+        if len(hosts) >= 2:
+            return [guests + [h] for h in hosts] if guests else []
     if anchor.lemma_.lower() == "visit" and anchor.pos_ == "VERB":
         # "visited Moscow and Kyiv for talks with Putin and Zelensky": one exchange per host;
         # the places visited do not meet each other.
