@@ -1942,3 +1942,24 @@ def test_among_themselves_adds_no_one(extract):
                 "Turkish and Ukrainian delegations in Istanbul agreed among themselves on a plan on Monday.",
                 date="2022-11-02")
     assert [sorted(g) for g in r.pairs()] == [["Turkey", "Ukraine", "United Nations"]]
+
+
+def test_the_organisation_named_again_is_no_person_and_a_visited_city_no_name(extract):
+    r = extract("COSCO will take a stake in a terminal run by the Hamburg port operator HHLA. HHLA said it would "
+                "examine the new conditions. Subrahmanyam Jaishankar visited Malé for talks with Moosa Zameer.",
+                date="2022-10-27")
+    people = {e.name for e in r.facts.entities.values() if e.kind == "person"}
+    assert "HHLA" not in people and "Malé" not in people and r.speakers() == ["HHLA"]
+
+
+def test_a_name_with_an_initial_takes_the_reference_full_name(extract):
+    r = extract("External Affairs Minister S. Jaishankar called on Mohamed Muizzu on Sunday.", date="2024-10-08")
+    assert "Subrahmanyam Jaishankar" in {e.name for e in r.facts.entities.values() if e.kind == "person"}
+
+
+def test_a_trip_that_will_make_him_the_first_leader_to_visit_is_his_and_not_yet_made(extract):
+    r = extract("Olaf Scholz travels to Beijing next week for talks with President Xi Jinping, a trip that will make "
+                "him the first leader of a Group of Seven country to visit China since the pandemic began.",
+                date="2022-10-27")
+    assert r.meetings() == []
+    assert all("leader" not in e.name for e in r.facts.entities.values())

@@ -11,6 +11,8 @@ ever invented.
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.context import DocContext, Mention
 from kg.extract.lexicon import (ANONYMOUS_PATTERNS, HONORIFICS, PERSON_NOUNS, REPORTING_VERBS, ROLE_MODIFIERS,
                                 SOURCE_GROUP_NOUNS, TITLE_WORDS)
@@ -75,6 +77,8 @@ def find_actors(ctx: DocContext) -> None:
         # People keep the name as this source spells it (Zelensky, not the reference's Zelenskyy);
         # the IRI still ties the spellings together.
         name = _full_name(doc[start:end].text) if actor.kind == PERSON else actor.name
+        if actor.kind == PERSON and re.fullmatch(r"[A-Z]\.?", name.split()[0]):
+            name = actor.name   # "S. Jaishankar": the full name, where the source gives an initial
         _register(ctx, iri, actor.kind, name, doc[start:end].text, start, end, in_reference=True,
                   gender=actor.gender, via="gazetteer")
 
@@ -121,9 +125,16 @@ def find_actors(ctx: DocContext) -> None:
             span = _strip_titles(ent)
             if span is None:
                 continue
-            if ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "at", "near") and \
+            if ent.start > 0 and (doc[ent.start - 1].lower_ in ("in", "at", "near") or
+                                  doc[ent.start - 1].lemma_.lower() == "visit" and doc[ent.start - 1].pos_ == "VERB") and \
                     not gaz.lookup(span.text, "person"):
-                continue  # "a hotel in Nusa Dua": a place the model took for a name
+                continue  # "a hotel in Nusa Dua", "visited Malé": a place the model took for a name
+            named = _organization_named(ctx, span.text)
+            if named is not None:
+                # "HHLA said ..." after "the Hamburg port operator HHLA": the organisation again
+                taken.update(range(ent.start, ent.end))
+                ctx.add_mention(Mention(span.start, span.end, named, ORGANIZATION, via="name"))
+                continue
             if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS:
                 continue  # "the island of Bali"
             if _is_modifier(ent) or (any(t.text in ("-", "–") for t in span) and _joins_two_names(ctx, span)):
@@ -617,6 +628,11 @@ def _describe(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
         # "Trudeau told a joint news conference with his guest": like a counterpart, the
         # nearest person named before from the other side.
         return _counterpart(ctx, token, country)
+    if token.dep_ in ("oprd", "attr") and lemma in PERSON_NOUNS:
+        return []   # "He is the first leader to ...": a predicate, nobody new
+    small = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    if small is not None and lemma in PERSON_NOUNS:
+        return describe_actor(ctx, small, speaker)  # "make him the first leader ... to visit": him
     if token.tag_ in ("NNS", "NNPS") and lemma in PERSON_NOUNS:
         # "officials", "the two countries' leaders": a group, never one unnamed person.
         return [ctx.anonymous(phrase, token)]
@@ -811,6 +827,15 @@ def _name_in_apposition(ctx: DocContext, token) -> str | None:
 
 # Speech acts beside the reporting verbs whose subject is a speaker ("accused", "criticised").
 SPEECH_ACT_VERBS = {"accuse", "blame", "praise", "commend", "criticise", "criticize", "condemn", "welcome", "press"}
+
+
+def _organization_named(ctx: DocContext, text: str) -> str | None:
+    """The organisation of this document already named ``text``, if any."""
+    key = norm(text)
+    for entity in ctx.facts.entities.values():
+        if entity.kind == ORGANIZATION and key in {norm(n) for n in (entity.name, *entity.aliases)}:
+            return entity.iri
+    return None
 
 
 def _national_named_before(ctx: DocContext, token) -> str | None:

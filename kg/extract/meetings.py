@@ -415,8 +415,10 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
             return PLANNED      # "aides had expected them to hold talks": an expectation
         if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in DISPOSITION_ADJECTIVES:
             return PLANNED
-        if v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in head.children):
-            return PLANNED      # "would have to be agreed between Britain and the EU"
+        if (v.dep_ == "xcomp" or v.dep_ == "ccomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in v.children)) \
+                and any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in head.children):
+            return PLANNED      # "would have to be agreed between Britain and the EU", "a trip that
+                                # will make him the first leader to visit China"
         if v.dep_ == "xcomp" and _cancels(head):
             return CANCELLED
         if v.dep_ == "xcomp" and head.lemma_.lower() == "be" and any(c.lower_ in ("due", "set", "expected") for c in head.children):
