@@ -1963,3 +1963,12 @@ def test_a_trip_that_will_make_him_the_first_leader_to_visit_is_his_and_not_yet_
                 date="2022-10-27")
     assert r.meetings() == []
     assert all("leader" not in e.name for e in r.facts.entities.values())
+
+
+def test_earlier_in_the_day_and_a_banquet_hosted_for_a_guest(extract):
+    r = extract("Mohamed Muizzu held talks with Narendra Modi on Monday. Muizzu, who was given a ceremonial welcome "
+                "earlier in the day by President Droupadi Murmu and Modi, thanked India. Murmu hosted a state banquet "
+                "for him on Monday evening.", date="2024-10-08")
+    murmu = [m for m in r.meetings() if "Droupadi Murmu" in {r.name(p) for p in m.participants}]
+    assert murmu and all(m.time is not None and m.time.start == dt.date(2024, 10, 7) for m in murmu)
+    assert any(sorted(map(r.name, m.participants)) == ["Droupadi Murmu", "Mohamed Muizzu"] for m in murmu)

@@ -1143,6 +1143,11 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         objects.append(child)
                     if _then_object(ctx, tok, child):
                         objects.append(child)   # "met Wang Yi ... and then Vice President Han Zheng"
+                    if child.dep_ == "dobj" and child.lemma_.lower() in MEAL_NOUNS and \
+                            tok.lemma_.lower() in ("host", "give", "throw", "hold", "offer"):
+                        # "hosted a state banquet for him": the guest of honour
+                        objects += [o for owner in (child, tok) for p in owner.children
+                                    if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
                     objects += _people_joined_to_place(ctx, tok, child)
                     objects += _separately_after(ctx, child)
                     if child.dep_ == "prep" and child.lower_ in ("in", "before") and tok.lemma_.lower() == "sign":
