@@ -1972,3 +1972,24 @@ def test_earlier_in_the_day_and_a_banquet_hosted_for_a_guest(extract):
     murmu = [m for m in r.meetings() if "Droupadi Murmu" in {r.name(p) for p in m.participants}]
     assert murmu and all(m.time is not None and m.time.start == dt.date(2024, 10, 7) for m in murmu)
     assert any(sorted(map(r.name, m.participants)) == ["Droupadi Murmu", "Mohamed Muizzu"] for m in murmu)
+
+
+def test_a_family_name_first_alone_is_the_person_even_tagged_as_an_organisation(extract):
+    r = extract("US Secretary of State Antony Blinken and Chinese Foreign Minister Wang Yi held talks on Saturday. "
+                "China’s foreign ministry said Wang had warned Washington.\n\nWang was among the busiest ministers. He "
+                "held talks with Sergei Lavrov on Thursday.", date="2022-07-09")
+    assert ["Sergei Lavrov", "Wang Yi"] in [sorted(g) for g in r.pairs()]
+    assert "Wang" not in {e.name for e in r.facts.entities.values() if e.kind == "organization"}
+
+
+def test_discussing_a_possible_call_between_others_holds_no_call(extract):
+    r = extract("Antony Blinken met Wang Yi on Saturday. A senior State Department official said they had also "
+                "discussed a possible call between President Joe Biden and President Xi Jinping.", date="2022-07-09")
+    assert [sorted(map(r.name, m.participants)) for m in r.meetings()] == [["Antony Blinken", "Wang Yi"]]
+
+
+def test_a_countrys_top_diplomat_is_its_foreign_minister_named_in_the_article(extract):
+    r = extract("A meeting of Group of 20 foreign ministers broke up with Russia’s top diplomat walking out. Russian "
+                "Foreign Minister Sergei Lavrov told reporters the West had turned the meeting into criticism.",
+                date="2022-07-09")
+    assert not any(e.unnamed for e in r.facts.entities.values() if e.kind == "person")

@@ -95,6 +95,12 @@ def find_actors(ctx: DocContext) -> None:
     for ent in ctx.ents:
         # ("Duda and" tagged as one organisation before "Romanian President Klaus Iohannis")
         core = ent[:-1] if len(ent) == 2 and ent[-1].text in ("’s", "'s", "’", "and", ",") else ent
+        if ent.label_ == "ORG" and len(core) == 1 and _doc_given_name(ctx, norm(core.text)) and \
+                not gaz.lookup(core.text, "organization") and not any(i in taken for i in range(ent.start, ent.end)):
+            # "said Wang had told ..." tagged as an organisation, after "Wang Yi" (a family name first)
+            taken.update(range(ent.start, ent.end))
+            _person_mention(ctx, core)
+            continue
         if ent.label_ in ("ORG", "GPE", "NORP") and len(core) == 1 and norm(core.text) in person_surnames \
                 and not any(i in taken for i in range(ent.start, ent.end)):
             taken.update(range(ent.start, ent.end))
@@ -129,7 +135,7 @@ def find_actors(ctx: DocContext) -> None:
                                   doc[ent.start - 1].lemma_.lower() == "visit" and doc[ent.start - 1].pos_ == "VERB") and \
                     not gaz.lookup(span.text, "person"):
                 continue  # "a hotel in Nusa Dua", "visited Malé": a place the model took for a name
-            named = _organization_named(ctx, span.text)
+            named = _organization_named(ctx, span.text) if norm(span.text) not in _person_name_parts(ctx) else None
             if named is not None:
                 # "HHLA said ..." after "the Hamburg port operator HHLA": the organisation again
                 taken.update(range(ent.start, ent.end))
@@ -646,6 +652,12 @@ def _describe(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
         named = _name_in_apposition(ctx, token) or _name_after_long_title(ctx, token) or _named_head(ctx, token)
         if named:
             return [named]
+        if lemma == "diplomat" and country and any(c.lower_ in ("top", "chief") for c in token.children):
+            # "Russia's top diplomat": its foreign minister, when the article names one
+            holder = _holder(ctx, country, FOREIGN_MINISTER_ROLES)
+            if holder is not None:
+                ctx.add_mention(Mention(token.i, token.i + 1, holder, PERSON, via="description"))
+                return [holder]
         if lemma in LEADER_NOUNS and country and role_holder(ctx, country, token):
             holder = role_holder(ctx, country, token)
             if token.i not in ctx.token_mention and ctx.entity(holder) is not None:
@@ -829,6 +841,11 @@ def _name_in_apposition(ctx: DocContext, token) -> str | None:
 SPEECH_ACT_VERBS = {"accuse", "blame", "praise", "commend", "criticise", "criticize", "condemn", "welcome", "press"}
 
 
+def _person_name_parts(ctx: DocContext) -> set[str]:
+    """Every word of the names of this document's people ("wang" and "yi" of "Wang Yi")."""
+    return {w for e in ctx.facts.entities.values() if e.kind == PERSON and not e.unnamed for w in norm(e.name).split()}
+
+
 def _organization_named(ctx: DocContext, text: str) -> str | None:
     """The organisation of this document already named ``text``, if any."""
     key = norm(text)
@@ -921,6 +938,8 @@ def _described_person(ctx: DocContext, token, country: str | None) -> str | None
 LEADER_ROLES = ({"president"}, {"prime", "minister"}, {"chancellor"}, {"premier"}, {"king"}, {"queen"},
                 {"emir"}, {"taoiseach"}, {"leader"})
 LEADER_NOUNS = {"leader", "ruler", "head"}
+FOREIGN_MINISTER_ROLES = ({"foreign", "minister"}, {"secretary", "state"}, {"foreign", "affairs"},
+                          {"external", "affairs"})
 NOT_THE_HOLDER = {"vice", "deputy", "former", "ex", "acting"}
 
 

@@ -1156,7 +1156,11 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                                     for of in p.children if of.dep_ == "prep" and of.lower_ == "of"
                                     for o in of.children if o.dep_ == "pobj"]
                     if child.dep_ == "dobj":
-                        if _trigger(child) and child.lower_ in MEETING_NOUNS:
+                        if _trigger(child) and child.lower_ in MEETING_NOUNS and not (
+                                tok.lemma_.lower() in TOPIC_VERBS and
+                                any(a.dep_ == "amod" and a.lower_ in PLAN_ADJECTIVES for a in child.children)):
+                            # (but "discussed a possible call between Biden and Xi": a subject of
+                            # their talks, another exchange not held)
                             heads.append(child)
                             consumed.add(child.i)
                             objects += _with_objects(child, preps=("with", "between", "among", "to", "from")
