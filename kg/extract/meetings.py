@@ -1146,8 +1146,11 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     if child.dep_ == "dobj" and child.lemma_.lower() in MEAL_NOUNS and \
                             tok.lemma_.lower() in ("host", "give", "throw", "hold", "offer"):
                         # "hosted a state banquet for him": the guest of honour
+                        # (one person, named or "him"/"her"; a group "for leaders" is no one in particular)
                         objects += [o for owner in (child, tok) for p in owner.children
-                                    if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
+                                    if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"
+                                    and (o.lower_ in ("him", "her") or ctx.mention_at(o.i) is not None
+                                         and ctx.mention_at(o.i).kind == PERSON and not conjuncts(o))]
                     objects += _people_joined_to_place(ctx, tok, child)
                     objects += _separately_after(ctx, child)
                     if child.dep_ == "prep" and child.lower_ in ("in", "before") and tok.lemma_.lower() == "sign":
