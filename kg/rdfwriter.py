@@ -89,6 +89,12 @@ def topic_iri(label: str) -> str:
     return str(ID[f"topic/{slug(label)}"])
 
 
+def topic_label(text: str) -> str:
+    """The label of a topic minted from ``text``: lower case but for acronyms ("G20", "BRICS"), so that
+    two articles writing "Group" and "group" give the one topic one label."""
+    return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in text.split())
+
+
 def extractor_iri(name: str) -> URIRef:
     """IRI of a versioned extractor (``kg.extract.meetings.v1``)."""
     return ID[f"extractor/{name}"]

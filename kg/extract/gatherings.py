@@ -17,7 +17,7 @@ from kg.extract.meetings import (GROUP_NOUNS, _actors, _add_or_merge, _governing
 from kg.extract.model import HELD, Meeting, Topic
 from kg.extract.statements import time_of
 from kg.extract.topics import topics_between
-from kg.rdfwriter import topic_iri
+from kg.rdfwriter import topic_iri, topic_label
 
 EXTRACTOR = "kg.extract.gatherings.v1"
 GATHERING_NOUNS = {"meeting", "summit", "conference", "gathering", "session", "talks"}
@@ -67,8 +67,10 @@ def _group_topics(noun) -> list[Topic]:
     names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
     if not names:
         return []
-    text = noun.doc[min(c.left_edge.i for c in names):max(c.i for c in names) + 1].text
-    return [Topic(iri=topic_iri(text), label=text, in_scheme=False, text=text)]
+    # The whole name ("Group of 20", not "Group"), short of the gathering's own word.
+    end = max(min(c.right_edge.i, noun.i - 1) for c in names)
+    text = noun.doc[min(c.left_edge.i for c in names):end + 1].text
+    return [Topic(iri=topic_iri(text), label=topic_label(text), in_scheme=False, text=text)]
 
 
 def _gathering(ctx: DocContext, tok):

@@ -23,7 +23,7 @@ from kg.extract.lexicon import (ANAPHORIC_TOPICS, COUNTRY_GROUP_NOUNS, PERSON_NO
                                 PARTICIPATION_VERBS, REFUSAL_VERBS,
                                 PLAN_ADJECTIVES, PLAN_VERBS)
 from kg.gazetteer import norm
-from kg.rdfwriter import topic_iri
+from kg.rdfwriter import topic_iri, topic_label
 from kg.extract.model import CANCELLED, COUNTRY, DENIED, HELD, ORGANIZATION, PERSON, PLANNED, Meeting, Topic
 from kg.extract.statements import _speaker_of, appeal_on, is_reporting_verb, time_of
 from kg.extract.topics import admits_new_members, topics_between, topics_of_phrase
@@ -742,14 +742,14 @@ def _topics_for(ctx: DocContext, index: dict, heads: list) -> list[Topic]:
                 if (mention is not None and mention.kind == ORGANIZATION) or (mention is None and group.ent_type_ == "ORG"):
                     text = ctx.doc[group.left_edge.i:group.i + 1].text
                     text = text[4:] if text.lower().startswith("the ") else text
-                    add([Topic(iri=topic_iri(text), label=text, in_scheme=False, text=text)])
+                    add([Topic(iri=topic_iri(text), label=topic_label(text), in_scheme=False, text=text)])
             # "trade talks", "an economic dialogue", "security consultations": the subject in front.
             for child in head.children:
                 if child.i < head.i and child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ") \
                         and not child.ent_type_ and child.lower_ not in MANNER_WORDS and "-" not in child.text \
                         and child.lemma_.lower() not in MEANS_NOUNS and not _trigger(child):
                     found = topics_between(ctx, index, child.i, child.i + 1)
-                    add(found or [Topic(iri=topic_iri(child.lower_), label=child.lower_, in_scheme=False)])
+                    add(found or [Topic(iri=topic_iri(child.text), label=topic_label(child.text), in_scheme=False)])
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
                 # "talks on Monday" is a date, but "talks focused on Ukraine" is a subject.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from kg.extract.context import DocContext
 from kg.extract.lexicon import PERSON_NOUNS
 from kg.extract.model import Topic
-from kg.rdfwriter import topic_iri
+from kg.rdfwriter import topic_iri, topic_label
 
 _MATCHERS: dict = {}
 _PLACE_HEADS = {"island", "city", "capital", "region", "province", "town", "village", "country", "state", "area",
@@ -130,7 +130,7 @@ def _minted(ctx: DocContext, head, names_ok: bool) -> Topic | None:
         ent = next((e for e in ctx.ents if e.start <= head.i < e.end), None)
         if ent is not None:
             words = [t.text for t in ent if t.lower_ != "the"]
-            label = " ".join(words).lower().replace("’s", "").replace("'s", "")
+            label = topic_label(" ".join(words).replace("’s", "").replace("'s", ""))
             if len(label) >= 2:
                 return Topic(iri=topic_iri(label), label=label, in_scheme=False)
     if head.lower_ in _STOP_HEADS or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:
@@ -149,7 +149,7 @@ def _minted(ctx: DocContext, head, names_ok: bool) -> Topic | None:
              and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.ent_type_ not in ("GPE", "NORP", "PERSON")]
     words = [t for t in words if t.i >= head.i - 3]
     # The head as written ("regions", not "region"): the words a reader would search for.
-    label = " ".join([*(t.lower_ for t in words), head.lower_]).strip()
+    label = topic_label(" ".join([*(t.text for t in words), head.text]).strip())
     if len(label) < 3:
         return None
     return Topic(iri=topic_iri(label), label=label, in_scheme=False)

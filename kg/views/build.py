@@ -157,6 +157,7 @@ class FactRows:
     def __init__(self) -> None:
         self.facts: dict[str, Fact] = {}
         self.topics: dict[str, str] = {}
+        self._labelled: set[str] = set()    # topics whose label came from a row, not the IRI
 
     def _fact(self, row, id_var: str, kind: str) -> Fact:
         """The fact of this row (made on first sight), with the row's parts added."""
@@ -179,8 +180,15 @@ class FactRows:
             iri = str(row["topicIri"])
             fact.add_topic(iri)
             label = row.get("topicLabel")
-            if label is not None or iri not in self.topics:
-                self.topics[iri] = str(label) if label is not None else topic_label_from_iri(iri)
+            if label is not None:
+                # A topic minted from two spellings ("group", "Group") has two labels: the first in
+                # sort order, whatever order the rows come in, so that every view names it alike.
+                known = self.topics.get(iri)
+                self.topics[iri] = str(label) if known is None or iri not in self._labelled \
+                    else min(known, str(label))
+                self._labelled.add(iri)
+            elif iri not in self.topics:
+                self.topics[iri] = topic_label_from_iri(iri)
         evidence = _evidence(row)
         if evidence is not None:
             fact.add_evidence(evidence)
