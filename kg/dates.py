@@ -259,6 +259,26 @@ _DAYS_EARLIER = re.compile(r"\b(?:(a|one|two|three|four|five|six) days? (?:earli
                            r"|the (?:previous|preceding) day|the day before the " + _TOLD_EVENTS + r")\b", re.IGNORECASE)
 
 
+_SAME_MONTH = re.compile(r"\b(?:that|the same) month\b", re.IGNORECASE)
+# "a day before the announcement": counted from the announcement the story leads with.
+_BEFORE_THE_STORY = re.compile(r"\bbefore the (?:announcement|decision)\b", re.IGNORECASE)
+
+
+def names_days_later(text: str) -> bool:
+    """True when ``text`` places its event days after the one told before ("the following day")."""
+    return _DAYS_LATER.search(text) is not None
+
+
+def same_month_as_told(text: str) -> bool:
+    """True when ``text`` places its event in the month named last ("that month")."""
+    return _SAME_MONTH.search(text) is not None
+
+
+def counts_from_the_story(text: str) -> bool:
+    """True when ``text`` counts days back from the story's own event ("a day before the announcement")."""
+    return _BEFORE_THE_STORY.search(text) is not None
+
+
 def names_days_earlier(text: str) -> bool:
     """True when ``text`` places its event days before the one told before ("a day earlier")."""
     return _DAYS_EARLIER.search(text) is not None

@@ -15,8 +15,8 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from kg.dates import (DAY, TimeSpan, days_after, days_before, names_days_earlier, resolve, same_day_as_told,
-                      same_time_as_before)
+from kg.dates import (DAY, TimeSpan, counts_from_the_story, days_after, days_before, names_days_earlier,
+                      names_days_later, resolve, same_day_as_told, same_month_as_told, same_time_as_before)
 from kg.extract.actors import describe_actor, place_of, role_holder
 from kg.extract.context import DocContext, conjuncts, subject_of_next_clause
 from kg.extract.lexicon import (ANAPHORIC_TOPICS, COUNTRY_GROUP_NOUNS, PERSON_NOUNS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
@@ -1324,7 +1324,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 # "... and his call with Zelensky the following day", "received A on Monday and met B
                 # the following day": the day after the last exchange told.
                 time = days_after(ctx.facts.meetings[-1].time, _own_words(tok, kind_of)) \
-                    if days_after(ctx.facts.meetings[-1].time, sent_text) else None     # (cheap test first)
+                    if names_days_later(sent_text) else None     # (the sentence first: it is cheaper)
             if time is None:
                 # "After the talks, Zelensky joined ... in a phone call": the day of the talks told.
                 time = _after_the_exchange_time(ctx, sent, heads[0])
@@ -1337,11 +1337,11 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 # "Trudeau spoke to Trump later that night", "dined together that evening": the day
                 # of the last event told, dated in the text before (an exchange or not).
                 time = told
-            if time is None and _THAT_MONTH.search(sent_text) and _THAT_MONTH.search(_own_words(tok, kind_of)):
+            if time is None and same_month_as_told(sent_text) and same_month_as_told(_own_words(tok, kind_of)):
                 # "met Kagame when he travelled to Kigali for a summit that month": the month
                 # named last before, in this sentence or the one before.
                 time = _month_told_before(ctx, sent, tok)
-            if days_earlier and re.search(r"\bbefore the (announcement|decision)\b", sent_text, re.I):
+            if days_earlier and counts_from_the_story(sent_text):
                 # "a day before the announcement": the announcement the story leads with
                 told = _story_day(ctx) or told
             earlier = days_before(told, sent_text) if days_earlier else None
@@ -1863,15 +1863,12 @@ def _sides_of(ctx: DocContext, person: str) -> set[str]:
     return sides
 
 
-_THAT_MONTH = re.compile(r"\b(that|the same) month\b", re.I)
-
-
 def _month_told_before(ctx: DocContext, sent, tok):
     """The month of the last time named before ``tok`` (in its sentence or the one before) that
     gives a month or a day, as a month."""
     here = ctx.sent_of[sent.start]
     for ent in reversed(ctx.time_ents):
-        if ent.start >= tok.i or here - ctx.sent_of[ent.start] > 1 or _THAT_MONTH.search(ent.text):
+        if ent.start >= tok.i or here - ctx.sent_of[ent.start] > 1 or same_month_as_told(ent.text):
             continue
         span = resolve(ent.text, ctx.date)
         if span is not None and span.granularity != "year" and span.start.month == span.end.month:
