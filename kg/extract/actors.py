@@ -66,7 +66,7 @@ def find_actors(ctx: DocContext) -> None:
 
     # 1. Gazetteer names (longest first).
     matches = []
-    for match_id, start, end in _matcher(ctx)(doc):
+    for match_id, start, end in _matcher(ctx)(doc.spacy):
         matches.append((start, end, doc.vocab.strings[match_id]))
     matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
     for start, end, iri in matches:

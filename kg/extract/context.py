@@ -16,6 +16,7 @@ from kg.extract.model import (ANONYMOUS, CANCELLED, COUNTRY, DENIED, ORGANIZATIO
 from kg.gazetteer import Gazetteer, norm
 from kg.sources import Article
 from kg.extract.lexicon import COUNTRY_GROUP_NOUNS, NUMBER_WORDS
+from kg.extract.tokens import ParsedDoc
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]", re.S)
 FEMALE = {"she", "her", "hers", "herself"}
@@ -53,7 +54,7 @@ class Quote:
 class DocContext:
     """What the extractors share while reading one document."""
 
-    doc: object                       # spacy Doc of the article body
+    doc: object                       # the article body's parse: a spaCy Doc, read into a ParsedDoc
     article: Article
     gaz: Gazetteer
     facts: DocumentFacts = field(default_factory=DocumentFacts)
@@ -65,17 +66,17 @@ class DocContext:
 
     def __post_init__(self):
         self.offset = self.article.body_start
-        # spaCy builds a new Token object on every access; the rules look at tokens many
-        # times, so they share one list (and a sentence number per token).
-        self.tokens = list(self.doc)
-        # Doc.text joins every token's text on each access: computed once.
+        # spaCy builds a new Python object on every attribute read; the rules read tokens
+        # many times, so the parse is read once into plain objects (kg.extract.tokens).
+        if not isinstance(self.doc, ParsedDoc):
+            self.doc = ParsedDoc(self.doc, self.article.body)
+        self.tokens = self.doc.tokens
         self.text = self.doc.text
-        self.sentences = list(self.doc.sents)
+        self.sentences = self.doc.sents
         # Token character offsets and sentence texts, looked up for every exchange.
-        from spacy.attrs import IDX     # (spaCy is loaded already: the doc is its own)
-        self.token_offsets = self.doc.to_array(IDX).tolist()
+        self.token_offsets = [t.idx for t in self.tokens]
         self.sentence_texts = [self.text[s.start_char:s.end_char] for s in self.sentences]
-        self.ents = list(self.doc.ents)
+        self.ents = self.doc.ents
         # The DATE and TIME entities: time_of looks them up for every exchange and statement.
         self.time_ents = [e for e in self.ents if e.label_ in ("DATE", "TIME")]
         self.sent_of = [0] * len(self.tokens)

@@ -27,4 +27,5 @@ def extract_document(doc, article: Article, gazetteer: Gazetteer) -> DocumentFac
     add_gatherings(ctx, topic_index)
     extract_statements(ctx, topic_index)
     extract_policies(ctx, topic_index)
+    ctx.doc.release()
     return ctx.facts

@@ -47,7 +47,7 @@ def scheme_topics(ctx: DocContext) -> dict[int, tuple[int, int, Topic]]:
         if chunk.end - chunk.start <= 6:
             for i in range(chunk.start, chunk.end):
                 chunk_of[i] = (chunk.start, chunk.end)
-    matches = sorted(_matcher(ctx)(ctx.doc), key=lambda m: (m[1], -(m[2] - m[1])))
+    matches = sorted(_matcher(ctx)(ctx.doc.spacy), key=lambda m: (m[1], -(m[2] - m[1])))
     last_end = -1
     for match_id, start, end in matches:
         if start < last_end:
