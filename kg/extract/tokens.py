@@ -25,9 +25,10 @@ _ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "ENT_IOB", 
           "IS_PUNCT", "IS_TITLE", "IS_UPPER", "IS_LOWER", "IS_QUOTE", "IS_SPACE", "SPACY")
 # Those that are string hashes.
 _STRING_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE")
-# A string per hash, shared by all documents of one vocabulary (a StringStore lookup
-# from Python costs more than a dict's).
-_STRINGS: dict[int, dict[int, str]] = {}
+# The string of each hash seen, for all documents: a StringStore lookup from Python
+# costs more than a dict's, and a hash names the same string in every vocabulary
+# (it is a hash of the string).
+_STRINGS: dict[int, str] = {0: ""}
 
 
 class ParsedToken:
@@ -322,7 +323,7 @@ def _read_tokens(doc: ParsedDoc, spacy_doc) -> list[ParsedToken]:
     # unsigned: read back as signed.
     for name in ("HEAD", "SENT_START"):
         columns[name] = array[:, _ATTRS.index(name)].astype("int64").tolist()
-    strings = _STRINGS.setdefault(id(spacy_doc.vocab), {0: ""})
+    strings = _STRINGS
     store = spacy_doc.vocab.strings
     for key in set(chain(*(columns[name] for name in _STRING_ATTRS))) - strings.keys():
         strings[key] = store[key]
