@@ -248,6 +248,22 @@ def same_day_as_told(text: str) -> bool:
     return _SAME_TIME.search(text) is not None or _SAME_NIGHT.search(text) is not None
 
 
+# "The agreement came two days after ...": the story's event, so what the after-clause tells
+# happened that many days before the story's day.
+_STORY_CAME_AFTER = re.compile(r"\b(?:agreement|deal|decision|announcement|vote|move|accord|ruling|compromise|"
+                               r"breakthrough|signing|it) (?:came|comes) (a|one|two|three|four|five|six) days? after\b",
+                               re.IGNORECASE)
+
+
+def days_before_the_story(text: str) -> tuple[int, int, str] | None:
+    """For "The agreement came two days after X": (2, where "after" ends in ``text``, the words
+    "two days after"); else None."""
+    found = _STORY_CAME_AFTER.search(text)
+    if found is None:
+        return None
+    return NUMBER_WORDS[found.group(1).lower()], found.end(), text[found.start(1):found.end()]
+
+
 def same_time_as_before(text: str) -> bool:
     """True when ``text`` places its event at the time of the one told before ("On the same day")."""
     return _SAME_TIME.search(text) is not None

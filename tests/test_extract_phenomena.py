@@ -1993,3 +1993,35 @@ def test_a_countrys_top_diplomat_is_its_foreign_minister_named_in_the_article(ex
                 "Foreign Minister Sergei Lavrov told reporters the West had turned the meeting into criticism.",
                 date="2022-07-09")
     assert not any(e.unnamed for e in r.facts.entities.values() if e.kind == "person")
+
+
+def test_surname_alone_is_the_namesake_named_last_before_it(extract):
+    # Two people called Li: "Li said" after talks with Li Keqiang is Li Keqiang, though Li Qiang
+    # is named later in the story.
+    r = extract("Scholz announced the arrangement after talks with Premier Li Keqiang. Li said China would keep "
+                "opening its economy. Scholz did not meet Li Qiang, who was promoted last month.", date="2022-11-05")
+    assert ("Li Keqiang", "China would keep opening its economy", False) in r.said()
+    assert not any(s[0] == "Li Qiang" for s in r.said())
+
+
+def test_counterpart_is_the_one_met_before_a_compatriot_named_since(extract):
+    r = extract("Foreign Minister Thérèse Kayikwamba Wagner met Olivier Nduhungirehe in Washington on Friday. "
+                "They expect Rwanda’s President Paul Kagame to visit soon. Wagner said the deal had to be respected. "
+                "Her Rwandan counterpart acknowledged "
+                "that many earlier agreements had never been carried out.", date="2025-06-28")
+    assert [s[0] for s in r.said() if "earlier agreements" in s[1]] == ["Olivier Nduhungirehe"]
+
+
+def test_companions_of_a_trip_to_come_join_no_exchange(extract):
+    r = extract("Italian Prime Minister Giorgia Meloni flew to Tunis on Tuesday for talks with President Kais Saied. "
+                "Meloni is due to return to Tunis on Sunday with Ursula von der Leyen and Mark Rutte.",
+                date="2023-06-09")
+    assert r.pairs() == [["Giorgia Meloni", "Kais Saied"]]
+
+
+def test_exchange_days_before_the_story_event(extract):
+    r = extract("European Union interior ministers agreed on Thursday to overhaul the bloc’s asylum rules. The "
+                "agreement came two days after Italian Prime Minister Giorgia Meloni flew to Tunis for talks with "
+                "President Kais Saied.", date="2023-06-09")
+    talks = r.meetings()[0]
+    assert talks.time is not None and talks.time.start == talks.time.end == dt.date(2023, 6, 6)

@@ -16,7 +16,7 @@ import re
 from kg.extract.context import DocContext, Mention
 from kg.extract.lexicon import (ANONYMOUS_PATTERNS, HONORIFICS, PERSON_NOUNS, REPORTING_VERBS, ROLE_MODIFIERS,
                                 SOURCE_GROUP_NOUNS, TITLE_WORDS)
-from kg.extract.model import ANONYMOUS, COUNTRY, ORGANIZATION, PERSON, Entity, PostClaim
+from kg.extract.model import ANONYMOUS, COUNTRY, HELD, ORGANIZATION, PERSON, Entity, PostClaim
 from kg.gazetteer import ROMAN_NUMERAL, norm
 from kg.rdfwriter import organization_iri, person_iri, place_iri, slug
 
@@ -194,7 +194,7 @@ def find_actors(ctx: DocContext) -> None:
                 (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "and" and tok.dep_ == "amod"))):
             continue    # ("Bessent held talks" at a paragraph's start can come out as an adjective,
             # "Starmer hosted ..." as a noun before a verb taken for an adjective)
-        iri = surnames.get(norm(tok.text))
+        iri = surnames.get(norm(tok.text)) and _bearer_of_surname(ctx, norm(tok.text), tok.i)
         if iri:
             ctx.add_mention(Mention(tok.i, tok.i + 1, iri, PERSON, via="surname"))
             continue
@@ -355,6 +355,35 @@ def _doc_surnames(ctx: DocContext) -> dict[str, str]:
     return out
 
 
+def _bearer_of_surname(ctx: DocContext, key: str, position: int, first_word: bool = False) -> str | None:
+    """The person of this document that a surname alone at token ``position`` names.
+
+    Two people may share it ("Li Keqiang" and, later, "Li Qiang"): the one whose
+    full name came last before ``position``, else the first after it.  With
+    ``first_word``, ``key`` is matched with the first word of full names (a family
+    name written first, a given name used alone), and only names before count.
+    """
+    before = after = None
+    for m in ctx.mentions:
+        if m.kind != PERSON or m.via == "surname":
+            continue
+        entity = ctx.facts.entities.get(m.iri)
+        if entity is None or entity.unnamed:
+            continue
+        words = norm(entity.name).split()
+        if not (words[:1] == [key] and len(words) >= 2 if first_word else key in surname_keys(entity.name)):
+            continue
+        if m.start < position:
+            if before is None or m.start > before.start:
+                before = m
+        elif after is None or m.start < after.start:
+            after = m
+    if first_word:
+        return before.iri if before is not None else None
+    chosen = before or after
+    return chosen.iri if chosen is not None else _doc_surnames(ctx).get(key)
+
+
 def _doc_given_name(ctx: DocContext, key: str) -> str | None:
     found = [e.iri for e in ctx.facts.entities.values()
              if e.kind == PERSON and not e.unnamed and len(norm(e.name).split()) >= 2 and norm(e.name).split()[0] == key]
@@ -407,9 +436,12 @@ def _person_mention(ctx: DocContext, span) -> None:
         _register(ctx, person_iri(name), PERSON, name, name, span.start, span.end)
         return
     key = norm(name)
-    # Same document first: the latest full name with that surname, before or after; else a
-    # given name used alone ("Dasha", "Prince Abdulaziz") that only one person here bears.
-    local = _doc_surnames(ctx).get(key) or _doc_given_name(ctx, key)
+    # Same document first: the full name with that surname read last before it (else the
+    # first after it); else the last full name before it that begins with it ("Li" after
+    # "Li Keqiang"); else a given name used alone ("Dasha", "Prince Abdulaziz") that only
+    # one person here bears.
+    local = _bearer_of_surname(ctx, key, span.start) or _bearer_of_surname(ctx, key, span.start, first_word=True) \
+        or _doc_given_name(ctx, key)
     if local:
         ctx.add_mention(Mention(span.start, span.end, local, PERSON, via="surname"))
         ctx.facts.entities[local].aliases.add(name)
@@ -806,15 +838,21 @@ def _counterpart(ctx: DocContext, token, country: str | None) -> list[str]:
     # The nearest person named before, from another country than the owner's ("Wong raised it
     # with her counterpart" after "Wang Yi held talks with Wong"); never someone named later.
     earlier = sorted((m for m in ctx.mentions if m.start < token.i), key=lambda m: m.start, reverse=True)
-    for strict in (True, False):
+    # Someone the owner was reported meeting or talking to comes first ("Wagner ... and Olivier
+    # Nduhungirehe of Rwanda signed the accord ... Her Rwandan counterpart": not the Rwandan
+    # president named in between).
+    partners = {p for meeting in ctx.facts.meetings if meeting.status == HELD and owner_iri in meeting.participants
+                for p in meeting.participants if p != owner_iri} if owner_iri else set()
+    for strict in ((None, True, False) if partners else (True, False)):
         for m in earlier:
-            if m.kind != PERSON or m.iri == owner_iri:
+            if m.kind != PERSON or m.iri == owner_iri or (strict is None and m.iri not in partners):
                 continue
             entity = ctx.entity(m.iri)
             if entity is None or entity.unnamed:
                 continue
-            if country is not None and entity.country != country:
-                continue
+            if country is not None and entity.country != country and not (
+                    strict is None and entity.country is None):
+                continue    # (a partner of unknown country may still be the Rwandan one)
             if strict and owner_country is not None and entity.country in (None, owner_country):
                 continue
             return [m.iri]

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from datetime import timedelta
 
-from kg.dates import (DAY, TimeSpan, counts_from_the_story, days_after, days_before, names_days_earlier,
+from kg.dates import (DAY, TimeSpan, counts_from_the_story, days_after, days_before, days_before_the_story, names_days_earlier,
                       names_days_later, resolve, same_day_as_told, same_month_as_told, same_time_as_before)
 from kg.extract.actors import describe_actor, place_of, role_holder
 from kg.extract.context import DocContext, conjuncts, subject_of_next_clause
@@ -1341,6 +1342,14 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 # "met Kagame when he travelled to Kigali for a summit that month": the month
                 # named last before, in this sentence or the one before.
                 time = _month_told_before(ctx, sent, tok)
+            before_story = days_before_the_story(sent_text) if time is None else None
+            if before_story is not None and ctx.token_offsets[heads[0].i] - sent.start_char >= before_story[1]:
+                # "The agreement came two days after Meloni flew to Tunis for talks with Saied":
+                # the talks were two days before the story's event.
+                story = _story_day(ctx)
+                if story is not None:
+                    day = story.start - timedelta(days=before_story[0])
+                    time = TimeSpan(day, day, DAY, before_story[2])
             if days_earlier and counts_from_the_story(sent_text):
                 # "a day before the announcement": the announcement the story leads with
                 told = _story_day(ctx) or told
@@ -1776,6 +1785,8 @@ def _add_companions(ctx: DocContext) -> None:
                 _join_last_meeting(ctx, ctx.sentence_no(tok), guests, hosts=None)
             continue
         if tok.pos_ == "VERB" and tok.lemma_.lower() in TRAVEL_VERBS:
+            if _trip_to_come(tok):
+                continue    # "is due to return to Tunis on Sunday with von der Leyen": not yet made
             # "Sall travelled to Sochi with Faki for talks": Faki takes part in the talks there.
             with_people = [p for o in _with_objects(tok, deep=True, preps=("with",)) for p in _actors(ctx, o)
                            if ctx.entity(p) is not None and ctx.entity(p).kind == PERSON]
@@ -1797,6 +1808,16 @@ def _add_companions(ctx: DocContext) -> None:
         companions = [p for a in agents for p in _actors(ctx, a)
                       if ctx.entity(p) is not None and ctx.entity(p).kind == PERSON]
         _join_last_meeting(ctx, ctx.sentence_no(tok), companions, hosts)
+
+
+def _trip_to_come(verb) -> bool:
+    """"will travel", "is due to return", "plans to fly": a trip the text has not made yet."""
+    if any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head is not verb and (
+        head.lower_ in SCHEDULED_ADJECTIVES or head.lemma_.lower() in PLAN_VERBS or
+        (head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in SCHEDULED_ADJECTIVES for c in head.children)))
 
 
 def _join_last_meeting(ctx: DocContext, here: int, people: list[str], hosts: set[str] | None) -> None:
