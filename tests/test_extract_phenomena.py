@@ -2025,3 +2025,33 @@ def test_exchange_days_before_the_story_event(extract):
                 "President Kais Saied.", date="2023-06-09")
     talks = r.meetings()[0]
     assert talks.time is not None and talks.time.start == talks.time.end == dt.date(2023, 6, 6)
+
+
+def test_passive_signing_with_by_hung_on_the_place(extract):
+    # "by" parsed as part of "a retreat on the island of Bintan"; the second minister hung from
+    # the verb; a name in apposition to "minister" that the model took for an organisation.
+    r = extract("The treaty was signed at a leaders’ retreat on the Indonesian island of Bintan by Indonesia’s law "
+                "and human rights minister, Yasonna Laoly, and Singapore’s minister for law, K. Shanmugam, as "
+                "President Joko Widodo and Prime Minister Lee Hsien Loong looked on.", date="2022-01-26")
+    people = set(r.meetings()[0].participants)
+    assert {r.name(p) for p in people} >= {"Yasonna Laoly", "K. Shanmugam"}
+
+
+def test_second_guest_hanging_from_the_verb(extract):
+    r = extract("Prime Minister Mateusz Morawiecki hosted his Danish counterpart, Mette Frederiksen, and Norway’s "
+                "energy minister, Terje Aasland, at a ceremony in Goleniów on Tuesday.", date="2022-09-28")
+    assert {r.name(p) for p in r.meetings()[0].participants} == {"Mateusz Morawiecki", "Mette Frederiksen",
+                                                                  "Terje Aasland"}
+
+
+def test_delegation_travelling_along_is_no_party_to_the_visit(extract):
+    r = extract("Yoon Suk Yeol visited the Czech Republic in September with a large business delegation.",
+                date="2025-06-05")
+    assert all("delegation" not in r.name(p) for m in r.meetings() for p in m.participants)
+
+
+def test_present_tense_under_a_future_clause_is_planned(extract):
+    r = extract("On Thursday, Fumio Kishida will address Congress before Joe Biden hosts Ferdinand Marcos Jr. for a "
+                "summit.", date="2024-04-10")
+    assert r.pairs() == []
+    assert r.pairs("planned") == [["Ferdinand Marcos Jr.", "Joe Biden"]]

@@ -121,6 +121,14 @@ def find_actors(ctx: DocContext) -> None:
             continue
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
+        if ent.label_ == "ORG" and 2 <= len(ent) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in ent) and \
+                ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in PERSON_NOUNS and \
+                ent.root.head.i < ent.start and not gaz.lookup(ent.text, "organization"):
+            # "Indonesia’s law minister, Yasonna Laoly," tagged as an organisation: a name in
+            # apposition to a post is a person's.
+            taken.update(range(ent.start, ent.end))
+            _person_mention(ctx, ent)
+            continue
         if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lemma_.lower() in COMPANY_NOUNS and \
                 not gaz.lookup(ent.text, "person"):
             # "the military bank Promsvyazbank", "chipmaker Nvidia": a company the model took for a name

@@ -281,6 +281,8 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     """held / planned / cancelled / denied, or None when the text leaves it open ("whether they met")."""
     verb = tok if kind_of == "verb" else (tok.head if tok.dep_ in ("dobj", "nsubjpass", "nsubj") else None)
     own = [x for x in (verb, tok) if x is not None]
+    if kind_of == "verb" and _present_under_future(tok):
+        return PLANNED      # "Kishida will address Congress before Biden hosts him"
     if kind_of == "noun" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
             tok.head.head.lemma_.lower() in ("call", "push", "press", "urge", "appeal", "ask", "lobby", "hope", "wait"):
         return PLANNED      # "called for talks with X": asked for, not held
@@ -1129,6 +1131,12 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 if tok.lemma_.lower() in ("welcome", "invite", "host", "receive", "bring", "put"):
                     # "welcomed Modi to the White House": where to, not with whom
                     objects = [o for o in objects if o.head.lower_ != "to"]
+                if tok.lemma_.lower() == "visit" or tok.lemma_.lower() in TRAVEL_VERBS:
+                    # "visited the Czech Republic with a large business delegation": those who came
+                    # along, not those visited
+                    objects = [o for o in objects if not (o.head.lower_ == "with" and o.lemma_.lower() in ENTOURAGE_NOUNS
+                                                          and any(d.dep_ == "det" and d.lower_ in ("a", "an", "his", "her", "their")
+                                                                  for d in o.children))]
                 if tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and subject is not None and \
                         tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call"):
                     # A misparse of "X hosted Y Z at ...": the verb hangs from its own object.
@@ -1175,6 +1183,12 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         elif tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call", "phone", "summon",
                                                     "telephone", "see", "press", "greet", "bring"):
                             objects.append(child)
+                            # "hosted his Danish counterpart, Mette Frederiksen, and Norway’s energy
+                            # minister, Terje Aasland": the second guest left hanging from the verb.
+                            objects += [c for c in tok.children if c.dep_ == "conj" and c.i > child.i and
+                                        c.pos_ in ("NOUN", "PROPN") and c not in objects and (
+                                            (ctx.mention_at(c.i) is not None and ctx.mention_at(c.i).kind == PERSON)
+                                            or c.lemma_.lower() in PERSON_NOUNS)]
                             # "met Cooper and Barrot, together with Kallas": one more party
                             objects += [o for w in child.children if w.dep_ == "prep" and w.lower_ == "with"
                                         and any(a.lower_ == "together" for a in w.children)
@@ -1185,10 +1199,12 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                             # "discussed the war between Israel and Hamas": a subject, not its parties.
                             objects += _with_objects(child, deep=True, preps=(
                                 ("with", "among") if tok.lemma_.lower() in TOPIC_VERBS else ("with", "between", "among")))
-                    if child.dep_ == "agent" and tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit",
-                                                                         "call", "phone", "telephone", "sign"):
+                    if (child.dep_ == "agent" or _agent_hung_on_place(tok, child)) and \
+                            tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit",
+                                                   "call", "phone", "telephone", "sign"):
                         # "was received by Wang Xiaohong", "was signed by Kishida and Morrison"
-                        objects += [o for o in child.children if o.dep_ == "pobj"]
+                        by = child if child.dep_ == "agent" else _agent_hung_on_place(tok, child)
+                        objects += [o for o in by.children if o.dep_ == "pobj"]
                         # "... by Kishida and then prime minister Scott Morrison": the second
                         # signatory left hanging from the verb.
                         objects += [c for c in tok.children if c.dep_ == "conj" and c.i > child.i and (
@@ -1808,6 +1824,31 @@ def _add_companions(ctx: DocContext) -> None:
         companions = [p for a in agents for p in _actors(ctx, a)
                       if ctx.entity(p) is not None and ctx.entity(p).kind == PERSON]
         _join_last_meeting(ctx, ctx.sentence_no(tok), companions, hosts)
+
+
+# Those who travel with someone ("with a large business delegation").
+ENTOURAGE_NOUNS = {"delegation", "entourage", "team", "group", "party", "retinue", "contingent"}
+
+
+def _agent_hung_on_place(verb, prep):
+    """In a passive clause, the "by" the parser hung on the place named before it: "was signed at
+    a retreat on the island of Bintan by Indonesia’s minister, ..." (the "by" of ``prep``'s phrase)."""
+    if prep.dep_ != "prep" or prep.lower_ == "by" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    for tok in prep.subtree:
+        if tok.lower_ == "by" and tok.dep_ == "prep" and tok.head.pos_ in ("NOUN", "PROPN") and any(
+                o.dep_ == "pobj" and (o.lemma_.lower() in PERSON_NOUNS or o.ent_type_ == "PERSON")
+                for o in tok.children):
+            return tok
+    return None
+
+
+def _present_under_future(verb) -> bool:
+    """A present tense in a time clause of a future one tells the future: "will address
+    Congress before Biden hosts him", "will sign it when they meet"."""
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBZ", "VBP") and \
+        any(c.dep_ == "mark" and c.lower_ in ("before", "after", "when", "once", "until") for c in verb.children) and \
+        any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in verb.head.children)
 
 
 def _trip_to_come(verb) -> bool:
