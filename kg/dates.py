@@ -251,17 +251,18 @@ def same_day_as_told(text: str) -> bool:
 # "The agreement came two days after ...": the story's event, so what the after-clause tells
 # happened that many days before the story's day.
 _STORY_CAME_AFTER = re.compile(r"\b(?:agreement|deal|decision|announcement|vote|move|accord|ruling|compromise|"
-                               r"breakthrough|signing|it) (?:came|comes) (a|one|two|three|four|five|six) days? after\b",
-                               re.IGNORECASE)
+                               r"breakthrough|signing|visit|trip|call|talks|summit|it) (?:came|comes) "
+                               r"(a|one|two|three|four|five|six) (days?|weeks?) after\b", re.IGNORECASE)
 
 
 def days_before_the_story(text: str) -> tuple[int, int, str] | None:
-    """For "The agreement came two days after X": (2, where "after" ends in ``text``, the words
-    "two days after"); else None."""
+    """For "The agreement came two days after X" ("Her visit came a week after X"): the days
+    counted back (2; 7), where "after" ends in ``text`` and the words ("two days after"); else None."""
     found = _STORY_CAME_AFTER.search(text)
     if found is None:
         return None
-    return NUMBER_WORDS[found.group(1).lower()], found.end(), text[found.start(1):found.end()]
+    days = NUMBER_WORDS[found.group(1).lower()] * (7 if found.group(2).lower().startswith("week") else 1)
+    return days, found.end(), text[found.start(1):found.end()]
 
 
 def same_time_as_before(text: str) -> bool:

@@ -66,3 +66,12 @@ def test_days_earlier_counts_from_the_event_told_not_from_the_article():
     saturday = resolve("last Saturday", anchor)
     assert days_before(saturday, "A day earlier, the envoy held talks").start == dt.date(2025, 4, 25)
     assert days_before(resolve("last week", anchor), "A day earlier, the envoy held talks") is None
+
+
+def test_days_before_the_story_counts_days_and_weeks():
+    from kg.dates import days_before_the_story
+
+    assert days_before_the_story("The agreement came two days after Meloni flew to Tunis")[:1] == (2,)
+    days, end, words = days_before_the_story("Her visit came a week after Scholz held talks with Biden")
+    assert (days, words) == (7, "a week after") and "Her visit came a week after"[:end] == "Her visit came a week after"
+    assert days_before_the_story("The talks came after a week of shuttle diplomacy") is None

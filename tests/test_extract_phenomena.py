@@ -2055,3 +2055,11 @@ def test_present_tense_under_a_future_clause_is_planned(extract):
                 "summit.", date="2024-04-10")
     assert r.pairs() == []
     assert r.pairs("planned") == [["Ferdinand Marcos Jr.", "Joe Biden"]]
+
+
+def test_exchange_a_week_before_the_story_visit(extract):
+    r = extract("Joe Biden hosted European Commission President Ursula von der Leyen at the White House on Friday. "
+                "Her visit came a week after German Chancellor Olaf Scholz held talks with Biden at the White House.",
+                date="2023-03-11")
+    scholz = [m for m in r.meetings() if "Olaf Scholz" in {r.name(p) for p in m.participants}]
+    assert scholz and scholz[0].time.start == dt.date(2023, 3, 3)
