@@ -31,6 +31,16 @@ _STRING_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE")
 _STRINGS: dict[int, str] = {0: ""}
 
 
+def _column(name: str, doc: str) -> property:
+    """A token attribute read, when asked for, from the document's column ``name``."""
+    return property(lambda tok: tok.doc.columns[name][tok.i], doc=doc)
+
+
+def _flag(name: str, doc: str) -> property:
+    """A true/false token attribute read, when asked for, from the document's column ``name``."""
+    return property(lambda tok: tok.doc.columns[name][tok.i] == 1, doc=doc)
+
+
 class ParsedToken:
     """One token: spaCy's attributes as plain values, ``head``/``children`` as tokens."""
 
@@ -39,45 +49,14 @@ class ParsedToken:
     __slots__ = ("doc", "i", "text", "lower_", "lemma_", "pos_", "dep_", "is_punct",
                  "head", "children", "left_edge", "right_edge")
 
-    @property
-    def tag_(self) -> str:
-        """Fine-grained part of speech."""
-        return self.doc.columns["TAG"][self.i]
-
-    @property
-    def ent_type_(self) -> str:
-        """Named-entity type ("" outside entities)."""
-        return self.doc.columns["ENT_TYPE"][self.i]
-
-    @property
-    def idx(self) -> int:
-        """Character offset in the document."""
-        return self.doc.columns["IDX"][self.i]
-
-    @property
-    def is_title(self) -> bool:
-        """Title case."""
-        return self.doc.columns["IS_TITLE"][self.i] == 1
-
-    @property
-    def is_upper(self) -> bool:
-        """All upper case."""
-        return self.doc.columns["IS_UPPER"][self.i] == 1
-
-    @property
-    def is_lower(self) -> bool:
-        """All lower case."""
-        return self.doc.columns["IS_LOWER"][self.i] == 1
-
-    @property
-    def is_quote(self) -> bool:
-        """A quotation mark."""
-        return self.doc.columns["IS_QUOTE"][self.i] == 1
-
-    @property
-    def is_space(self) -> bool:
-        """Whitespace."""
-        return self.doc.columns["IS_SPACE"][self.i] == 1
+    tag_ = _column("TAG", "Fine-grained part of speech.")
+    ent_type_ = _column("ENT_TYPE", "Named-entity type (\"\" outside entities).")
+    idx = _column("IDX", "Character offset in the document.")
+    is_title = _flag("IS_TITLE", "Title case.")
+    is_upper = _flag("IS_UPPER", "All upper case.")
+    is_lower = _flag("IS_LOWER", "All lower case.")
+    is_quote = _flag("IS_QUOTE", "A quotation mark.")
+    is_space = _flag("IS_SPACE", "Whitespace.")
 
     @property
     def whitespace_(self) -> str:
