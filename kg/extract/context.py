@@ -74,7 +74,7 @@ class DocContext:
         self.text = self.doc.text
         self.sentences = self.doc.sents
         # Token character offsets and sentence texts, looked up for every exchange.
-        self.token_offsets = [t.idx for t in self.tokens]
+        self.token_offsets = self.doc.columns.get("IDX", [])
         self.sentence_texts = [self.text[s.start_char:s.end_char] for s in self.sentences]
         self.ents = self.doc.ents
         # The DATE and TIME entities: time_of looks them up for every exchange and statement.

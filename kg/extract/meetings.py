@@ -16,8 +16,9 @@ from bisect import bisect_left
 from dataclasses import replace
 from datetime import timedelta
 
-from kg.dates import (DAY, TimeSpan, counts_from_the_story, days_after, days_before, days_before_the_story, names_days_earlier,
-                      names_days_later, resolve, same_day_as_told, same_month_as_told, same_time_as_before)
+from kg.dates import (DAY, TimeSpan, counts_from_the_story, days_after, days_before, days_before_the_story,
+                      names_days_earlier, names_days_later, resolve, same_day_as_told, same_month_as_told,
+                      same_time_as_before)
 from kg.extract.actors import describe_actor, place_of, role_holder
 from kg.extract.context import DocContext, conjuncts, subject_of_next_clause
 from kg.extract.lexicon import (ANAPHORIC_TOPICS, COUNTRY_GROUP_NOUNS, PERSON_NOUNS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
@@ -1131,7 +1132,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 if tok.lemma_.lower() in ("welcome", "invite", "host", "receive", "bring", "put"):
                     # "welcomed Modi to the White House": where to, not with whom
                     objects = [o for o in objects if o.head.lower_ != "to"]
-                if tok.lemma_.lower() == "visit" or tok.lemma_.lower() in TRAVEL_VERBS:
+                if tok.lemma_.lower() in TRAVEL_VERBS:
                     # "visited the Czech Republic with a large business delegation": those who came
                     # along, not those visited
                     objects = [o for o in objects if not (o.head.lower_ == "with" and o.lemma_.lower() in ENTOURAGE_NOUNS
@@ -1185,10 +1186,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                             objects.append(child)
                             # "hosted his Danish counterpart, Mette Frederiksen, and Norway’s energy
                             # minister, Terje Aasland": the second guest left hanging from the verb.
-                            objects += [c for c in tok.children if c.dep_ == "conj" and c.i > child.i and
-                                        c.pos_ in ("NOUN", "PROPN") and c not in objects and (
-                                            (ctx.mention_at(c.i) is not None and ctx.mention_at(c.i).kind == PERSON)
-                                            or c.lemma_.lower() in PERSON_NOUNS)]
+                            objects += [c for c in _people_left_on_verb(ctx, tok, child)
+                                        if c.pos_ in ("NOUN", "PROPN") and c not in objects]
                             # "met Cooper and Barrot, together with Kallas": one more party
                             objects += [o for w in child.children if w.dep_ == "prep" and w.lower_ == "with"
                                         and any(a.lower_ == "together" for a in w.children)
@@ -1199,17 +1198,14 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                             # "discussed the war between Israel and Hamas": a subject, not its parties.
                             objects += _with_objects(child, deep=True, preps=(
                                 ("with", "among") if tok.lemma_.lower() in TOPIC_VERBS else ("with", "between", "among")))
-                    if (child.dep_ == "agent" or _agent_hung_on_place(tok, child)) and \
-                            tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit",
-                                                   "call", "phone", "telephone", "sign"):
+                    by = (child if child.dep_ == "agent" else _agent_hung_on_place(tok, child)) \
+                        if tok.lemma_.lower() in PASSIVE_EXCHANGE_VERBS else None
+                    if by is not None:
                         # "was received by Wang Xiaohong", "was signed by Kishida and Morrison"
-                        by = child if child.dep_ == "agent" else _agent_hung_on_place(tok, child)
                         objects += [o for o in by.children if o.dep_ == "pobj"]
-                        # "... by Kishida and then prime minister Scott Morrison": the second
-                        # signatory left hanging from the verb.
-                        objects += [c for c in tok.children if c.dep_ == "conj" and c.i > child.i and (
-                            (ctx.mention_at(c.i) is not None and ctx.mention_at(c.i).kind == PERSON)
-                            or c.lemma_.lower() in PERSON_NOUNS)]     # "..., and Rwanda's foreign minister, Biruta"
+                        # "... by Kishida and then prime minister Scott Morrison", "..., and Rwanda's
+                        # foreign minister, Biruta": the second signatory left hanging from the verb.
+                        objects += _people_left_on_verb(ctx, tok, child)
                     if child.dep_ == "prep" and child.lower_ == "on" and tok.lemma_.lower() == "call" and \
                             not appeal_on(tok):
                         # "called on the prime minister in Tokyo": a courtesy call, in person
@@ -1824,6 +1820,17 @@ def _add_companions(ctx: DocContext) -> None:
         companions = [p for a in agents for p in _actors(ctx, a)
                       if ctx.entity(p) is not None and ctx.entity(p).kind == PERSON]
         _join_last_meeting(ctx, ctx.sentence_no(tok), companions, hosts)
+
+
+# Verbs whose passive "by" names a party ("was received by", "was signed by").
+PASSIVE_EXCHANGE_VERBS = {"meet", "host", "receive", "welcome", "visit", "call", "phone", "telephone", "sign"}
+
+
+def _people_left_on_verb(ctx: DocContext, verb, after) -> list:
+    """People (named, or a post such as "minister") the parser joined to ``verb`` itself after
+    ``after``, where they belong to the list that ``after`` opens."""
+    return [c for c in verb.children if c.dep_ == "conj" and c.i > after.i and (
+        (ctx.mention_at(c.i) is not None and ctx.mention_at(c.i).kind == PERSON) or c.lemma_.lower() in PERSON_NOUNS)]
 
 
 # Those who travel with someone ("with a large business delegation").

@@ -24,7 +24,6 @@ EXTRACTOR = "kg.extract.statements.v1"
 MIN_QUOTE_WORDS = 5
 
 
-#: Verbs of judging someone, with the preposition that gives the reason ("accused X of ...").
 # Verbs that state a stance through a noun ("stressed the importance of ...").
 STANCE_VERBS = {"stress", "emphasise", "emphasize", "underline", "underscore", "reiterate", "express", "voice",
                 "raise", "reaffirm"}
@@ -33,6 +32,7 @@ STANCE_NOUNS = {"importance", "concern", "dissatisfaction", "opposition", "suppo
                 "anger", "confidence", "determination", "solidarity", "condolence", "displeasure", "gratitude"}
 # "raised concerns about X" states a stance; "raised the matter with Y" only tells of an exchange.
 RAISED_NOUNS = {"concern", "objection", "alarm"}
+#: Verbs of judging someone, with the preposition that gives the reason ("accused X of ...").
 JUDGEMENT_VERBS = {"accuse": "of", "blame": "for", "praise": "for", "commend": "for", "criticise": "for",
                    "criticize": "for", "fault": "for"}
 

@@ -108,13 +108,11 @@ class ParsedToken:
         return self._walk()
 
     def _walk(self) -> Iterator["ParsedToken"]:
-        for child in self.children:
-            if child.i < self.i:
-                yield from child.subtree
+        for child in self.lefts:
+            yield from child.subtree
         yield self
-        for child in self.children:
-            if child.i > self.i:
-                yield from child.subtree
+        for child in self.rights:
+            yield from child.subtree
 
     @property
     def ancestors(self) -> Iterator["ParsedToken"]:
@@ -128,13 +126,6 @@ class ParsedToken:
     def is_ancestor(self, descendant: "ParsedToken") -> bool:
         """True if this token is among ``descendant``'s heads."""
         return any(a is self for a in descendant.ancestors)
-
-    def nbor(self, offset: int = 1) -> "ParsedToken":
-        """The token ``offset`` places away."""
-        j = self.i + offset
-        if not 0 <= j < len(self.doc.tokens):
-            raise IndexError(f"token {j} is outside the document")
-        return self.doc.tokens[j]
 
 
 class ParsedSpan:
@@ -224,11 +215,6 @@ class ParsedSpan:
             if depth < best:
                 best, root = depth, tokens[i]
         return root if root is not None else tokens[self.start]
-
-    @property
-    def ents(self) -> list["ParsedSpan"]:
-        """The document's named entities inside the span."""
-        return [e for e in self.doc.ents if self.start <= e.start and e.end <= self.end]
 
 
 class ParsedDoc:
