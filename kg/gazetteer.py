@@ -54,6 +54,7 @@ class RefActor:
     metonyms: list[str] = field(default_factory=list)
     gender: str | None = None
     parent: str | None = None
+    member_of: list[str] = field(default_factory=list)
     posts: list[RefPost] = field(default_factory=list)
 
 
@@ -79,6 +80,8 @@ class Gazetteer:
         self.by_surface: dict[str, list[str]] = {}
         self.demonym_of: dict[str, str] = {}
         self.by_surname: dict[str, list[str]] = {}
+        # Countries and organisations that others are members of: blocs ("the EU", "the G7").
+        self.blocs: set[str] = {bloc for actor in actors.values() for bloc in actor.member_of}
         for actor in actors.values():
             surfaces = [actor.name, *actor.alt, *actor.metonyms]
             for surface in surfaces:
@@ -134,6 +137,7 @@ class Gazetteer:
                 actor.gender = str(gender) if gender else None
                 parent = graph.value(node, ORG.subOrganizationOf)
                 actor.parent = str(parent) if parent else None
+                actor.member_of = sorted(str(x) for x in graph.objects(node, KG.memberOf))
                 for post in graph.objects(node, KG.holds):
                     org = graph.value(post, ORG.organization)
                     actor.posts.append(RefPost(

@@ -26,13 +26,21 @@ ATTENDING_VERBS = {"chair", "co-chair", "attend", "host", "co-host", "join"}
 # Groups a gathering is of, beside officials and countries: "International donors pledged ... at a
 # conference in Paris".
 PLEDGING_NOUNS = {"donor", "participant", "attendee", "lender", "creditor"}
+# Verbs by which a bloc's ministers or leaders met together: "EU energy ministers agreed on
+# Monday to cap the price of gas".
+SESSION_VERBS = {"meet", "agree", "approve", "adopt", "endorse"}
 # Prepositions that put a clause at the gathering: "during the meeting", "at the summit".
 AT_PREPS = {"during", "at"}
 
 
+def _names_gathering(tok) -> bool:
+    """Whether a word names a gathering ("the talks" is lemmatised "talk" or "talks")."""
+    return tok.lemma_.lower() in GATHERING_NOUNS or tok.lower_ in GATHERING_NOUNS
+
+
 def add_gatherings(ctx: DocContext, topic_index: dict) -> None:
     """Find gatherings named by their group and give them the attendees the article names."""
-    gatherings = [g for g in (_gathering(ctx, tok) for tok in ctx.tokens) if g is not None]
+    gatherings = [g for g in (_gathering(ctx, tok) or _group_session(ctx, tok) for tok in ctx.tokens) if g is not None]
     if not gatherings:
         return
     attendees: dict[int, list[str]] = {g[0].i: _speaking_after(ctx, g[0]) for g in gatherings}
@@ -76,7 +84,7 @@ def _group_topics(noun) -> list[Topic]:
 def _gathering(ctx: DocContext, tok):
     """(noun, time) when ``tok`` names a held meeting of a group ("Foreign ministers from the G20
     ended a meeting", "a meeting of about 50 countries", "a summit of EU leaders"); else None."""
-    if tok.lemma_.lower() not in GATHERING_NOUNS:
+    if not _names_gathering(tok):
         return None     # first: most tokens stop here, before the costlier _trigger
     trig = _trigger(tok)
     if trig is None and tok.lemma_.lower() == "conference" and tok.pos_ == "NOUN" and \
@@ -111,6 +119,41 @@ def _gathering(ctx: DocContext, tok):
     return tok, time
 
 
+def _group_session(ctx: DocContext, verb):
+    """(verb, time) when a bloc's ministers or leaders met or agreed together as the verb's
+    subject ("European Union energy ministers agreed on Monday to cap ...", "agriculture
+    ministers from the Group of Seven were meeting in Stuttgart"): a gathering that the
+    article names by its group, whose attendees it names later ("Síkela, who chaired the
+    talks"); else None."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in SESSION_VERBS:
+        return None
+    if lemma == "meet" and any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("with", "between"))
+                               for c in verb.children):
+        return None     # "ministers met their Indian counterparts": an exchange of its own
+    subject = _subject(verb)
+    if subject is None or subject.tag_ not in ("NNS", "NNPS") or subject.lower_ not in ("ministers", "leaders"):
+        return None
+    if any(c.dep_ == "nummod" or c.lower_ in ("both", "two") for c in subject.children):
+        return None     # "the two ministers agreed": a pair, read as an exchange of its own
+    if not _named_bloc(ctx, subject) or _status(ctx, verb, "verb") != HELD:
+        return None
+    return verb, time_of(ctx, verb) or _sentence_time(ctx, ctx.sentence_of(verb), future=False)
+
+
+def _named_bloc(ctx: DocContext, group) -> bool:
+    """Whether a group of ministers or leaders is a bloc's by name: "EU ministers", "European
+    Union energy ministers", "ministers from the Group of Seven", "G7 leaders"."""
+    named = [c for c in group.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"]
+    named += [o for c in group.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+              for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    for token in named:
+        mention = ctx.token_mention.get(token.i)
+        if mention is not None and mention.iri in ctx.gaz.blocs:
+            return True
+    return False
+
+
 def _speaking_after(ctx: DocContext, noun) -> list[str]:
     """"Pistorius told reporters after a meeting of about 50 countries": he was at it."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in ("after", "at", "during", "following"):
@@ -127,13 +170,13 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
     clause = None
     if tok.pos_ == "VERB" and tok.lemma_.lower() in ATTENDING_VERBS and not any(c.dep_ == "neg" for c in tok.children):
         objects = [c for c in tok.children if c.dep_ == "dobj"]
-        if any(o.lemma_.lower() in GATHERING_NOUNS for o in objects) or not objects and tok.lemma_.lower() == "attend":
+        if any(_names_gathering(o) for o in objects) or not objects and tok.lemma_.lower() == "attend":
             clause = tok        # "attended the meeting", "... also attended"
         elif any(o.lower_ in ("which", "that") for o in objects) and tok.dep_ == "relcl" and \
-                tok.head.lemma_.lower() in GATHERING_NOUNS:
+                _names_gathering(tok.head):
             clause = tok        # "the summit, which Macron co-chaired with Modi"
     elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("open", "close") and any(
-            c.dep_ == "dobj" and (c.lemma_.lower() in GATHERING_NOUNS or c.lower_ == "it") for c in tok.children) \
+            c.dep_ == "dobj" and (_names_gathering(c) or c.lower_ == "it") for c in tok.children) \
             and not any(t.lower_ in ("video", "videolink", "virtually", "remotely") for t in tok.subtree):
         clause = tok            # "Opening it, Séjourné said ...", not "Opening the meeting by video, Modi ..."
     elif tok.pos_ == "VERB" and tok.lemma_.lower() == "represent" and any(c.dep_ == "agent" for c in tok.children):
@@ -152,7 +195,7 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
         found += [iri for iri in (_actors(ctx, subject) if subject is not None else []) if ctx.is_named_person(iri)]
         return list(dict.fromkeys(found)) if len(found) >= 2 else []
     elif tok.dep_ == "prep" and tok.lower_ in AT_PREPS and any(
-            o.dep_ == "pobj" and o.lemma_.lower() in GATHERING_NOUNS and any(
+            o.dep_ == "pobj" and _names_gathering(o) and any(
                 d.dep_ in ("det", "poss") and d.lower_ in ("the", "his", "her", "their") for d in o.children)
             for o in tok.children):
         clause = tok.head if tok.head.pos_ in ("VERB", "AUX") else _governing_verb(tok)

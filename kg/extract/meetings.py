@@ -1605,12 +1605,14 @@ def _add_chaired_sessions(ctx: DocContext, index: dict) -> None:
 
 
 GUEST_VERBS = ("host", "welcome", "receive")
-# "Erdogan travelled to Russia": a journey to a country is a visit ("flew to", "arrived in" are often
-# only legs of a tour, and are left to the exchanges held there).
-ARRIVE_VERBS = ("travel",)
+# "Erdogan travelled to Russia", "Blinken flew to London", "Harris, who arrived in London on
+# Tuesday": a journey to another country is a visit to it, each verb with the prepositions that
+# name where it ended.
+ARRIVE_VERBS = {"travel": ("to",), "fly": ("to",), "head": ("to",), "go": ("to",), "come": ("to",),
+                "move": ("to",), "arrive": ("in", "at"), "land": ("in", "at")}
 DEPART_VERBS = ("leave", "depart")
 VISIT_NOUNS = ("visit", "trip", "tour")
-_VISIT_VERBS = frozenset(GUEST_VERBS + DEPART_VERBS + ARRIVE_VERBS + ("visit",))
+_VISIT_VERBS = frozenset(GUEST_VERBS + DEPART_VERBS + tuple(ARRIVE_VERBS) + ("visit",))
 
 
 def _add_guest_visits(ctx: DocContext, index: dict) -> None:
@@ -1630,6 +1632,9 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
         if tok.pos_ == "VERB" and (lemma in _VISIT_VERBS or (lemma in ("fly", "go", "head") and _met_where_it_went(tok))):
             if _status(ctx, tok, "verb") != HELD or _leg_of_a_planned_trip(tok):
                 continue
+            if lemma in ARRIVE_VERBS and lemma != "travel" and not _met_where_it_went(tok) and \
+                    _journey_told_otherwise(tok):
+                continue
             # "flew to Moscow, where he met Putin": a journey with talks at its end is a visit.
             guests, hosts = _guests_and_hosts(ctx, tok, lemma if lemma in _VISIT_VERBS else "travel")
         elif tok.pos_ == "NOUN" and lemma in VISIT_NOUNS:
@@ -1646,7 +1651,7 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
         sent = ctx.sentence_of(tok)
         # A guest's country must be known when only the place says which country was
         # visited ("hosted X in London", "travelled to Washington"); "X visited Moscow" says it outright.
-        unknown_ok = lemma not in GUEST_VERBS + ARRIVE_VERBS
+        unknown_ok = lemma not in GUEST_VERBS + tuple(ARRIVE_VERBS)
         for host in hosts:
             for guest in dict.fromkeys(guests):
                 entity = ctx.entity(guest)
@@ -1668,6 +1673,23 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
                 _add_or_merge(ctx, Meeting(kind="visit", participants=[guest, host], evidence=ctx.evidence(sent),
                                            time=time, place=_place(ctx, [tok]), topics=list(topics), status=HELD,
                                            confidence=0.6, extractor=EXTRACTOR))
+
+
+def _journey_told_otherwise(verb) -> bool:
+    """A flight or an arrival that is no visit of its own: a schedule ("flies to Cairo on
+    Saturday"), a leg told in passing ("before flying on to the Maldives"), or a journey made
+    for an exchange, which is the fact reported ("flew to Baghdad for talks with the prime
+    minister", "flew to Brussels and met ...", "arrived in Riyadh, where he met ...")."""
+    if verb.tag_ in ("VBZ", "VBP") or verb.dep_ == "pcomp":
+        return True
+    if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in MEETING_VERBS for c in verb.children):
+        return True     # "flew to Tokyo to meet Kishida"
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" and _trigger(c) is not None for c in verb.children):
+        return True     # "flew to Brussels last month and met the EU's trade chief"
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(_trigger(o) is not None for o in c.children)
+           for c in verb.children):
+        return True
+    return bool(_where_clauses(verb))
 
 
 def _where_clauses(verb, preps: tuple[str, ...] = ()) -> list:
@@ -1726,7 +1748,9 @@ def _guests_and_hosts(ctx: DocContext, verb, lemma: str) -> tuple[list[str], lis
     if lemma == "visit":
         return subjects, _countries_in(ctx, verb, ())
     if lemma in ARRIVE_VERBS:
-        return subjects, _countries_in(ctx, verb, ("to",))
+        return subjects, _countries_in(ctx, verb, ARRIVE_VERBS[lemma])
+    if lemma in DEPART_VERBS and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return subjects, _countries_in(ctx, verb, ("for",))     # "Pelosi left for Seoul on Wednesday"
     if lemma in DEPART_VERBS:
         after_visit = any(c.dep_ == "prep" and c.lower_ in ("after", "at") and
                           any(g.lemma_.lower() in VISIT_NOUNS for o in c.children if o.dep_ == "pobj"
