@@ -2095,3 +2095,20 @@ def test_a_blocs_ministers_agreeing_meet_with_the_attendees_named_later(extract)
                 "the talks, said the cap would help. Péter Szijjártó, who attended the meeting, disagreed.",
                 date="2022-12-20")
     assert r.meetings() == []
+
+
+def test_a_surname_of_the_story_tagged_as_an_adverb_is_still_its_person(extract):
+    r = extract("German Foreign Minister Annalena Baerbock promised South Korea on Saturday that Germany would stand "
+                "by it against North Korea’s missile threats, as she moved on to Seoul from a tense two-day visit to "
+                "China in which she warned Beijing over Taiwan.\n\nBaerbock flew in from Beijing and went straight to "
+                "the Demilitarized Zone before holding talks in the evening with her South Korean counterpart, "
+                "Park Jin.", date="2023-04-15")
+    assert ["Annalena Baerbock", "Park Jin"] in r.pairs()
+
+
+def test_the_two_governments_are_those_of_the_people_the_sentence_names_next(extract):
+    r = extract("India has signed similar arrangements with France and Britain.\n\nThe two governments last met at "
+                "the highest level in May, when Prime Minister Narendra Modi travelled to Berlin for "
+                "intergovernmental consultations with Chancellor Olaf Scholz.", date="2022-12-06")
+    assert ["France", "United Kingdom"] not in r.pairs()
+    assert ["Narendra Modi", "Olaf Scholz"] in r.pairs()

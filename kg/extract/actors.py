@@ -196,12 +196,14 @@ def find_actors(ctx: DocContext) -> None:
     for tok in ctx.tokens:
         if tok.i in ctx.token_mention or not tok.is_title:
             continue
-        if tok.pos_ != "PROPN" and not (tok.pos_ in ("ADJ", "NOUN") and (
+        known_surname = norm(tok.text) in surnames and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")
+        if tok.pos_ != "PROPN" and not known_surname and not (tok.pos_ in ("ADJ", "NOUN") and (
                 tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "npadvmod") or
                 (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ in ("VBD", "VBZ") and doc[tok.i + 1].pos_ == "VERB") or
                 (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "and" and tok.dep_ == "amod"))):
             continue    # ("Bessent held talks" at a paragraph's start can come out as an adjective,
-            # "Starmer hosted ..." as a noun before a verb taken for an adjective)
+            # "Starmer hosted ..." as a noun before a verb taken for an adjective, "Baerbock flew
+            # in" as an adverb: a surname of this document in a subject's or object's place)
         iri = surnames.get(norm(tok.text)) and _bearer_of_surname(ctx, norm(tok.text), tok.i)
         if iri:
             ctx.add_mention(Mention(tok.i, tok.i + 1, iri, PERSON, via="surname"))

@@ -572,6 +572,15 @@ class DocContext:
         combined = list(dict.fromkeys(of_people + named_here))
         if of_people and named_here and len(combined) == count:
             return [self.ensure_country(c) for c in combined]
+        # The countries of the people the rest of the sentence names, when there are exactly
+        # that many: "The two governments last met in May, when Modi travelled to Berlin for
+        # consultations with Scholz".
+        later_people = list(dict.fromkeys(
+            c for m in sorted(self.mentions, key=lambda m: m.start)
+            if m.kind == PERSON and m.start > tok.i and self.sent_of[m.start] == here
+            for c in [self.country_of(m.iri)] if c))
+        if len(later_people) == count and not of_people:
+            return later_people
         # The nearest earlier list naming exactly that many countries ("the United
         # States, Japan and the Netherlands"), else the nearest earlier exchange
         # between that many countries' people or governments.
