@@ -2112,3 +2112,15 @@ def test_the_two_governments_are_those_of_the_people_the_sentence_names_next(ext
                 "intergovernmental consultations with Chancellor Olaf Scholz.", date="2022-12-06")
     assert ["France", "United Kingdom"] not in r.pairs()
     assert ["Narendra Modi", "Olaf Scholz"] in r.pairs()
+
+
+def test_names_the_model_missed_after_a_post_or_of_a_country_are_people(extract):
+    r = extract("Foreign ministers Thérèse Kayikwamba Wagner of the Democratic Republic of Congo and Olivier "
+                "Nduhungirehe of Rwanda signed the accord at the State Department on Friday, with Secretary of State "
+                "Marco Rubio looking on. The defence ministers, Prabowo Subianto and Ng Eng Hen, exchanged a joint "
+                "statement. Governor Andrew Bailey of the Bank of England spoke later.", date="2025-06-28")
+    assert {"Thérèse Kayikwamba Wagner", "Olivier Nduhungirehe", "Ng Eng Hen"} <= set(r.persons())
+    assert "Bank of England" not in r.persons()
+    signing = next(m for m in r.meetings() if m.kind == "signing")
+    assert {r.name(p) for p in signing.participants} == {"Thérèse Kayikwamba Wagner", "Olivier Nduhungirehe",
+                                                          "Marco Rubio"}

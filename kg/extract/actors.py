@@ -165,7 +165,8 @@ def find_actors(ctx: DocContext) -> None:
             text = _strip_det(ent)
             if not text:
                 continue
-            if _named_as_person(ent) and not gaz.lookup(text) and not gaz.country(text):
+            if (_named_as_person(ent) or _name_after_a_post(ent) or _name_of_a_country(ctx, ent)) and \
+                    not gaz.lookup(text) and not gaz.country(text):
                 # "TikTok's chief executive, Shou Zi Chew," tagged as an organisation
                 taken.update(range(ent.start, ent.end))
                 _person_mention(ctx, ent)
@@ -189,6 +190,11 @@ def find_actors(ctx: DocContext) -> None:
                         ctx.add_mention(Mention(part.start, part.end, earlier, ORGANIZATION, via="description"))
                         continue
                     _register_organization(ctx, text, part.start, part.end)
+
+    # 2b. Full names the model did not tag at all, where the text says they are people's.
+    for run in _untagged_names(ctx, taken):
+        taken.update(range(run.start, run.end))
+        _person_mention(ctx, run)
 
     # 3. Surnames spaCy mislabelled or missed ("Campbell" tagged ORG): a proper noun that is the
     #    last name of a person already in this document is that person.
@@ -270,6 +276,81 @@ def _named_as_person(ent) -> bool:
         return True
     return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS - {"head", "chief", "group"} and c.i >= ent.end
                for c in root.children)
+
+
+def _name_after_a_post(ent) -> bool:
+    """Two to four capitalised words right after a post, as a name follows a title: "Foreign
+    ministers Thérèse Kayikwamba Wagner of ...", "Ukraine's trade representative Taras Kachka"."""
+    if not 2 <= len(ent) <= 4 or ent.start == 0 or ent[-1].pos_ != "PROPN" or \
+            not all(t.pos_ in ("PROPN", "NOUN") and t.is_title for t in ent):
+        return False    # ("Thérèse" comes out as a common noun)
+    before = ent.doc[ent.start - 1]
+    return before.lemma_.lower() in PERSON_NOUNS and before.lemma_.lower() not in NON_POST_NOUNS and \
+        not any(t.lower_ in TITLE_WORDS | HONORIFICS for t in ent)
+
+
+# Person nouns that do not stand before a name as a title: "the man Putin", "head office".
+NON_POST_NOUNS = {"man", "woman", "head", "chief", "executive", "general", "officer", "author", "official",
+                  "officials", "diplomat", "diplomats", "aide", "expert", "analyst", "economist", "counterpart"}
+
+
+def _name_of_a_country(ctx: DocContext, span) -> bool:
+    """Two to four capitalised words, no article before them, followed by "of" and a country:
+    "Olivier Nduhungirehe of Rwanda" -- a person introduced by the country they speak for (not
+    "the Bank of Japan", "Republic of Korea")."""
+    doc = span.doc
+    if not 2 <= len(span) <= 4 or span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an"):
+        return False
+    if not all(t.is_title and t.pos_ in ("PROPN", "NOUN") for t in span) or span[-1].pos_ != "PROPN":
+        return False
+    if any(t.lower_ in TITLE_WORDS | HONORIFICS | LEADING_NON_NAMES | NON_NAME_WORDS or t.lemma_.lower() in ORG_HEADS
+           for t in span):
+        return False
+    # The country may be written long, or tagged only in part ("of the Democratic Republic of Congo").
+    places = [t for o in doc[span.end].children if o.dep_ == "pobj" for t in o.subtree] or [doc[span.end + 1]]
+    return any(t.i in ctx.token_mention and ctx.token_mention[t.i].kind == COUNTRY for t in places)
+
+
+# Words of names of bodies and places, never of people: "Republic of Korea", "Bank of England".
+NON_NAME_WORDS = {"republic", "kingdom", "bank", "university", "council", "court", "institute", "church", "party",
+                  "federation", "states", "people", "islands", "island", "province", "city", "port", "gulf", "sea",
+                  "coast", "army", "forces", "school", "college", "museum", "club", "fund", "group", "association",
+                  "company", "corporation", "airlines", "exchange", "assembly", "parliament", "congress", "senate"}
+
+
+def _untagged_names(ctx: DocContext, taken: set[int]) -> list:
+    """Runs of two to four capitalised proper nouns the model tagged as nothing, that the text
+    makes people's: after a post ("representative Taras Kachka"), in apposition to one ("India's
+    delegate, Chandni Raina"), or coordinated with a person ("Prabowo Subianto and Ng Eng Hen",
+    "Kayikwamba Wagner of Congo and Olivier Nduhungirehe of Rwanda")."""
+    doc, gaz = ctx.doc, ctx.gaz
+    found = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not (tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and i not in taken):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].ent_type_ and j not in taken:
+            j += 1
+        run = doc[i:j]
+        i = j
+        if not 2 <= len(run) <= 4 or any(t.lower_ in TITLE_WORDS | HONORIFICS | LEADING_NON_NAMES for t in run):
+            continue
+        if gaz.lookup(run.text) or gaz.country(run.text):
+            continue
+        root = run.root
+        head = root.head
+        coordinated = root.dep_ == "conj" and head.i < run.start and (
+            (head.i in ctx.token_mention and ctx.token_mention[head.i].kind == PERSON) or head.ent_type_ == "PERSON")
+        in_apposition = root.dep_ == "appos" and head.lemma_.lower() in PERSON_NOUNS and head.i < run.start and \
+            head.lemma_.lower() not in ("head", "chief")
+        if coordinated or in_apposition or _name_after_a_post(run) or _name_of_a_country(ctx, run):
+            found.append(run)
+    return found
 
 
 def _joins_two_names(ctx: DocContext, span) -> bool:

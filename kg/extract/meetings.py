@@ -445,6 +445,10 @@ def _witnesses(verb) -> list:
                 and (clause.lemma_.lower() in WITNESS_VERBS or (clause.lemma_.lower() == "look" and any(
                     c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in clause.children))):
             found += [c for c in clause.children if c.dep_ == "nsubj"]
+        if clause.dep_ == "prep" and clause.lower_ == "with":
+            # "signed the accord, with Secretary of State Marco Rubio looking on"
+            found += [c for g in clause.children if g.dep_ in ("pcomp", "pobj") and g.lemma_.lower() == "look"
+                      and any(p.lower_ == "on" for p in g.children) for c in g.children if c.dep_ == "nsubj"]
     if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in WITNESS_VERBS:
         found += [c for c in verb.head.children if c.dep_ == "nsubj"]
     return found
