@@ -2124,3 +2124,33 @@ def test_names_the_model_missed_after_a_post_or_of_a_country_are_people(extract)
     signing = next(m for m in r.meetings() if m.kind == "signing")
     assert {r.name(p) for p in signing.participants} == {"Thérèse Kayikwamba Wagner", "Olivier Nduhungirehe",
                                                           "Marco Rubio"}
+
+
+def test_joining_a_person_somewhere_is_meeting_them_with_those_along(extract):
+    r = extract("Finland joined NATO in April. Lilly’s chief executive, David Ricks, joined President Donald Trump in "
+                "the Oval Office for the announcement, along with Health Secretary Robert F. Kennedy Jr.",
+                date="2025-11-07")
+    assert [sorted(r.name(p) for p in m.participants) for m in r.meetings()] == [
+        ["David Ricks", "Donald Trump", "Robert F. Kennedy Jr."]]
+
+
+def test_initialling_a_text_is_a_signing(extract):
+    r = extract("The foreign ministers, Jeyhun Bayramov and Ararat Mirzoyan, initialled the text of a peace treaty "
+                "on Friday.", date="2025-08-09")
+    assert [(m.kind, sorted(r.name(p) for p in m.participants)) for m in r.meetings()] == [
+        ("signing", ["Ararat Mirzoyan", "Jeyhun Bayramov"])]
+
+
+def test_a_last_name_with_an_apostrophe_stays_in_the_name(extract):
+    r = extract("Wang Yi signed a set of bilateral agreements with Prime Minister Fiame Naomi Mata’afa on Saturday.",
+                date="2022-05-30")
+    assert r.pairs() == [["Fiame Naomi Mata'afa", "Wang Yi"]]
+
+
+def test_those_who_also_took_part_join_the_exchange_just_told(extract):
+    r = extract("Guyanese President Irfaan Ali and Venezuelan President Nicolás Maduro met for several hours at Argyle "
+                "International Airport on Thursday. Dominica’s Prime Minister Roosevelt Skerrit also took part, as did "
+                "Celso Amorim, chief foreign policy adviser to Brazil’s president.", date="2023-12-15")
+    meeting = r.meetings()[0]
+    assert {r.name(p) for p in meeting.participants} == {"Irfaan Ali", "Nicolás Maduro", "Roosevelt Skerrit",
+                                                          "Celso Amorim"}

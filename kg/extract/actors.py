@@ -139,6 +139,7 @@ def find_actors(ctx: DocContext) -> None:
             span = _strip_titles(ent)
             if span is None:
                 continue
+            span = _with_last_word_left_out(ctx, span, taken)
             if ent.start > 0 and (doc[ent.start - 1].lower_ in ("in", "at", "near") or
                                   doc[ent.start - 1].lemma_.lower() == "visit" and doc[ent.start - 1].pos_ == "VERB") and \
                     not gaz.lookup(span.text, "person"):
@@ -276,6 +277,17 @@ def _named_as_person(ent) -> bool:
         return True
     return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS - {"head", "chief", "group"} and c.i >= ent.end
                for c in root.children)
+
+
+def _with_last_word_left_out(ctx: DocContext, span, taken: set[int]):
+    """A name whose last word, written with an apostrophe, the model left out of it:
+    "Fiame Naomi Mata’afa" tagged as "Fiame Naomi"."""
+    doc = ctx.doc
+    end = span.end
+    while end < len(doc) and end not in taken and not doc[end].ent_type_ and doc[end].pos_ == "PROPN" and \
+            doc[end].text[:1].isupper() and any(q in doc[end].text[1:-1] for q in ("’", "'")):
+        end += 1
+    return doc[span.start:end] if end > span.end else span
 
 
 def _name_after_a_post(ent) -> bool:

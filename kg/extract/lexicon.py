@@ -81,6 +81,7 @@ MEETING_VERBS = {
     "visit": "visit", "call": "call", "phone": "call", "telephone": "call", "sign": "signing",
     "write": "letter", "raise": "meeting", "agree": "talks", "hold": None, "have": None,
     "summon": "meeting",    # "the foreign ministry summoned the Canadian ambassador"
+    "initial": "signing",   # "the foreign ministers initialled the text of a peace treaty"
     "greet": "meeting",     # "Biden and Harris greeted the freed Americans at Joint Base Andrews"
     "shuttle": "talks",     # "the mediator shuttled between the two delegations" (each side apart)
     "dine": "meeting", "din": "meeting", "lunch": "meeting",   # the small model lemmatises "dined" as "din"

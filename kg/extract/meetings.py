@@ -77,6 +77,13 @@ def _trigger(tok) -> tuple[str, str] | None:
         # was joined by Biden, Scholz and Sunak"
         remote = tok.dep_ == "relcl" and tok.head.lemma_.lower() == "call"
         return ("call" if remote else "meeting"), "verb"
+    if lemma == "join" and tok.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in tok.children) and any(
+            c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children) and not any(
+            c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in MEETING_NOUNS for o in c.children)
+            for c in tok.children):
+        # "Ricks and Doustdar joined Trump in the Oval Office for the announcement" (but "joined
+        # Macron and Merz in a phone call with Trump" is the call's, read from its noun)
+        return "meeting", "verb"
     if lemma == "press" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ in (
             "GPE", "ORG", "PERSON", "NORP") or c.lemma_.lower() in ("administration", "government")) for c in tok.children):
         return "talks", "verb"      # "France and Germany pressed the Biden administration to ...": they made their case to it
@@ -1167,6 +1174,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                                          and ctx.mention_at(o.i).kind == PERSON and not conjuncts(o))]
                     objects += _people_joined_to_place(ctx, tok, child)
                     objects += _separately_after(ctx, child)
+                    if child.dep_ == "prep" and child.lower_ in ("along", "together") and child.i > tok.i:
+                        # "joined Trump in the Oval Office, along with Health Secretary Robert F. Kennedy Jr."
+                        objects += [o for w in child.children if w.dep_ == "prep" and w.lower_ == "with"
+                                    for o in w.children if o.dep_ == "pobj"]
                     if child.dep_ == "prep" and child.lower_ in ("in", "before") and tok.lemma_.lower() == "sign":
                         # "signed ... in the presence of the two leaders": they took part
                         objects += [o for p in child.children if p.dep_ == "pobj" and p.lemma_.lower() == "presence"
@@ -1186,6 +1197,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                             if child.lemma_.lower() in LETTER_NOUNS:
                                 kind = "letter"     # "received a letter from Xi"
                         elif tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call", "phone", "summon",
+                                                    "join",
                                                     "telephone", "see", "press", "greet", "bring"):
                             objects.append(child)
                             # "hosted his Danish counterpart, Mette Frederiksen, and Norway’s energy
@@ -1452,9 +1464,42 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
     _add_opening_meetings(ctx, topic_index)
     _add_chaired_sessions(ctx, topic_index)
     _add_guest_visits(ctx, topic_index)
+    _add_those_who_also_took_part(ctx)
     _date_visits_by_their_exchanges(ctx)
     _date_by_the_story(ctx)
     _add_told_topics(ctx, topic_index)
+
+
+def _add_those_who_also_took_part(ctx: DocContext) -> None:
+    """"Skerrit also took part, as did Celso Amorim", "Kennedy also participated", said right after an
+    exchange: more people in it."""
+    for tok in ctx.tokens:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in ("take", "participate"):
+            continue
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "prep")]
+        if lemma == "take":
+            if [c.lower_ for c in objects] != ["part"]:
+                continue
+        elif objects:
+            continue    # "participated in the vote": said of something else
+        if not any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in tok.children) or \
+                _status(ctx, tok, "verb") != HELD:
+            continue
+        subject = _subject(tok)
+        people = _actors(ctx, subject) + ctx.coordinated_people(subject) if subject is not None else []
+        for clause in tok.children:
+            if clause.dep_ == "advcl" and clause.lemma_.lower() == "do" and \
+                    any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children):
+                people += [p for s_ in clause.children if s_.dep_ == "nsubj" for p in _actors(ctx, s_)]
+        people = [p for p in dict.fromkeys(people) if ctx.is_named_person(p)]
+        here = ctx.sentence_no(tok)
+        near = [m for m in ctx.facts.meetings if m.status == HELD and m.kind not in REMOTE_KINDS | {"visit"}
+                and 0 <= here - m.evidence.sentence <= 1]
+        if not near or not people:
+            continue
+        told = max(near, key=lambda m: m.evidence.sentence)
+        told.participants += [p for p in people if p not in told.participants]
 
 
 def _date_visits_by_their_exchanges(ctx: DocContext) -> None:
