@@ -2154,3 +2154,10 @@ def test_those_who_also_took_part_join_the_exchange_just_told(extract):
     meeting = r.meetings()[0]
     assert {r.name(p) for p in meeting.participants} == {"Irfaan Ali", "Nicolás Maduro", "Roosevelt Skerrit",
                                                           "Celso Amorim"}
+
+
+def test_a_relative_clause_of_sending_or_making_dates_its_exchange(extract):
+    r = extract("Iran answered a letter that Donald Trump sent in March to Ayatollah Ali Khamenei.", date="2025-04-20")
+    letter = r.meetings()[0]
+    assert letter.kind == "letter"
+    assert (letter.time.start, letter.time.end) == (dt.date(2025, 3, 1), dt.date(2025, 3, 31))

@@ -101,9 +101,10 @@ def _gathering(ctx: DocContext, tok):
         groups.append(subject)      # "Foreign ministers from the G20 ended a meeting", "60 countries endorsed ... at the summit"
     if tok.lemma_.lower() == "summit" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
         groups.append(tok)          # "the AI Action Summit", "the G20 summit": a gathering by name
-    closing = tok.lemma_.lower() in ("summit", "conference") and tok.dep_ == "nsubj" and governing is not None \
+    phrase = _named_phrase_head(tok)
+    closing = tok.lemma_.lower() in ("summit", "conference") and phrase.dep_ == "nsubj" and governing is not None \
         and governing.lemma_.lower() in ("close", "end", "open", "begin", "conclude") \
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children)
     if closing:
         groups.append(tok)          # "... said as the three-day summit closed": the story's gathering
     if not groups or _status(ctx, tok, "noun") != HELD:
@@ -152,6 +153,17 @@ def _named_bloc(ctx: DocContext, group) -> bool:
         if mention is not None and mention.iri in ctx.gaz.blocs:
             return True
     return False
+
+
+def _named_phrase_head(noun):
+    """The head of the phrase a gathering noun ends: "The Group of 20 summit ... closed" is parsed
+    as "Group (of (20 summit))", so the subject is "Group", and the summit hangs inside it."""
+    node = noun
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "PROPN" and \
+            node.head.head.is_title and all(t.pos_ in ("NUM", "PROPN") or t.i == noun.i
+                                            for t in node.doc[node.head.i + 1:noun.i + 1]):
+        node = node.head.head
+    return node
 
 
 def _speaking_after(ctx: DocContext, noun) -> list[str]:

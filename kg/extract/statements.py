@@ -46,6 +46,11 @@ def is_reporting_verb(tok) -> bool:
         any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children)
 
 
+# Verbs by which a relative clause says when its noun's event took place: "a letter that Trump sent
+# in March", "the visit she paid in May", "the talks they held last week".
+MAKING_VERBS = {"send", "write", "make", "pay", "hold", "have", "conduct"}
+
+
 def time_of(ctx: DocContext, head, exclude: set[int] = frozenset(), future: bool = False):
     """The resolved time attached to ``head`` (a DATE entity in its clause, outside ``exclude``)."""
     edges = None    # the clause's first and last token, looked up once a date is in question
@@ -64,6 +69,10 @@ def time_of(ctx: DocContext, head, exclude: set[int] = frozenset(), future: bool
         # ("since Scholz took office in December" dates the taking office).
         node, ok = ent.root, True
         while node.i != head.i:
+            if node.dep_ == "relcl" and node.head.i == head.i and head.pos_ in ("NOUN", "PROPN") and \
+                    node.lemma_.lower() in MAKING_VERBS:
+                node = node.head    # "a letter that Trump sent in March", "the visit he made in May"
+                continue
             if node.dep_ in ("ccomp", "relcl", "advcl", "xcomp", "acl", "conj", "pcomp") or node.head.i == node.i:
                 ok = False
                 break
