@@ -2161,3 +2161,13 @@ def test_a_relative_clause_of_sending_or_making_dates_its_exchange(extract):
     letter = r.meetings()[0]
     assert letter.kind == "letter"
     assert (letter.time.start, letter.time.end) == (dt.date(2025, 3, 1), dt.date(2025, 3, 31))
+
+
+def test_the_meeting_on_monday_also_attended_by_dates_and_joins_the_one_told(extract):
+    r = extract("India and the United States agreed to press ahead with trade talks, India’s commerce ministry said on "
+                "Tuesday, after Piyush Goyal met Jamieson Greer in New York, a month after Washington doubled tariffs."
+                "\n\nThe meeting on Monday, also attended by Sergio Gor, was described by both sides as positive. "
+                "The outcome contrasted with the December meeting.", date="2025-09-24")
+    meeting = next(m for m in r.meetings() if "Piyush Goyal" in [r.name(p) for p in m.participants])
+    assert {r.name(p) for p in meeting.participants} == {"Piyush Goyal", "Jamieson Greer", "Sergio Gor"}
+    assert meeting.time.start == dt.date(2025, 9, 22)

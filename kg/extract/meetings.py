@@ -1329,6 +1329,19 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                                 if all(t.iri != x.iri for x in previous.topics):
                                     previous.topics.append(t)
                             previous.extra_evidence.append(ctx.evidence(sent))
+                            own_time = time_of(ctx, tok) if previous.time is None and status == HELD and \
+                                tok.dep_ in ("nsubj", "nsubjpass") and \
+                                ctx.sentence_no(tok) - previous.evidence.sentence <= 2 else None
+                            if own_time is not None and previous.status == HELD:
+                                # "The meeting on Monday, ... was described as positive": its day (not
+                                # "contrasted with the December summit", another one)
+                                previous.time = own_time
+                            if status == HELD and previous.status == HELD:
+                                # "The meeting on Monday, also attended by Sergio Gor, ..."
+                                previous.participants += [p for c in tok.children if c.dep_ == "acl"
+                                                          and c.lemma_.lower() in ("attend", "join")
+                                                          for a in _agents(c) for p in _actors(ctx, a)
+                                                          if ctx.is_named_person(p) and p not in previous.participants]
                             if governing is not None and _attends(governing) and \
                                     status == HELD and previous.status == HELD:
                                 # "Reznikov also attended the meeting": one more party to it.
