@@ -2171,3 +2171,17 @@ def test_the_meeting_on_monday_also_attended_by_dates_and_joins_the_one_told(ext
     meeting = next(m for m in r.meetings() if "Piyush Goyal" in [r.name(p) for p in m.participants])
     assert {r.name(p) for p in meeting.participants} == {"Piyush Goyal", "Jamieson Greer", "Sergio Gor"}
     assert meeting.time.start == dt.date(2025, 9, 22)
+
+
+def test_an_undated_lead_is_dated_by_the_next_sentence_and_a_length_is_no_date(extract):
+    r = extract("President Joe Biden said Egypt had agreed to let aid trucks into Gaza, after a one-day visit to "
+                "Israel in which he pressed Prime Minister Benjamin Netanyahu to let food reach civilians.\n\n"
+                "Biden told reporters aboard Air Force One on Wednesday that he had secured the agreement.\n\n"
+                "In Tel Aviv, Biden met Netanyahu and later President Isaac Herzog. Secretary of State Antony "
+                "Blinken had spent more than seven hours with Netanyahu in Tel Aviv on Monday.",
+                date="2023-10-19")
+    assert ["Egypt", "Israel"] not in r.pairs()
+    bidens = [m for m in r.meetings() if "Joe Biden" in [r.name(p) for p in m.participants]]
+    assert {r.name(p) for m in bidens for p in m.participants} == {"Joe Biden", "Benjamin Netanyahu", "Isaac Herzog",
+                                                                   "Israel"}
+    assert all(m.time is not None and m.time.start == dt.date(2023, 10, 18) for m in bidens)

@@ -944,7 +944,13 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     if governing is not None and not agents and (len(explicit) < 2 or separate or with_only):
         subject = _subject(governing)
         if subject is not None:
-            participants += [p for p in _actors(ctx, subject, speaker) if p not in participants]
+            found = _actors(ctx, subject, speaker)
+            if visit and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before", "following", "since") and \
+                    all(ctx.entity(p) is not None and ctx.entity(p).kind == COUNTRY for p in found):
+                # "Egypt had agreed ..., after a one-day visit to Israel in which he pressed
+                # Netanyahu": a country that agreed after a visit did not make it.
+                found = []
+            participants += [p for p in found if p not in participants]
             participants += [p for p in ctx.coordinated_people(subject) if p not in participants]
         if governing.lemma_.lower() in ("tell", "invite", "urge", "ask", "assure", "warn", "inform", "meet",
                                         "host", "receive", "welcome", "call", "brief", "press", "thank", "join",
@@ -1550,7 +1556,8 @@ def _date_by_the_story(ctx: DocContext) -> None:
             continue
         n = meeting.evidence.sentence
         sent = ctx.sentences[n]
-        if any(e.label_ == "DATE" or (e.label_ == "TIME" and not _part_of_the_day(e)) for e in ctx.ents_in(sent)) or \
+        if any((e.label_ == "DATE" or (e.label_ == "TIME" and not _part_of_the_day(e))) and not _duration(e)
+               for e in ctx.ents_in(sent)) or \
                 any(t.dep_ == "mark" and t.lower_ in _TIME_MARKS and not _same_scene(ctx, t) or _time_word(t) for t in sent):
             continue
         told = [m.time for m in held if m.time is not None and m.evidence.sentence < n
@@ -1576,6 +1583,17 @@ _TIME_NOUNS = {"day", "week", "month", "year", "night", "evening", "morning", "a
 _DAY_PARTS = {"morning", "afternoon", "evening"}
 
 
+_DURATION = re.compile(r"(?:(?:about|nearly|almost|more than|some|over|around|roughly|at least|just over|"
+                       r"just under|the) )?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       r"several|many|few|\d+)[- ](?:hour|minute|day|week)s?(?:-long)?|much of the "
+                       r"(?:morning|afternoon|evening|day|night)")
+
+
+def _duration(span) -> bool:
+    """"a one-day visit", "about four hours", "much of the afternoon": how long, not when."""
+    return bool(_DURATION.fullmatch(" ".join(t.lower_ for t in span).replace(" - ", "-")))
+
+
 def _part_of_the_day(span) -> bool:
     """"in the morning", "that afternoon" with nothing saying which day: the day of the story."""
     words = [t.lower_ for t in span]
@@ -1592,14 +1610,25 @@ def _time_word(tok) -> bool:
         return False
     if lemma == "night" and tok.head.lower_ in ("into", "through"):
         return False    # "talks that ran late into the night"
+    if tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ == "NOUN" and tok.i > 0 and \
+            tok.doc[tok.i - 1].text in ("-", "–"):
+        return False    # "a one-day visit", "a two-week tour": how long, not when
     return lemma not in _DAY_PARTS or any(c.lower_ in ("next", "following", "previous", "that", "same", "this", "last")
                                           for c in tok.children)
 
 
 def _story_day(ctx: DocContext):
     """The day of the lead's event: its dated exchange, else the one date of its first sentence."""
-    lead = [m.time for m in ctx.facts.meetings if m.status == HELD and m.time is not None and m.evidence.sentence == 0]
+    lead = [m.time for m in ctx.facts.meetings if m.status == HELD and m.time is not None and m.evidence.sentence == 0
+            and not m.time.inferred]
     time = lead[0] if lead else (_sentence_time(ctx, ctx.sentences[0], future=False) if ctx.sentences else None)
+    if time is None and len(ctx.sentences) > 1 and ctx.date is not None:
+        # An undated lead ("Biden said Egypt had agreed ..., after a one-day visit to Israel") told
+        # on by a dated second sentence ("Biden told reporters aboard Air Force One on Wednesday"):
+        # that day, when it is a day of the story's week.
+        second = _sentence_time(ctx, ctx.sentences[1], future=False)
+        if second is not None and second.is_day and 0 <= (ctx.date - second.end).days <= 3:
+            time = second
     return time if time is not None and time.is_day and not time.inferred else None
 
 

@@ -47,8 +47,8 @@ def is_reporting_verb(tok) -> bool:
 
 
 # Verbs by which a relative clause says when its noun's event took place: "a letter that Trump sent
-# in March", "the visit she paid in May", "the talks they held last week".
-MAKING_VERBS = {"send", "write", "make", "pay", "hold", "have", "conduct"}
+# in March", "the visit she paid in May", "the trade deal the two countries struck in July".
+MAKING_VERBS = {"send", "write", "make", "pay", "hold", "have", "conduct", "sign", "strike", "reach", "seal", "agree"}
 
 
 def time_of(ctx: DocContext, head, exclude: set[int] = frozenset(), future: bool = False):
