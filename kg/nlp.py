@@ -44,12 +44,20 @@ _CO_LEMMA = {f"co-{stem}{end}": f"co-{stem}" for stem in ("chair", "host", "spon
              for end in ("", "s", "ed", "ing")}
 
 
+# Abbreviated ranks the tokenizer cuts at the full stop ("Brig. Gen. Moussa Salaou Barmou" became
+# two sentences, the second a name alone); spaCy already keeps "Gen.", "Dr.", "Sen." and the like.
+TITLE_ABBREVIATIONS = ("Brig.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cmdr.", "Amb.", "Gens.", "Hon.",
+                       "Supt.", "Insp.", "Cpl.", "Pvt.", "Cdr.")
+
+
 def _keep_co_words_whole(nlp) -> None:
     from spacy.symbols import ORTH
 
     for word in _CO_LEMMA:
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    for form in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 PARAGRAPHS = "kg_paragraph_breaks"

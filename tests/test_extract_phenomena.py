@@ -2185,3 +2185,45 @@ def test_an_undated_lead_is_dated_by_the_next_sentence_and_a_length_is_no_date(e
     assert {r.name(p) for m in bidens for p in m.participants} == {"Joe Biden", "Benjamin Netanyahu", "Isaac Herzog",
                                                                    "Israel"}
     assert all(m.time is not None and m.time.start == dt.date(2023, 10, 18) for m in bidens)
+
+
+def test_an_abbreviated_rank_does_not_end_the_sentence_and_not_allowed_to_see_is_denied(extract):
+    r = extract("On Monday, Victoria Nuland, the acting US deputy secretary of state, held talks in the capital with "
+                "Brig. Gen. Moussa Salaou Barmou. She was not allowed to see Abdourahamane Tchiani.",
+                date="2023-08-11")
+    assert r.pairs("held") == [["Moussa Salaou Barmou", "Victoria Nuland"]]
+    assert r.pairs("denied") == [["Abdourahamane Tchiani", "Victoria Nuland"]]
+
+
+def test_the_four_leaders_are_the_last_four_people_named(extract):
+    r = extract("Ursula von der Leyen and Alexander De Croo arrived in Kyiv on Saturday with Italian Prime Minister "
+                "Giorgia Meloni and Canadian Prime Minister Justin Trudeau. President Volodymyr Zelensky welcomed "
+                "the four leaders at Hostomel airport.", date="2024-02-25")
+    welcome = next(m for m in r.meetings() if "Volodymyr Zelensky" in [r.name(p) for p in m.participants])
+    assert {r.name(p) for p in welcome.participants} == {"Volodymyr Zelensky", "Ursula von der Leyen",
+                                                          "Alexander De Croo", "Giorgia Meloni", "Justin Trudeau"}
+
+
+def test_the_argentine_diplomat_is_the_protagonist_whose_nationality_was_untold(extract):
+    r = extract("Rafael Grossi, the head of the International Atomic Energy Agency, met President Vladimir Putin in "
+                "St Petersburg on Tuesday. Grossi said a protection zone was needed. Alexei Likhachev, chief executive "
+                "of the state nuclear corporation Rosatom, also took part, according to the Kremlin.\n\nThe Argentine "
+                "diplomat had been in Kyiv last Thursday for talks with President Volodymyr Zelensky.",
+                date="2022-10-12")
+    assert "Alexei Likhachev" in r.persons()
+    assert ["Rafael Grossi", "Volodymyr Zelensky"] in r.pairs()
+    assert not any("Argentin" in name for pair in r.pairs() for name in pair)
+
+
+def test_those_who_also_took_part_according_to_a_source_after_the_exchange_is_told_again(extract):
+    r = extract("Rafael Grossi met President Vladimir Putin in St Petersburg on Tuesday.\n\nIt was the first meeting "
+                "between the two men since the invasion. Alexei Likhachev, chief executive of Rosatom, also took "
+                "part, according to the Kremlin.", date="2022-10-12")
+    assert {r.name(p) for p in r.meetings()[0].participants} == {"Rafael Grossi", "Vladimir Putin", "Alexei Likhachev"}
+
+
+def test_an_invasion_is_an_armed_conflict_in_the_topic_scheme(extract):
+    r = extract("Justin Trudeau met Volodymyr Zelensky in Kyiv on Saturday to mark the second anniversary of Russia’s "
+                "full-scale invasion.", date="2024-02-25")
+    topics = r.meetings()[0].topics
+    assert any(t.label == "armed conflict" and t.text and "invasion" in t.text for t in topics)

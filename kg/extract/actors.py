@@ -335,7 +335,8 @@ NON_NAME_WORDS = {"republic", "kingdom", "bank", "university", "council", "court
 def _untagged_names(ctx: DocContext, taken: set[int]) -> list:
     """Runs of two to four capitalised proper nouns the model tagged as nothing, that the text
     makes people's: after a post ("representative Taras Kachka"), in apposition to one ("India's
-    delegate, Chandni Raina"), or coordinated with a person ("Prabowo Subianto and Ng Eng Hen",
+    delegate, Chandni Raina", "Alexei Likhachev, chief executive of Rosatom"), or coordinated with
+    a person ("Prabowo Subianto and Ng Eng Hen",
     "Kayikwamba Wagner of Congo and Olivier Nduhungirehe of Rwanda")."""
     doc, gaz = ctx.doc, ctx.gaz
     found = []
@@ -360,7 +361,9 @@ def _untagged_names(ctx: DocContext, taken: set[int]) -> list:
             (head.i in ctx.token_mention and ctx.token_mention[head.i].kind == PERSON) or head.ent_type_ == "PERSON")
         in_apposition = root.dep_ == "appos" and head.lemma_.lower() in PERSON_NOUNS and head.i < run.start and \
             head.lemma_.lower() not in ("head", "chief")
-        if coordinated or in_apposition or _name_after_a_post(run) or _name_of_a_country(ctx, run):
+        described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS and c.i >= run.end
+                        for c in root.children)     # "Alexei Likhachev, chief executive of Rosatom,"
+        if coordinated or in_apposition or described or _name_after_a_post(run) or _name_of_a_country(ctx, run):
             found.append(run)
     return found
 
@@ -500,9 +503,14 @@ def _register(ctx: DocContext, iri, kind, name, surface, start, end, in_referenc
     ctx.add_mention(Mention(start, end, iri, kind, via=via))
     if kind == PERSON and entity.country is None and in_reference:
         for post in ctx.gaz.posts_on(iri, ctx.date):
-            if post.organization and post.organization in ctx.gaz.actors and \
-                    ctx.gaz.actors[post.organization].kind == "country":
-                entity.country = post.organization
+            # The post's organisation, or the country it belongs to (the European Commission's
+            # president stands for the European Union).
+            org, seen = post.organization, set()
+            while org in ctx.gaz.actors and org not in seen and ctx.gaz.actors[org].kind != "country":
+                seen.add(org)
+                org = ctx.gaz.actors[org].parent
+            if org in ctx.gaz.actors and ctx.gaz.actors[org].kind == "country":
+                entity.country = org
                 break
     return entity
 
@@ -1065,6 +1073,21 @@ def _described_person(ctx: DocContext, token, country: str | None) -> str | None
             # Recorded, so that "He said ..." after "the commissioner met Zuckerberg" can find him.
             ctx.add_mention(Mention(token.i, token.i + 1, m.iri, PERSON, via="description"))
         return m.iri
+    if country and det and det[0].lower_ == "the" and token.dep_ in ("nsubj", "nsubjpass") and \
+            token.lemma_.lower() in NATIONALITY_NOUNS:
+        # "The Argentine diplomat had been in Kyiv": the story's protagonist, whose nationality the
+        # text tells only now -- the person it names most, of those whose country it has not told.
+        counts: dict[str, int] = {}
+        for m in ctx.mentions:
+            entity = ctx.entity(m.iri) if m.kind == PERSON and m.start < token.i else None
+            if entity is not None and not entity.unnamed and entity.country is None:
+                counts[m.iri] = counts.get(m.iri, 0) + 1
+        if counts:
+            best = max(counts.values())
+            protagonist = next(iri for iri in reversed([m.iri for m in ctx.mentions if m.start < token.i])
+                               if counts.get(iri) == best)
+            ctx.add_mention(Mention(token.i, token.i + 1, protagonist, PERSON, via="description"))
+            return protagonist
     if not role_words or not country or token.lemma_.lower() == "official":
         return None
     # "Germany's new defence minister said ..." in the lead, named further on ("Boris Pistorius,
@@ -1073,6 +1096,11 @@ def _described_person(ctx: DocContext, token, country: str | None) -> str | None
              and not ctx.entity(m.iri).unnamed and ctx.entity(m.iri).country == country
              and _person_has_role(ctx, m.iri, role_words)}
     return later.pop() if len(later) == 1 else None
+
+
+# Nouns by which a story names its protagonist by nationality and trade: "the Argentine diplomat".
+NATIONALITY_NOUNS = {"diplomat", "economist", "banker", "lawyer", "businessman", "businesswoman", "general",
+                     "veteran", "politician", "statesman", "billionaire", "envoy", "mediator"}
 
 
 # Posts that lead a country: what "the leaders of X and Y" and "Qatar's ruler" name.

@@ -24,7 +24,8 @@ MALE = {"he", "him", "his", "himself"}
 SINGULAR_PRONOUNS = FEMALE | MALE
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 # "the two leaders", "both men", "the two foreign ministers": the people of the last exchange.
-_PAIR_PHRASE = re.compile(r"(?:the two|both|both the|the three|all three) (?!other )(?:\w+ )?(?:leaders|men|women|sides|presidents|"
+_PAIR_PHRASE = re.compile(r"(?:the two|both|both the|the three|all three|the four|all four|the five|all five) "
+                          r"(?!other )(?:\w+ )?(?:leaders|men|women|sides|presidents|"
                           r"ministers|prime ministers|premiers|envoys|negotiators|delegations|chancellors|officials)")
 
 

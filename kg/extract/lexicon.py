@@ -12,7 +12,7 @@ TITLE_WORDS = {
     "affairs", "external", "industry", "digital", "health", "environment", "agriculture", "justice",
     "coordinator", "counselor", "counsellor", "emir", "crown-prince", "high", "supreme",
     "first", "lady", "pope", "cardinal", "archbishop", "ceo", "chairperson", "commander",
-    "admiral", "gen", "lt", "colonel", "army", "navy", "minister-president", "mr", "mrs", "ms", "dr",
+    "admiral", "gen", "lt", "colonel", "army", "navy", "brig", "col", "maj", "capt", "sgt", "cmdr", "cdr", "amb", "minister-president", "mr", "mrs", "ms", "dr",
     "acting", "former", "assistant", "under", "undersecretary", "attorney", "central", "bank", "governor",
     "international", "cooperation", "development", "science", "technology", "transport", "labour", "labor",
     "house", "senate", "majority", "minority", "whip", "parliamentary", "party", "union", "european",

@@ -39,6 +39,8 @@ PROCESS_NOUNS = {"talks", "consultations", "negotiations", "discussions", "dialo
 # "struck a deal with", "reached an agreement with": a negotiated outcome between the parties.
 DEAL_VERBS = {"strike", "reach", "seal", "clinch", "conclude", "hammer", "finalise", "finalize", "ink"}
 DEAL_NOUNS = {"deal", "agreement", "accord", "pact", "truce", "ceasefire", "compromise", "understanding", "memorandum"}
+# Verbs whose negation keeps the exchange under them from happening: "was not allowed to see".
+ENABLING_VERBS = {"allow", "permit", "manage", "let"}
 # Exchange verbs whose dated present tense is a schedule ("meets Xi on Thursday").
 SCHEDULE_VERBS = {"meet", "visit", "host", "hold", "travel", "receive", "welcome", "sign", "talk", "attend"}
 # Travel verbs whose present tense announces a schedule ("flies to Cairo on Saturday for talks").
@@ -332,9 +334,10 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
         if node.i != tok.i and (node.lemma_.lower() in REFUSAL_VERBS or (
                 node.lemma_.lower() == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in node.children))):
             return DENIED       # "refused to meet", "turned down a request for a phone call"
-        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in PARTICIPATION_VERBS | {verb.lemma_.lower() if verb is not None else ""} \
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in PARTICIPATION_VERBS | ENABLING_VERBS | {
+                verb.lemma_.lower() if verb is not None else ""} \
                 and any(c.dep_ == "neg" for c in node.children) and (node.i != tok.i or kind_of == "verb"):
-            return DENIED
+            return DENIED       # ("was not allowed to see Tchiani", "did not manage to meet him")
         if node.dep_ not in ("xcomp", "dobj", "pobj", "prep", "ccomp", "nsubj", "nsubjpass") or node.head.i == node.i:
             break
         node = node.head
@@ -1496,7 +1499,7 @@ def _add_those_who_also_took_part(ctx: DocContext) -> None:
         lemma = tok.lemma_.lower()
         if tok.pos_ != "VERB" or lemma not in ("take", "participate"):
             continue
-        objects = [c for c in tok.children if c.dep_ in ("dobj", "prep")]
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "prep") and c.lower_ != "according"]
         if lemma == "take":
             if [c.lower_ for c in objects] != ["part"]:
                 continue
@@ -1513,11 +1516,13 @@ def _add_those_who_also_took_part(ctx: DocContext) -> None:
                 people += [p for s_ in clause.children if s_.dep_ == "nsubj" for p in _actors(ctx, s_)]
         people = [p for p in dict.fromkeys(people) if ctx.is_named_person(p)]
         here = ctx.sentence_no(tok)
+        def last_told(m) -> int:    # the last sentence before this one that told of the exchange
+            return max((e.sentence for e in [m.evidence, *m.extra_evidence] if e.sentence <= here), default=-9)
         near = [m for m in ctx.facts.meetings if m.status == HELD and m.kind not in REMOTE_KINDS | {"visit"}
-                and 0 <= here - m.evidence.sentence <= 1]
+                and 0 <= here - last_told(m) <= 1]
         if not near or not people:
             continue
-        told = max(near, key=lambda m: m.evidence.sentence)
+        told = max(near, key=last_told)
         told.participants += [p for p in people if p not in told.participants]
 
 
