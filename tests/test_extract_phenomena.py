@@ -2227,3 +2227,13 @@ def test_an_invasion_is_an_armed_conflict_in_the_topic_scheme(extract):
                 "full-scale invasion.", date="2024-02-25")
     topics = r.meetings()[0].topics
     assert any(t.label == "armed conflict" and t.text and "invasion" in t.text for t in topics)
+
+
+def test_an_organisations_conference_ending_is_the_storys_gathering_with_its_chair(extract):
+    r = extract("The World Trade Organization’s ministerial conference in Abu Dhabi ended on Saturday with a deal on "
+                "digital trade. Piyush Goyal, who attended the conference, said India had protected its farmers. "
+                "The conference’s chair, Thani bin Ahmed Al Zeyoudi, said on Saturday that the meeting had shown "
+                "results.", date="2024-03-02")
+    gathering = r.meetings()[0]
+    assert gathering.kind == "meeting" and gathering.time.start == dt.date(2024, 3, 2)
+    assert {r.name(p) for p in gathering.participants} == {"Piyush Goyal", "Thani bin Ahmed Al Zeyoudi"}

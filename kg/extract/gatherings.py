@@ -104,7 +104,8 @@ def _gathering(ctx: DocContext, tok):
     phrase = _named_phrase_head(tok)
     closing = tok.lemma_.lower() in ("summit", "conference") and phrase.dep_ == "nsubj" and governing is not None \
         and governing.lemma_.lower() in ("close", "end", "open", "begin", "conclude") \
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children)
+        and any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ == "PROPN")
+                for c in phrase.children)   # ("The World Trade Organization's ministerial conference")
     if closing:
         groups.append(tok)          # "... said as the three-day summit closed": the story's gathering
     if not groups or _status(ctx, tok, "noun") != HELD:
@@ -195,6 +196,10 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
         found = [iri for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
                  for iri in _actors(ctx, o)]        # "China was represented by Vice Premier Zhang Guoqing"
         return [iri for iri in found if ctx.is_named_person(iri)]
+    elif tok.lemma_.lower() in ("chair", "chairman", "chairwoman", "host", "president") and tok.pos_ == "NOUN" and \
+            any(c.dep_ == "poss" and _names_gathering(c) for c in tok.children):
+        # "The conference's chair, UAE Minister of State Thani bin Ahmed Al Zeyoudi, said ..."
+        return [iri for c in tok.children if c.dep_ == "appos" for iri in _actors(ctx, c) if ctx.is_named_person(iri)]
     elif tok.lower_ == "sidelines" and tok.dep_ == "pobj":
         clause = _governing_verb(tok)
     elif tok.dep_ == "prep" and tok.lower_ in ("alongside", "beside") and tok.head.lemma_.lower() in ("stand", "appear", "sit"):
