@@ -2237,3 +2237,13 @@ def test_an_organisations_conference_ending_is_the_storys_gathering_with_its_cha
     gathering = r.meetings()[0]
     assert gathering.kind == "meeting" and gathering.time.start == dt.date(2024, 3, 2)
     assert {r.name(p) for p in gathering.participants} == {"Piyush Goyal", "Thani bin Ahmed Al Zeyoudi"}
+
+
+def test_a_visit_with_no_destination_goes_where_the_guest_met_the_hosts(extract):
+    r = extract("India’s Commerce Minister Piyush Goyal met US Trade Representative Jamieson Greer in New York on "
+                "Monday to discuss a trade deal. Goyal’s three-day visit, which ends on Wednesday, is the first since "
+                "an extra duty was imposed in August.", date="2025-09-24")
+    visit = next(m for m in r.meetings() if m.kind == "visit")
+    assert sorted(r.name(p) for p in visit.participants) == ["Piyush Goyal", "United States"]
+    assert visit.time.start == dt.date(2025, 9, 22)
+    assert any(t.label == "trade agreement" or "trade" in t.label for t in visit.topics)

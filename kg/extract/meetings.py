@@ -1725,6 +1725,7 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
     """
     for tok in ctx.tokens:
         lemma = tok.lemma_.lower()
+        from_exchanges = False
         if tok.pos_ == "VERB" and (lemma in _VISIT_VERBS or (lemma in ("fly", "go", "head") and _met_where_it_went(tok))):
             if _status(ctx, tok, "verb") != HELD or _leg_of_a_planned_trip(tok):
                 continue
@@ -1737,6 +1738,9 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
             if _status(ctx, tok, "noun") != HELD:
                 continue
             guests, hosts = _visitors_of(ctx, tok), _countries_in(ctx, tok, ("to",))
+            if not hosts and any(c.dep_ == "poss" for c in tok.children) and len(guests) == 1:
+                hosts = _country_of_the_hosts(ctx, guests[0])    # "Goyal's three-day visit, which ends ..."
+                from_exchanges = bool(hosts)
         elif tok.pos_ == "NOUN" and lemma == "stop" and any(c.dep_ == "poss" for c in tok.children):
             # "Qin's stop in Germany, the first leg of a European tour"
             if _status(ctx, tok, "noun") != HELD:
@@ -1756,6 +1760,22 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
                     continue
                 if any(set(m.participants) == {guest, host} for m in ctx.facts.meetings):
                     continue    # read already, with the date its own clause gives it
+                if from_exchanges:
+                    # A visit known from the guest's exchanges there: their days and business
+                    # (its own sentence tells other things: "which ends on Wednesday, is the first
+                    # since an extra duty imposed in August").
+                    there = [m for m in ctx.facts.meetings if m.status == HELD and guest in m.participants
+                             and m.kind not in REMOTE_KINDS | {"visit"}
+                             and any(ctx.country_of(p) == host for p in m.participants)]
+                    times = [m.time for m in there if m.time is not None]
+                    time = TimeSpan(min(t.start for t in times), max(t.end for t in times), DAY, "",
+                                    inferred=True) if times else None
+                    topics = [t for m in there for t in m.topics]
+                    topics = [t for i, t in enumerate(topics) if all(t.iri != x.iri for x in topics[:i])]
+                    _add_or_merge(ctx, Meeting(kind="visit", participants=[guest, host],
+                                               evidence=ctx.evidence(sent), time=time, topics=topics,
+                                               status=HELD, confidence=0.5, extractor=EXTRACTOR))
+                    continue
                 time = time_of(ctx, tok) or _where_clause_time(ctx, tok) or _ancestor_time(ctx, tok, future=False) or \
                     _sentence_time(ctx, sent, future=False, head=tok)
                 if time is None and ctx.sentence_no(tok) <= 1 and ctx.sentences:
@@ -1769,6 +1789,17 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
                 _add_or_merge(ctx, Meeting(kind="visit", participants=[guest, host], evidence=ctx.evidence(sent),
                                            time=time, place=_place(ctx, [tok]), topics=list(topics), status=HELD,
                                            confidence=0.6, extractor=EXTRACTOR))
+
+
+def _country_of_the_hosts(ctx: DocContext, guest: str) -> list[str]:
+    """The one country whose people the guest met in person in this story, other than the guest's
+    own: where "his visit" or "her trip" took the guest (Goyal met Greer in New York: the United
+    States)."""
+    own = ctx.country_of(guest)
+    found = {c for m in ctx.facts.meetings if m.status == HELD and m.kind not in REMOTE_KINDS | {"visit"}
+             and guest in m.participants for p in m.participants if p != guest
+             for c in [ctx.country_of(p)] if c is not None and c != own}
+    return [ctx.ensure_country(found.pop())] if len(found) == 1 and own is not None else []
 
 
 def _journey_told_otherwise(verb) -> bool:
