@@ -2247,3 +2247,16 @@ def test_a_visit_with_no_destination_goes_where_the_guest_met_the_hosts(extract)
     assert sorted(r.name(p) for p in visit.participants) == ["Piyush Goyal", "United States"]
     assert visit.time.start == dt.date(2025, 9, 22)
     assert any(t.label == "trade agreement" or "trade" in t.label for t in visit.topics)
+
+
+def test_a_gathering_that_brought_together_members_has_its_host_and_those_listed(extract):
+    r = extract("Members of a US-led coalition against ransomware pledged on Wednesday not to pay ransoms, at the end "
+                "of a two-day meeting in Washington.\n\nThe third gathering of the International Counter Ransomware "
+                "Initiative, hosted by Anne Neuberger, the White House deputy national security adviser, brought "
+                "together delegations from about 50 members, among them Britain, Germany, Japan and the European "
+                "Union.\n\nPresident Joe Biden pressed President Vladimir Putin on the issue at their summit in "
+                "Geneva in June 2021.", date="2023-11-02")
+    gathering = next(m for m in r.meetings() if "Anne Neuberger" in [r.name(p) for p in m.participants])
+    assert {r.name(p) for p in gathering.participants} == {"Anne Neuberger", "United Kingdom", "Germany", "Japan",
+                                                            "European Union"}
+    assert gathering.time.start == dt.date(2023, 11, 1)

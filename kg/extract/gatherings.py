@@ -10,11 +10,13 @@ becomes one more exchange between its attendees.
 """
 from __future__ import annotations
 
-from kg.extract.context import DocContext
-from kg.extract.lexicon import COUNTRY_GROUP_NOUNS
+from datetime import timedelta
+
+from kg.extract.context import DocContext, conjuncts
+from kg.extract.lexicon import COUNTRY_GROUP_NOUNS, TITLE_WORDS
 from kg.extract.meetings import (GROUP_NOUNS, _actors, _add_or_merge, _governing_verb, _place,
                                  _sentence_time, _status, _subject, _trigger, story_topics)
-from kg.extract.model import HELD, Meeting, Topic
+from kg.extract.model import COUNTRY, HELD, ORGANIZATION, PERSON, Meeting, Topic
 from kg.extract.statements import time_of
 from kg.extract.topics import topics_between
 from kg.rdfwriter import topic_iri, topic_label
@@ -40,16 +42,22 @@ def _names_gathering(tok) -> bool:
 
 def add_gatherings(ctx: DocContext, topic_index: dict) -> None:
     """Find gatherings named by their group and give them the attendees the article names."""
-    gatherings = [g for g in (_gathering(ctx, tok) or _group_session(ctx, tok) for tok in ctx.tokens) if g is not None]
+    gatherings = [g for g in (_gathering(ctx, tok) or _group_session(ctx, tok) or _bringing_together(ctx, tok)
+                              for tok in ctx.tokens) if g is not None]
     if not gatherings:
         return
-    attendees: dict[int, list[str]] = {g[0].i: _speaking_after(ctx, g[0]) for g in gatherings}
+    attendees: dict[int, list[str]] = {g[0].i: _speaking_after(ctx, g[0]) + _brought_together(ctx, g[0])
+                                       for g in gatherings}
     for tok in ctx.tokens:
         people = _placed_at_gathering(ctx, tok)
         if not people:
             continue
         # The latest gathering named before the clause (or the first one, in its own sentence).
         before = [g for g in gatherings if g[0].i <= tok.i or ctx.sentence_no(g[0]) == ctx.sentence_no(tok)]
+        when = time_of(ctx, tok if tok.pos_ in ("VERB", "AUX") else tok.head)
+        if before and when is not None and before[-1][1] is not None and \
+                (when.end < before[-1][1].start - timedelta(days=2) or when.start > before[-1][1].end + timedelta(days=2)):
+            continue    # "pressed Putin at their summit in Geneva in June 2021": another gathering
         if before:
             found = attendees[before[-1][0].i]
             found += [p for p in people if p not in found]
@@ -143,6 +151,55 @@ def _group_session(ctx: DocContext, verb):
     return verb, time_of(ctx, verb) or _sentence_time(ctx, ctx.sentence_of(verb), future=False)
 
 
+def _bringing_together(ctx: DocContext, verb):
+    """(verb, time) for "The Ukraine Recovery Conference, co-hosted by Britain and Ukraine, brought
+    together officials from more than 60 countries, including ...": a gathering whose hosts and
+    named members the sentence gives; else None."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "bring" or \
+            not any(c.lower_ == "together" for c in verb.children) or _status(ctx, verb, "verb") != HELD:
+        return None
+    sent = ctx.sentence_of(verb)
+    time = time_of(ctx, verb) or _sentence_time(ctx, sent, future=False)
+    if time is None and ctx.sentences and ctx.sentence_no(sent[0]) <= 1:
+        time = _sentence_time(ctx, ctx.sentences[0], future=False)    # the lead dates the story's event
+    return verb, time
+
+
+def _brought_together(ctx: DocContext, verb) -> list[str]:
+    """Who a "brought together" gathering had: the hosts named on its subject ("co-hosted by
+    Britain and Ukraine") and the members listed after "including" or "among them"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "bring":
+        return []
+    subject = _subject(verb)
+    found: list[str] = []
+    if subject is not None:
+        for acl in subject.subtree:
+            if acl.dep_ == "acl" and acl.lemma_.lower() in ("host", "co-host", "chair", "co-chair", "organise",
+                                                            "organize", "convene"):
+                for agent in (c for c in acl.children if c.dep_ == "agent"):
+                    for obj in (o for o in agent.children if o.dep_ == "pobj"):
+                        for t in [obj, *conjuncts(obj)]:
+                            found += _actors(ctx, t)
+    listing = [t for t in verb.subtree if t.i > verb.i and t.dep_ == "prep" and t.lower_ in ("including", "among")]
+    if listing:
+        end = verb.right_edge.i
+        for i in range(listing[0].i + 1, end + 1):
+            mention = ctx.mention_at(i)
+            if mention is not None and mention.kind in (PERSON, COUNTRY, ORGANIZATION) and \
+                    (mention.kind != PERSON or ctx.is_named_person(mention.iri)) and \
+                    not _inside_a_title(ctx, mention):
+                found.append(mention.iri)
+    return list(dict.fromkeys(found))
+
+
+def _inside_a_title(ctx: DocContext, mention) -> bool:
+    """"State" in "Secretary of State Antony Blinken": part of the title before a person's name."""
+    tokens = ctx.tokens
+    after = ctx.mention_at(mention.end) if mention.end < len(tokens) else None
+    return mention.start >= 2 and tokens[mention.start - 1].lower_ == "of" and \
+        tokens[mention.start - 2].lower_ in TITLE_WORDS and after is not None and after.kind == PERSON
+
+
 def _named_bloc(ctx: DocContext, group) -> bool:
     """Whether a group of ministers or leaders is a bloc's by name: "EU ministers", "European
     Union energy ministers", "ministers from the Group of Seven", "G7 leaders"."""
@@ -214,7 +271,9 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
     elif tok.dep_ == "prep" and tok.lower_ in AT_PREPS and any(
             o.dep_ == "pobj" and _names_gathering(o) and any(
                 d.dep_ in ("det", "poss") and d.lower_ in ("the", "his", "her", "their") for d in o.children)
+            and not any(t.ent_type_ == "DATE" for t in o.subtree)
             for o in tok.children):
+        # (but "at their summit in Geneva in June 2021" is a gathering of its own, at its own time)
         clause = tok.head if tok.head.pos_ in ("VERB", "AUX") else _governing_verb(tok)
     if clause is None:
         return []
