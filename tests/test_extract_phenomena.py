@@ -2260,3 +2260,9 @@ def test_a_gathering_that_brought_together_members_has_its_host_and_those_listed
     assert {r.name(p) for p in gathering.participants} == {"Anne Neuberger", "United Kingdom", "Germany", "Japan",
                                                             "European Union"}
     assert gathering.time.start == dt.date(2023, 11, 1)
+
+
+def test_told_a_news_conference_that_is_speech_whatever_the_parser_hangs_the_clause_on(extract):
+    r = extract("WTO Director-General Ngozi Okonjo-Iweala told a closing news conference that members had achieved "
+                "some of their goals and missed others.", date="2024-03-02")
+    assert ("Ngozi Okonjo-Iweala", "members had achieved some of their goals and missed others", False) in r.said()

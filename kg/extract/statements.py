@@ -85,6 +85,11 @@ def time_of(ctx: DocContext, head, exclude: set[int] = frozenset(), future: bool
     return None
 
 
+# What a speaker tells, besides people: "told a news conference that ...".
+AUDIENCE_NOUNS = {"conference", "briefing", "meeting", "session", "audience", "summit", "forum", "parliament",
+                  "assembly", "rally", "gathering", "hearing", "committee", "crowd", "council"}
+
+
 def _content_of(verb):
     """The clause a reporting verb introduces: its ccomp, or a that-clause the parser hung elsewhere."""
     for child in verb.children:
@@ -115,7 +120,9 @@ def _content_of(verb):
                 not (tok.dep_ == "relcl" and not any(c.dep_ == "mark" for c in tok.children) and
                      sum(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) == 1):
             # (but "the duty on steel that has applied since March": "that" is the duty itself)
-            path_ok = all(a.dep_ in ("prep", "pobj", "relcl", "acl", "advcl") for a in _path(tok, verb))
+            # ("told a closing news conference that members had achieved ...": the audience told)
+            path_ok = all(a.dep_ in ("prep", "pobj", "relcl", "acl", "advcl") or
+                          (a.dep_ == "dobj" and a.lemma_.lower() in AUDIENCE_NOUNS) for a in _path(tok, verb))
             if path_ok:
                 return tok
     return None
