@@ -2266,3 +2266,9 @@ def test_told_a_news_conference_that_is_speech_whatever_the_parser_hangs_the_cla
     r = extract("WTO Director-General Ngozi Okonjo-Iweala told a closing news conference that members had achieved "
                 "some of their goals and missed others.", date="2024-03-02")
     assert ("Ngozi Okonjo-Iweala", "members had achieved some of their goals and missed others", False) in r.said()
+
+
+def test_each_country_of_a_coordinated_speaker_said_it(extract):
+    r = extract("Mali and Burkina Faso said last month that any intervention in Niger would be treated as a "
+                "declaration of war.", date="2023-08-11")
+    assert sorted(s[0] for s in r.said()) == ["Burkina Faso", "Mali"]

@@ -15,9 +15,9 @@ import dataclasses
 
 from kg.dates import resolve
 from kg.extract.actors import describe_actor
-from kg.extract.context import DocContext
+from kg.extract.context import DocContext, conjuncts
 from kg.extract.lexicon import APPEAL_VERBS, RELAY_VERBS, REPORTING_VERBS, WEAK_REPORTING
-from kg.extract.model import PERSON, Statement
+from kg.extract.model import COUNTRY, PERSON, Statement
 from kg.extract.topics import topics_between
 
 EXTRACTOR = "kg.extract.statements.v1"
@@ -370,9 +370,14 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
         if relayed is None and subject is not None and not group:
             others = describe_actor(ctx, subject)[1:]
             others += [p for p in ctx.coordinated_people(subject) if p not in others]
+            # "Mali and Burkina Faso said ...", "India, Indonesia and South Africa had resisted ...,
+            # arguing that ...": each country of the list said it too.
+            others += [p for c in conjuncts(subject) for p in describe_actor(ctx, c)
+                       if p not in others and ctx.entity(p) is not None and ctx.entity(p).kind == COUNTRY]
             for other in others:
                 entity = ctx.entity(other)
-                if entity is not None and entity.kind == PERSON and other != speaker:
+                if entity is not None and entity.kind in (PERSON, COUNTRY) and other != speaker and \
+                        all(s.speaker != other or s.text != statements[-1].text for s in statements):
                     copy = dataclasses.replace(statements[-1], speaker=other, speaker_text=None)
                     statements.append(copy)
         if ctx.facts.entities.get(speaker) and ctx.facts.entities[speaker].kind == PERSON:
