@@ -2272,3 +2272,10 @@ def test_each_country_of_a_coordinated_speaker_said_it(extract):
     r = extract("Mali and Burkina Faso said last month that any intervention in Niger would be treated as a "
                 "declaration of war.", date="2023-08-11")
     assert sorted(s[0] for s in r.said()) == ["Burkina Faso", "Mali"]
+
+
+def test_that_may_is_may_of_the_year_the_text_was_telling_of(extract):
+    r = extract("Don Farrell held a video call with Commerce Minister Wang Wentao in February last year. The two "
+                "ministers met in Beijing that May.", date="2024-06-01")
+    meeting = next(m for m in r.meetings() if m.kind == "meeting")
+    assert (meeting.time.start, meeting.time.end) == (dt.date(2023, 5, 1), dt.date(2023, 5, 31))

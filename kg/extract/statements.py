@@ -12,6 +12,8 @@ confidence.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import re
 
 from kg.dates import resolve
 from kg.extract.actors import describe_actor
@@ -79,9 +81,28 @@ def time_of(ctx: DocContext, head, exclude: set[int] = frozenset(), future: bool
             node = node.head
         if not ok:
             continue
-        span = resolve(ent.text, ctx.date, future=future)
+        span = _month_of_the_year_told(ctx, ent) or resolve(ent.text, ctx.date, future=future)
         if span:
             return span
+    return None
+
+
+_THAT_MONTH = re.compile(r"(?:in )?that (january|february|march|april|may|june|july|august|september|october|"
+                         r"november|december)")
+
+
+def _month_of_the_year_told(ctx: DocContext, ent):
+    """"that May", after "in February last year": May of the year the text was telling of."""
+    text = " ".join(ent.text.lower().split())
+    if ent.start > 0 and ctx.tokens[ent.start - 1].lower_ == "that":
+        text = "that " + text   # (the model often leaves "that" out of the date)
+    m = _THAT_MONTH.fullmatch(text)
+    if m is None or ctx.date is None:
+        return None
+    for earlier in reversed([e for e in ctx.time_ents if e.end <= ent.start]):
+        told = resolve(earlier.text, ctx.date)
+        if told is not None and told.granularity in ("day", "month") and told.start.year == told.end.year:
+            return resolve(m.group(1), dt.date(told.start.year, 12, 31))
     return None
 
 
