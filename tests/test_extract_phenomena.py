@@ -2279,3 +2279,20 @@ def test_that_may_is_may_of_the_year_the_text_was_telling_of(extract):
                 "ministers met in Beijing that May.", date="2024-06-01")
     meeting = next(m for m in r.meetings() if m.kind == "meeting")
     assert (meeting.time.start, meeting.time.end) == (dt.date(2023, 5, 1), dt.date(2023, 5, 31))
+
+
+def test_tea_with_someone_is_a_meeting_and_travelling_to_meet_them_is_no_visit_of_its_own(extract):
+    r = extract("Ursula von der Leyen also had tea with King Charles III at Windsor Castle on Monday. Swedish Prime "
+                "Minister Ulf Kristersson travelled to Ankara to meet Recep Tayyip Erdogan in November.",
+                date="2023-02-28")
+    assert sorted(r.pairs()) == [["King Charles III", "Ursula von der Leyen"],
+                                 ["Recep Tayyip Erdogan", "Ulf Kristersson"]]
+
+
+def test_talks_a_speaker_was_involved_in_and_a_summit_still_to_come_are_no_new_exchanges(extract):
+    r = extract("Italian Economy Minister Giancarlo Giorgetti hosted two days of talks with Janet Yellen and "
+                "Christian Lindner in Stresa. “The principle is agreed,” a European official involved in the talks "
+                "said. Giorgetti told reporters that technical work would continue until the leaders’ summit.",
+                date="2024-05-26")
+    assert [sorted(r.name(p) for p in m.participants) for m in r.meetings()] == [
+        ["Christian Lindner", "Giancarlo Giorgetti", "Janet Yellen"]]

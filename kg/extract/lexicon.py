@@ -95,6 +95,7 @@ MEETING_NOUNS = {
     "teleconference": "call", "sit-down": "meeting", "bilateral": "meeting", "meet": "meeting",
     "exchange": "talks", "signing": "signing", "session": "meeting", "encounter": "meeting",
     "lunch": "meeting", "dinner": "meeting", "breakfast": "meeting", "banquet": "meeting", "luncheon": "meeting",
+    "tea": "meeting",       # "she also had tea with King Charles III at Windsor Castle"
 }
 # Verbs that mark a trigger as not (yet) having happened.
 PLAN_VERBS = {"plan", "expect", "schedule", "hope", "intend", "aim", "seek", "want", "agree", "prepare",

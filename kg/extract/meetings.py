@@ -1295,8 +1295,15 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         and tok.dep_ == "pobj" and above.lemma_.lower() not in TOPIC_VERBS | {"agree", "sign", "write"}:
                     continue  # "During a visit ..., Rutte talked with Biden": the verb's exchange, read there
                 if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before", "following", "since", "until") and \
-                        any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not _with_objects(tok):
-                    continue    # "After the talks, Zelensky joined ...": the time of an exchange told, not a new one
+                        any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ == "NOUN")
+                            for c in tok.children) and \
+                        not _with_objects(tok):
+                    # "After the talks, Zelensky joined ...", "until the leaders' summit": the time of
+                    # an exchange, not a new one
+                    continue
+                if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.tag_ == "VBN" and \
+                        tok.head.head.dep_ == "acl" and tok.head.head.head.lemma_.lower() in PERSON_NOUNS:
+                    continue    # "a European official involved in the talks": who speaks, not an exchange
                 participants, explicit_with, governing = _noun_participants(ctx, tok, speaker)
                 if governing is not None and _only_greeted(governing):
                     continue    # "only shook hands with Austin at the opening dinner": no talks
@@ -1731,6 +1738,10 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
                 continue
             if lemma in ARRIVE_VERBS and lemma != "travel" and not _met_where_it_went(tok) and \
                     _journey_told_otherwise(tok):
+                continue
+            if lemma == "travel" and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ("meet", "see")
+                                         for c in tok.children):
+                # "travelled to Ankara to meet Erdogan": the meeting is what is told
                 continue
             # "flew to Moscow, where he met Putin": a journey with talks at its end is a visit.
             guests, hosts = _guests_and_hosts(ctx, tok, lemma if lemma in _VISIT_VERBS else "travel")
