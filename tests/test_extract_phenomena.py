@@ -2296,3 +2296,13 @@ def test_talks_a_speaker_was_involved_in_and_a_summit_still_to_come_are_no_new_e
                 date="2024-05-26")
     assert [sorted(r.name(p) for p in m.participants) for m in r.meetings()] == [
         ["Christian Lindner", "Giancarlo Giorgetti", "Janet Yellen"]]
+
+
+def test_the_foreign_ministers_of_countries_include_a_foreign_secretary(extract):
+    r = extract("The foreign ministers of Britain, France and Germany held talks with Iranian Foreign Minister Abbas "
+                "Araghchi in Geneva on Friday. Araghchi sat down with Britain’s Foreign Secretary David Lammy, "
+                "France’s Foreign Minister Jean-Noël Barrot and Germany’s Foreign Minister Johann Wadephul.",
+                date="2025-06-21")
+    talks = r.meetings()[0]
+    assert {r.name(p) for p in talks.participants} == {"David Lammy", "Jean-Noël Barrot", "Johann Wadephul",
+                                                        "Abbas Araghchi"}

@@ -1123,6 +1123,12 @@ def role_holder(ctx: DocContext, country: str, noun, modifiers: set[str] = froze
     lemma = noun.lemma_.lower()
     if lemma in LEADER_NOUNS:
         return _holder(ctx, country, LEADER_ROLES)
+    if lemma == "minister" and "foreign" in modifiers:
+        # "The foreign ministers of Britain, France and Germany": Britain's is its Foreign
+        # Secretary, the United States' its Secretary of State.
+        found = _holder(ctx, country, FOREIGN_MINISTER_ROLES + ({"foreign", "secretary"},))
+        if found is not None:
+            return found
     if lemma in ("minister", "president", "premier", "chancellor", "secretary", "ambassador", "envoy"):
         # The title as the group names it, else (a finance minister among "economy
         # ministers") the country's only holder of that kind of post.
