@@ -2306,3 +2306,11 @@ def test_the_foreign_ministers_of_countries_include_a_foreign_secretary(extract)
     talks = r.meetings()[0]
     assert {r.name(p) for p in talks.participants} == {"David Lammy", "Jean-Noël Barrot", "Johann Wadephul",
                                                         "Abbas Araghchi"}
+
+
+def test_a_name_written_after_its_countrys_possessive_is_the_persons(extract):
+    r = extract("Lula hosted Colombian President Gustavo Petro, Bolivia’s Luis Arce and Peru’s Dina Boluarte on "
+                "Tuesday. Belgium’s Alexander De Croo and Lithuania’s Ingrida Šimonytė attended the summit. "
+                "Britain’s Labour Party said nothing.", date="2023-08-09")
+    assert {"Luis Arce", "Ingrida Šimonytė"} <= set(r.persons())
+    assert "Labour Party" not in r.persons()

@@ -119,6 +119,21 @@ def find_actors(ctx: DocContext) -> None:
                 if norm(t.text) in person_surnames:
                     _person_mention(ctx, doc[t.i:t.i + 1])
             continue
+        if ent.label_ in ("PERSON", "ORG") and any(i in taken for i in range(ent.start, ent.end)):
+            # "Bolivia’s Luis Arce" tagged as one name, its country already read: the name after "’s"
+            # (and "Lithuania’s Ingrida" tagged as an organisation, "Šimonytė" left out of it).
+            cut = next((t.i for t in ent if t.text in ("’s", "'s") and t.i + 1 < ent.end
+                        and all(i in taken for i in range(ent.start, t.i))), None)
+            if cut is not None and not any(i in taken for i in range(cut + 1, ent.end)):
+                end = ent.end
+                if ent.label_ == "ORG":
+                    while end < len(doc) and end - cut <= 4 and doc[end].pos_ == "PROPN" and \
+                            doc[end].text[:1].isupper() and not doc[end].ent_type_:
+                        end += 1
+                name = doc[cut + 1:end]
+                if ent.label_ == "PERSON" or (len(name) >= 2 and not _looks_like_a_body(ctx, name)):
+                    ent = name
+                    ent.label_ = "PERSON"
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         if ent.label_ == "ORG" and 2 <= len(ent) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in ent) and \
@@ -288,6 +303,12 @@ def _with_last_word_left_out(ctx: DocContext, span, taken: set[int]):
             doc[end].text[:1].isupper() and any(q in doc[end].text[1:-1] for q in ("’", "'")):
         end += 1
     return doc[span.start:end] if end > span.end else span
+
+
+def _looks_like_a_body(ctx: DocContext, span) -> bool:
+    """Words that name a body or a place rather than a person ("Labour Party", "Central Bank")."""
+    return any(t.lower_ in TITLE_WORDS | NON_NAME_WORDS or t.lemma_.lower() in ORG_HEADS or not t.text[:1].isupper()
+               for t in span) or bool(ctx.gaz.lookup(span.text))
 
 
 def _name_after_a_post(ent) -> bool:
