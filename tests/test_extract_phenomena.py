@@ -2314,3 +2314,12 @@ def test_a_name_written_after_its_countrys_possessive_is_the_persons(extract):
                 "Britain’s Labour Party said nothing.", date="2023-08-09")
     assert {"Luis Arce", "Ingrida Šimonytė"} <= set(r.persons())
     assert "Labour Party" not in r.persons()
+
+
+def test_the_prime_ministers_of_countries_are_their_only_named_people(extract):
+    r = extract("Ukraine launched a programme on Saturday, as the prime ministers of Belgium, Lithuania and Poland "
+                "travelled to Kyiv. Belgium’s Alexander De Croo, Lithuania’s Ingrida Šimonytė and Poland’s Mateusz "
+                "Morawiecki attended the summit in person.", date="2022-11-27")
+    visitors = {r.name(m.participants[0]) for m in r.meetings() if m.kind == "visit"}
+    assert visitors == {"Alexander De Croo", "Ingrida Šimonytė", "Mateusz Morawiecki"}
+    assert not any("Lithuania" in pair for pair in r.pairs())

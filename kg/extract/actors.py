@@ -92,6 +92,7 @@ def find_actors(ctx: DocContext) -> None:
                 person_surnames.add(norm(span[-1].text))
     # ... and of the people the reference data found in it ("Rustem Umerov", untagged by the model).
     person_surnames |= {key for e in ctx.facts.entities.values() if e.kind == PERSON for key in surname_keys(e.name)}
+    countries_of_names: dict[tuple[int, int], str] = {}    # names read after "Country’s"
     for ent in ctx.ents:
         # ("Duda and" tagged as one organisation before "Romanian President Klaus Iohannis")
         core = ent[:-1] if len(ent) == 2 and ent[-1].text in ("’s", "'s", "’", "and", ",") else ent
@@ -132,6 +133,9 @@ def find_actors(ctx: DocContext) -> None:
                         end += 1
                 name = doc[cut + 1:end]
                 if ent.label_ == "PERSON" or (len(name) >= 2 and not _looks_like_a_body(ctx, name)):
+                    owner = ctx.token_mention.get(cut - 1)
+                    if owner is not None and owner.kind == COUNTRY:
+                        countries_of_names[(name.start, name.end)] = owner.iri
                     ent = name
                     ent.label_ = "PERSON"
         if any(i in taken for i in range(ent.start, ent.end)):
@@ -171,6 +175,10 @@ def find_actors(ctx: DocContext) -> None:
                 continue  # "the Biden-Xi meeting", "the Nord Stream 2 gas pipeline": not a person here
             taken.update(range(ent.start, ent.end))
             _person_mention(ctx, span)
+            owner = countries_of_names.get((ent.start, ent.end))
+            person = ctx.entity(ctx.token_mention[span.start].iri) if span.start in ctx.token_mention else None
+            if owner is not None and person is not None and person.country is None:
+                person.country = owner      # "Lithuania’s Ingrida Šimonytė": Lithuania's
         elif ent.label_ == "NORP":
             country = gaz.country_of_demonym(ent.text)
             if country:
@@ -1153,7 +1161,19 @@ def role_holder(ctx: DocContext, country: str, noun, modifiers: set[str] = froze
     if lemma in ("minister", "president", "premier", "chancellor", "secretary", "ambassador", "envoy"):
         # The title as the group names it, else (a finance minister among "economy
         # ministers") the country's only holder of that kind of post.
-        return _holder(ctx, country, ({lemma} | (modifiers & TITLE_WORDS),)) or _holder(ctx, country, ({lemma},))
+        return _holder(ctx, country, ({lemma} | (modifiers & TITLE_WORDS),)) or _holder(ctx, country, ({lemma},)) \
+            or _only_person_of(ctx, country)
+    return None
+
+
+def _only_person_of(ctx: DocContext, country: str) -> str | None:
+    """The one named person of ``country`` in the story, when the text gives no post to anyone of
+    it ("the prime ministers of Belgium, Lithuania and Poland" with only "Lithuania’s Ingrida
+    Šimonytė" named for Lithuania)."""
+    people = [e.iri for e in ctx.facts.entities.values()
+              if e.kind == PERSON and not e.unnamed and e.country == country]
+    if len(people) == 1 and not _roles_of(ctx, people[0]):
+        return people[0]
     return None
 
 

@@ -259,7 +259,8 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
         return [iri for c in tok.children if c.dep_ == "appos" for iri in _actors(ctx, c) if ctx.is_named_person(iri)]
     elif tok.lower_ == "sidelines" and tok.dep_ == "pobj":
         clause = _governing_verb(tok)
-    elif tok.dep_ == "prep" and tok.lower_ in ("alongside", "beside") and tok.head.lemma_.lower() in ("stand", "appear", "sit"):
+    elif tok.dep_ == "prep" and tok.lower_ in ("alongside", "beside") and \
+            tok.head.lemma_.lower() in ("stand", "appear", "sit", "attend"):
         # "Ramaphosa told reporters, standing alongside Xi, Lula and Modi": all there together.
         beside = [o for o in tok.children if o.dep_ == "pobj"]
         main = tok.head.head if tok.head.dep_ in ("advcl", "xcomp", "conj") else tok.head
