@@ -2323,3 +2323,9 @@ def test_the_prime_ministers_of_countries_are_their_only_named_people(extract):
     visitors = {r.name(m.participants[0]) for m in r.meetings() if m.kind == "visit"}
     assert visitors == {"Alexander De Croo", "Ingrida Šimonytė", "Mateusz Morawiecki"}
     assert not any("Lithuania" in pair for pair in r.pairs())
+
+
+def test_saw_each_other_is_a_meeting(extract):
+    r = extract("Rishi Sunak and Ursula von der Leyen last saw each other ten days ago in Munich.", date="2023-02-28")
+    meeting = r.meetings()[0]
+    assert r.pairs() == [["Rishi Sunak", "Ursula von der Leyen"]] and meeting.time.start == dt.date(2023, 2, 18)

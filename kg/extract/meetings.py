@@ -104,6 +104,10 @@ def _trigger(tok) -> tuple[str, str] | None:
         return "meeting", "verb"    # "sat down with He Lifeng"
     if lemma == "sit" and any(c.lower_ in ("across", "opposite") for c in tok.children):
         return "talks", "verb"      # "sat across from a Chinese delegation": the other side of the table
+    if tok.pos_ == "VERB" and lemma in ("see", "visit") and any(
+            c.dep_ == "dobj" and c.lower_ in ("other", "another") and
+            any(d.lower_ in ("each", "one") for d in c.children) for c in tok.children):
+        return "meeting", "verb"    # "Sunak and von der Leyen last saw each other ten days ago in Munich"
     if tok.pos_ == "VERB" and lemma == "see" and not any(c.dep_ in ("ccomp", "oprd", "xcomp") or c.lower_ == "as"
                                                          for c in tok.children) and any(
             c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or any(a.dep_ == "appos" and a.ent_type_ == "PERSON"
