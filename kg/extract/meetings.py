@@ -1527,14 +1527,17 @@ def _add_those_who_also_took_part(ctx: DocContext) -> None:
                 people += [p for s_ in clause.children if s_.dep_ == "nsubj" for p in _actors(ctx, s_)]
         people = [p for p in dict.fromkeys(people) if ctx.is_named_person(p)]
         here = ctx.sentence_no(tok)
-        def last_told(m) -> int:    # the last sentence before this one that told of the exchange
-            return max((e.sentence for e in [m.evidence, *m.extra_evidence] if e.sentence <= here), default=-9)
         near = [m for m in ctx.facts.meetings if m.status == HELD and m.kind not in REMOTE_KINDS | {"visit"}
-                and 0 <= here - last_told(m) <= 1]
+                and 0 <= here - _last_told(m, here) <= 1]
         if not near or not people:
             continue
-        told = max(near, key=last_told)
+        told = max(near, key=lambda m: _last_told(m, here))
         told.participants += [p for p in people if p not in told.participants]
+
+
+def _last_told(meeting: Meeting, here: int) -> int:
+    """The last sentence up to sentence ``here`` that told of ``meeting`` (-9 for none)."""
+    return max((e.sentence for e in [meeting.evidence, *meeting.extra_evidence] if e.sentence <= here), default=-9)
 
 
 def _date_visits_by_their_exchanges(ctx: DocContext) -> None:
@@ -1743,10 +1746,8 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
             if lemma in ARRIVE_VERBS and lemma != "travel" and not _met_where_it_went(tok) and \
                     _journey_told_otherwise(tok):
                 continue
-            if lemma == "travel" and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ("meet", "see")
-                                         for c in tok.children):
-                # "travelled to Ankara to meet Erdogan": the meeting is what is told
-                continue
+            if lemma == "travel" and _made_to_meet(tok):
+                continue    # "travelled to Ankara to meet Erdogan": the meeting is what is told
             # "flew to Moscow, where he met Putin": a journey with talks at its end is a visit.
             guests, hosts = _guests_and_hosts(ctx, tok, lemma if lemma in _VISIT_VERBS else "travel")
         elif tok.pos_ == "NOUN" and lemma in VISIT_NOUNS:
@@ -1817,6 +1818,11 @@ def _country_of_the_hosts(ctx: DocContext, guest: str) -> list[str]:
     return [ctx.ensure_country(found.pop())] if len(found) == 1 and own is not None else []
 
 
+def _made_to_meet(verb) -> bool:
+    """A journey whose purpose clause is an exchange: "flew to Tokyo to meet Kishida"."""
+    return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in MEETING_VERBS for c in verb.children)
+
+
 def _journey_told_otherwise(verb) -> bool:
     """A flight or an arrival that is no visit of its own: a schedule ("flies to Cairo on
     Saturday"), a leg told in passing ("before flying on to the Maldives"), or a journey made
@@ -1824,7 +1830,7 @@ def _journey_told_otherwise(verb) -> bool:
     minister", "flew to Brussels and met ...", "arrived in Riyadh, where he met ...")."""
     if verb.tag_ in ("VBZ", "VBP") or verb.dep_ == "pcomp":
         return True
-    if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in MEETING_VERBS for c in verb.children):
+    if _made_to_meet(verb):
         return True     # "flew to Tokyo to meet Kishida"
     if any(c.dep_ == "conj" and c.pos_ == "VERB" and _trigger(c) is not None for c in verb.children):
         return True     # "flew to Brussels last month and met the EU's trade chief"
