@@ -346,8 +346,7 @@ def _name_of_a_country(ctx: DocContext, span) -> bool:
         return False
     if not all(t.is_title and t.pos_ in ("PROPN", "NOUN") for t in span) or span[-1].pos_ != "PROPN":
         return False
-    if any(t.lower_ in TITLE_WORDS | HONORIFICS | LEADING_NON_NAMES | NON_NAME_WORDS or t.lemma_.lower() in ORG_HEADS
-           for t in span):
+    if any(t.lower_ in HONORIFICS | LEADING_NON_NAMES for t in span) or _looks_like_a_body(ctx, span):
         return False
     # The country may be written long, or tagged only in part ("of the Democratic Republic of Congo").
     places = [t for o in doc[span.end].children if o.dep_ == "pobj" for t in o.subtree] or [doc[span.end + 1]]

@@ -119,15 +119,21 @@ def _gathering(ctx: DocContext, tok):
         groups.append(tok)          # "... said as the three-day summit closed": the story's gathering
     if not groups or _status(ctx, tok, "noun") != HELD:
         return None
-    sent = ctx.sentence_of(tok)
     if closing and ctx.sentences:
         # Its own sentence dates other things ("invited to join from January 1"); the lead dates it.
         return tok, _sentence_time(ctx, ctx.sentences[0], future=False)
-    time = time_of(ctx, tok) or (time_of(ctx, governing) if governing is not None else None) \
+    return tok, _told_time(ctx, tok, governing)
+
+
+def _told_time(ctx: DocContext, head, governing=None):
+    """When a gathering was held: the time of its word or of the verb it hangs from, else of its
+    sentence, else, told in the first two sentences, the lead's (the story's own event)."""
+    sent = ctx.sentence_of(head)
+    time = time_of(ctx, head) or (time_of(ctx, governing) if governing is not None else None) \
         or _sentence_time(ctx, sent, future=False)
     if time is None and ctx.sentences and ctx.sentence_no(sent[0]) <= 1:
-        time = _sentence_time(ctx, ctx.sentences[0], future=False)    # the lead dates the story's event
-    return tok, time
+        time = _sentence_time(ctx, ctx.sentences[0], future=False)
+    return time
 
 
 def _group_session(ctx: DocContext, verb):
@@ -159,11 +165,7 @@ def _bringing_together(ctx: DocContext, verb):
     if verb.pos_ != "VERB" or verb.lemma_.lower() != "bring" or \
             not any(c.lower_ == "together" for c in verb.children) or _status(ctx, verb, "verb") != HELD:
         return None
-    sent = ctx.sentence_of(verb)
-    time = time_of(ctx, verb) or _sentence_time(ctx, sent, future=False)
-    if time is None and ctx.sentences and ctx.sentence_no(sent[0]) <= 1:
-        time = _sentence_time(ctx, ctx.sentences[0], future=False)    # the lead dates the story's event
-    return verb, time
+    return verb, _told_time(ctx, verb)
 
 
 def _brought_together(ctx: DocContext, verb) -> list[str]:
