@@ -2329,3 +2329,70 @@ def test_saw_each_other_is_a_meeting(extract):
     r = extract("Rishi Sunak and Ursula von der Leyen last saw each other ten days ago in Munich.", date="2023-02-28")
     meeting = r.meetings()[0]
     assert r.pairs() == [["Rishi Sunak", "Ursula von der Leyen"]] and meeting.time.start == dt.date(2023, 2, 18)
+
+
+def test_people_involved_in_the_talks_are_a_source_not_an_exchange(extract):
+    r = extract("US President Joe Biden and President Joko Widodo held talks on Monday, before Biden’s meeting with "
+                "Chinese President Xi Jinping. China did not take part in the negotiations, according to people involved in the talks.",
+                date="2022-11-16")
+    assert sorted(r.pairs()) == [["Joe Biden", "Joko Widodo"], ["Joe Biden", "Xi Jinping"]]
+
+
+def test_a_named_owners_meeting_is_not_the_clause_subjects(extract):
+    r = extract("President Joko Widodo and US President Joe Biden held talks on Monday, before the US president’s "
+                "three-hour meeting with Chinese President Xi Jinping.", date="2022-11-16")
+    assert ["Joe Biden", "Xi Jinping"] in r.pairs()
+    assert not any(len(p) > 2 for p in r.pairs())
+
+
+def test_passive_agreement_names_its_party_by_by(extract):
+    r = extract("The first such partnership was agreed by South Africa with the United States, Britain and France "
+                "at the Glasgow climate talks in November 2021.", date="2022-11-16")
+    talks = r.meetings()[0]
+    assert {"South Africa", "United States", "United Kingdom", "France"} <= {r.name(p) for p in talks.participants}
+    assert any("partnership" in t.label for t in talks.topics)
+
+
+def test_people_among_the_guests_attended_the_gathering(extract):
+    r = extract("Foreign ministers of the Group of 20 wrapped up two days of talks in Johannesburg on Friday, leaving "
+                "Russia’s Sergei Lavrov and China’s Wang Yi among the most prominent guests. Foreign Minister Ronald "
+                "Lamola, who chaired the talks, said the group would keep working.", date="2025-02-21")
+    assert any({"Sergei Lavrov", "Wang Yi", "Ronald Lamola"} <= set(p) for p in r.pairs())
+
+
+def test_contact_between_the_two_countries_is_their_exchange(extract):
+    r = extract("In Riyadh on Tuesday, Russian Foreign Minister Sergei Lavrov held talks with US Secretary of State "
+                "Marco Rubio, the first high-level contact between the two countries since 2022.", date="2025-02-21")
+    assert ["Russia", "United States"] in r.pairs()
+
+
+def test_what_they_called_a_vision_is_no_phone_call(extract):
+    r = extract("Kenyan President William Ruto met Joe Biden in the Oval Office on Thursday. The two leaders also set "
+                "out what they called the Nairobi-Washington Vision.", date="2024-05-24")
+    assert not any(m.kind == "call" for m in r.meetings())
+
+
+def test_a_summit_at_which_a_deal_failed_was_held(extract):
+    r = extract("The United States and the European Union failed to close deals on steel at a White House summit on "
+                "Friday. Scholz failed to secure a meeting with Xi Jinping at the summit.", date="2023-10-21")
+    assert r.pairs() == [["European Union", "United States"]]
+    assert r.pairs("denied") == [["Olaf Scholz", "Xi Jinping"]]
+
+
+def test_a_gathering_co_chaired_by_two_people_had_them(extract):
+    r = extract("European and Latin American leaders ended their first summit in eight years in Brussels on Tuesday. "
+                "The two-day meeting was co-chaired by European Council President Charles Michel and Ralph "
+                "Gonsalves, the prime minister of St Vincent. On the sidelines, French President Emmanuel Macron "
+                "met Brazilian President Luiz Inácio Lula da Silva.", date="2023-07-18")
+    summit = next(m for m in r.meetings() if m.kind == "summit")
+    assert {"Charles Michel", "Ralph Gonsalves", "Emmanuel Macron"} <= {r.name(p) for p in summit.participants}
+
+
+def test_a_later_year_in_a_sidelines_sentence_does_not_leave_it_undated(extract):
+    r = extract("European and Latin American leaders ended their summit in Brussels on Tuesday. The declaration "
+                "voiced deep concern about the war. Spanish Prime Minister Pedro Sánchez attended the summit.\n\n"
+                "The leaders also discussed trade. On the sidelines, "
+                "French President Emmanuel Macron met Venezuelan Vice President Delcy Rodríguez to discuss an "
+                "election in Venezuela next year.", date="2023-07-18")
+    meeting = next(m for m in r.meetings() if r.name(m.participants[0]) == "Emmanuel Macron")
+    assert meeting.time is not None and meeting.time.start == dt.date(2023, 7, 18)

@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from kg.extract.context import DocContext, conjuncts
 from kg.extract.lexicon import COUNTRY_GROUP_NOUNS, TITLE_WORDS
-from kg.extract.meetings import (ACL_HOSTS, GROUP_NOUNS, _actors, _add_or_merge, _governing_verb, _place,
+from kg.extract.meetings import (ACL_HOSTS, GROUP_NOUNS, _actors, _add_or_merge, _agents, _governing_verb, _place,
                                  _sentence_time, _status, _subject, _trigger, story_topics)
 from kg.extract.model import COUNTRY, HELD, ORGANIZATION, PERSON, Meeting, Topic
 from kg.extract.statements import time_of
@@ -31,6 +31,8 @@ PLEDGING_NOUNS = {"donor", "participant", "attendee", "lender", "creditor"}
 # Verbs by which a bloc's ministers or leaders met together: "EU energy ministers agreed on
 # Monday to cap the price of gas".
 SESSION_VERBS = {"meet", "agree", "approve", "adopt", "endorse"}
+# Those a gathering had: "Lavrov was among the guests".
+GUEST_NOUNS = {"guest", "attendee", "participant", "delegate", "visitor"}
 # Prepositions that put a clause at the gathering: "during the meeting", "at the summit".
 AT_PREPS = {"during", "at"}
 
@@ -240,6 +242,11 @@ def _speaking_after(ctx: DocContext, noun) -> list[str]:
 def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
     """Named people a clause puts at a gathering, through ``tok`` (a verb or a preposition)."""
     clause = None
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in ATTENDING_VERBS and any(
+            c.dep_ == "nsubjpass" and _names_gathering(c) for c in tok.children):
+        # "The two-day meeting was co-chaired by Charles Michel and Ralph Gonsalves"
+        return list(dict.fromkeys(iri for o in _agents(tok) for iri in _actors(ctx, o) + ctx.coordinated_people(o)
+                                  if ctx.is_named_person(iri)))
     if tok.pos_ == "VERB" and tok.lemma_.lower() in ATTENDING_VERBS and not any(c.dep_ == "neg" for c in tok.children):
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         if any(_names_gathering(o) for o in objects) or not objects and tok.lemma_.lower() == "attend":
@@ -261,6 +268,9 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
         return [iri for c in tok.children if c.dep_ == "appos" for iri in _actors(ctx, c) if ctx.is_named_person(iri)]
     elif tok.lower_ == "sidelines" and tok.dep_ == "pobj":
         clause = _governing_verb(tok)
+    elif tok.dep_ == "prep" and tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX") and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in GUEST_NOUNS for o in tok.children):
+        clause = tok.head       # "..., leaving Lavrov and Wang Yi among the most prominent guests"
     elif tok.dep_ == "prep" and tok.lower_ in ("alongside", "beside") and \
             tok.head.lemma_.lower() in ("stand", "appear", "sit", "attend"):
         # "Ramaphosa told reporters, standing alongside Xi, Lula and Modi": all there together.

@@ -34,6 +34,8 @@ PERSON_NOUNS = {
     "director", "chairman", "chairwoman", "chair", "head", "coordinator", "prosecutor", "general",
     "officer", "man", "woman", "author", "analyst", "economist", "expert", "counsellor", "counselor", "ruler",
 }
+# Words for unnamed sources besides the posts above ("people involved in the talks").
+SOURCE_NOUNS = {"people", "person", "source", "sources"}
 # Descriptions of unidentified sources: kept anonymous, never made into named people.
 ANONYMOUS_PATTERNS = (
     "people familiar with", "person familiar with", "sources familiar with", "source familiar with",

@@ -21,7 +21,7 @@ from kg.dates import (DAY, TimeSpan, counts_from_the_story, days_after, days_bef
                       same_time_as_before)
 from kg.extract.actors import describe_actor, place_of, role_holder
 from kg.extract.context import DocContext, conjuncts, subject_of_next_clause
-from kg.extract.lexicon import (ANAPHORIC_TOPICS, COUNTRY_GROUP_NOUNS, PERSON_NOUNS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
+from kg.extract.lexicon import (ANAPHORIC_TOPICS, COUNTRY_GROUP_NOUNS, PERSON_NOUNS, SOURCE_NOUNS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
                                 PARTICIPATION_VERBS, REFUSAL_VERBS,
                                 PLAN_ADJECTIVES, PLAN_VERBS)
 from kg.gazetteer import norm
@@ -54,7 +54,7 @@ GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "di
 # first, since _trigger looks at every token of a document and most are none of these.
 _TRIGGER_WORDS = frozenset(PROCESS_NOUNS | set(MEETING_VERBS) | set(MEETING_NOUNS) | DEAL_VERBS | {
     "sit", "see", "spend", "exchange", "lodge", "file", "deliver", "register", "conference", "appearance",
-    "call", "calls", "press", "join", "put", "bring", "welcome"})
+    "call", "calls", "press", "join", "put", "bring", "welcome", "contact"})
 
 
 def _trigger(tok) -> tuple[str, str] | None:
@@ -69,9 +69,10 @@ def _trigger(tok) -> tuple[str, str] | None:
         if lemma == "call" and (any((c.dep_ == "prt" and c.lower_ == "off") or (c.dep_ == "prep" and c.lower_ == "for")
                                     for c in tok.children) or appeal_on(tok)):
             return None     # "called off a meeting", "called for talks", "called on X to": no phone call
-        if lemma == "call" and any(c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ") and c.ent_type_ != "PERSON"
-                                   for c in tok.children):
-            return None     # "called Britain “our closest ally”": a name for it, not a phone call
+        if lemma == "call" and any((c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ", "PROPN") and c.ent_type_ != "PERSON")
+                                   or (c.dep_ == "dobj" and c.lower_ == "what") for c in tok.children):
+            return None     # "called Britain “our closest ally”", "set out what they called the Nairobi-Washington
+                            # Vision": a name for it, not a phone call
         return MEETING_VERBS[lemma], "verb"
     if lemma == "join" and tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) and \
             _joined_by(tok):
@@ -133,6 +134,9 @@ def _trigger(tok) -> tuple[str, str] | None:
             c.dep_ == "nsubjpass" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children) and \
             any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
         return "talks", "verb"      # "The agreement was struck between the Parliament and the member states"
+    if lemma == "contact" and tok.pos_ == "NOUN" and nominal and \
+            any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+        return "talks", "noun"      # "..., the first high-level contact between the two countries since 2022"
     if lemma == "conference" and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in ACL_HOSTS and \
             any(c.dep_ == "agent" for c in tok.head.children):
         return "meeting", "noun"    # "The conference was co-hosted by France, the African Union and Gavi"
@@ -334,9 +338,13 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     # "refused to hold talks", "failed to secure a meeting", "rejected a request for talks",
     # "did not take part in the talks", "neither A nor B met C": it did not happen.
     node = tok
+    setting = kind_of == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during")
     for _ in range(4):
         if node.i != tok.i and (node.lemma_.lower() in REFUSAL_VERBS or (
                 node.lemma_.lower() == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in node.children))):
+            if setting and any(v.pos_ == "VERB" and v.lemma_.lower() not in set(MEETING_VERBS) | PARTICIPATION_VERBS
+                               for v in tok.ancestors if v.i != node.i and node.is_ancestor(v)):
+                break       # "failed to close deals at a White House summit": the summit was held
             return DENIED       # "refused to meet", "turned down a request for a phone call"
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in PARTICIPATION_VERBS | ENABLING_VERBS | {
                 verb.lemma_.lower() if verb is not None else ""} \
@@ -948,8 +956,10 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     separate = any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)
     # "a meeting with Macron and von der Leyen": someone met them -- the clause's subject.
     with_only = bool(explicit) and all(o.head.lower_ == "with" for o in own_objects)
+    # "..., before the US president's meeting with Xi": the named owner had it, not the clause's subject.
+    named_owner = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in tok.children) and with_only
     if governing is not None and not agents and (len(explicit) < 2 or separate or with_only):
-        subject = _subject(governing)
+        subject = _subject(governing) if not named_owner else None
         if subject is not None:
             found = _actors(ctx, subject, speaker)
             if visit and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before", "following", "since") and \
@@ -1306,8 +1316,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     # an exchange, not a new one
                     continue
                 if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.tag_ == "VBN" and \
-                        tok.head.head.dep_ == "acl" and tok.head.head.head.lemma_.lower() in PERSON_NOUNS:
-                    continue    # "a European official involved in the talks": who speaks, not an exchange
+                        tok.head.head.dep_ == "acl" and tok.head.head.head.lemma_.lower() in PERSON_NOUNS | SOURCE_NOUNS:
+                    continue    # "a European official involved in the talks", "according to people involved in
+                                # the negotiations": who speaks, not an exchange
                 participants, explicit_with, governing = _noun_participants(ctx, tok, speaker)
                 if governing is not None and _only_greeted(governing):
                     continue    # "only shook hands with Austin at the opening dinner": no talks
@@ -1575,9 +1586,11 @@ def _date_by_the_story(ctx: DocContext) -> None:
             continue
         n = meeting.evidence.sentence
         sent = ctx.sentences[n]
+        later = [e for e in ctx.ents_in(sent) if e.label_ == "DATE" and _later_than_the_story(ctx, e)]
         if any((e.label_ == "DATE" or (e.label_ == "TIME" and not _part_of_the_day(e))) and not _duration(e)
-               for e in ctx.ents_in(sent)) or \
-                any(t.dep_ == "mark" and t.lower_ in _TIME_MARKS and not _same_scene(ctx, t) or _time_word(t) for t in sent):
+               and e not in later for e in ctx.ents_in(sent)) or \
+                any(t.dep_ == "mark" and t.lower_ in _TIME_MARKS and not _same_scene(ctx, t) or
+                    _time_word(t) and not any(e.start <= t.i < e.end for e in later) for t in sent):
             continue
         told = [m.time for m in held if m.time is not None and m.evidence.sentence < n
                 and paragraph[m.evidence.sentence] == paragraph[n]]
@@ -1606,6 +1619,13 @@ _DURATION = re.compile(r"(?:(?:about|nearly|almost|more than|some|over|around|ro
                        r"just under|the) )?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                        r"several|many|few|\d+)[- ](?:hour|minute|day|week)s?(?:-long)?|much of the "
                        r"(?:morning|afternoon|evening|day|night)")
+
+
+def _later_than_the_story(ctx: DocContext, span) -> bool:
+    """"... to discuss conditions for an election next year": a time after the article's date is
+    what the exchange was about, not when it was held."""
+    resolved = resolve(span.text, ctx.date) if ctx.date is not None else None
+    return resolved is not None and resolved.start > ctx.date
 
 
 def _duration(span) -> bool:
@@ -1994,8 +2014,10 @@ def _add_companions(ctx: DocContext) -> None:
         _join_last_meeting(ctx, ctx.sentence_no(tok), companions, hosts)
 
 
-# Verbs whose passive "by" names a party ("was received by", "was signed by").
-PASSIVE_EXCHANGE_VERBS = {"meet", "host", "receive", "welcome", "visit", "call", "phone", "telephone", "sign"}
+# Verbs whose passive "by" names a party ("was received by", "was signed by", "was agreed by South Africa
+# with the United States").
+PASSIVE_EXCHANGE_VERBS = {"meet", "host", "receive", "welcome", "visit", "call", "phone", "telephone", "sign", "agree",
+                          "negotiate"}
 
 
 def _people_left_on_verb(ctx: DocContext, verb, after) -> list:
@@ -2328,9 +2350,10 @@ def _object_topics(ctx: DocContext, index: dict, sent, limit: int = 4, any_prep:
             break
         if tok.i in skip:
             continue
-        # What is acted on, and what reported speech is about ("told X that the law was ...").
-        if tok.dep_ == "dobj" or (tok.dep_ == "pobj" and (any_prep or tok.head.lower_ in TOPIC_PREPS)) or \
-                (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp"):
+        # What is acted on ("the partnership was agreed by ..." too), and what reported speech is
+        # about ("told X that the law was ...").
+        if tok.dep_ in ("dobj", "nsubjpass") or (tok.dep_ == "pobj" and (any_prep or tok.head.lower_ in TOPIC_PREPS)) or \
+                (tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp"):
             if not admits_new_members(tok) and (tok.pos_ != "NOUN" or _trigger(tok) or tok.lemma_.lower() in ANAPHORIC_TOPICS or
                                  tok.lower_ in GROUP_NOUNS or tok.lemma_.lower() in DELEGATION_NOUNS or
                                  tok.lemma_.lower() in PERSON_NOUNS or tok.lemma_.lower() in MEANS_NOUNS):
