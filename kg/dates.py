@@ -239,6 +239,8 @@ _SAME_TIME = re.compile(r"\b(?:the same (?:day|week|morning|afternoon|evening)|t
 _DAYS_LATER = re.compile(r"\b(?:(a|one|two|three|four|five|six) days? later|the (?:next|following) day)\b", re.IGNORECASE)
 
 
+_MONTHS_LATER = re.compile(r"\b(?:(a|one|two|three|four|five|six) months? later|the (?:next|following) month)\b",
+                           re.IGNORECASE)
 _SAME_NIGHT = re.compile(r"\b(?:the same night|that (?:same )?night)\b", re.IGNORECASE)
 
 
@@ -282,8 +284,9 @@ _BEFORE_THE_STORY = re.compile(r"\bbefore the (?:announcement|decision)\b", re.I
 
 
 def names_days_later(text: str) -> bool:
-    """True when ``text`` places its event days after the one told before ("the following day")."""
-    return _DAYS_LATER.search(text) is not None
+    """True when ``text`` places its event days (or months) after the one told before ("the
+    following day", "a month later")."""
+    return _DAYS_LATER.search(text) is not None or _MONTHS_LATER.search(text) is not None
 
 
 def same_month_as_told(text: str) -> bool:
@@ -314,7 +317,13 @@ def days_before(after: TimeSpan | None, text: str) -> TimeSpan | None:
 
 def days_after(before: TimeSpan | None, text: str) -> TimeSpan | None:
     """The day ``text`` places after ``before`` ("a day later", "the next day"), when ``before`` is
-    one known day; else None."""
+    one known day; the month "a month later" places after a known month or day; else None."""
+    months = _MONTHS_LATER.search(text)
+    if months is not None and before is not None and (before.start.year, before.start.month) == \
+            (before.end.year, before.end.month):
+        count = NUMBER_WORDS[months.group(1).lower()] if months.group(1) else 1
+        index = before.start.year * 12 + before.start.month - 1 + count
+        return _month_span(index // 12, index % 12 + 1, months.group(0))
     found = _DAYS_LATER.search(text)
     if found is None or before is None or not before.is_day:
         return None

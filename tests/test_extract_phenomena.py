@@ -2396,3 +2396,26 @@ def test_a_later_year_in_a_sidelines_sentence_does_not_leave_it_undated(extract)
                 "election in Venezuela next year.", date="2023-07-18")
     meeting = next(m for m in r.meetings() if r.name(m.participants[0]) == "Emmanuel Macron")
     assert meeting.time is not None and meeting.time.start == dt.date(2023, 7, 18)
+
+
+def test_a_month_later_is_the_month_after_the_last_exchange(extract):
+    r = extract("Ties have deepened since President Vladimir Putin hosted Kim Jong Un at the Vostochny cosmodrome in "
+                "September. Foreign Minister Sergei Lavrov held talks with Kim in Pyongyang a month later.",
+                date="2024-03-29")
+    talks = next(m for m in r.meetings() if "Sergei Lavrov" in {r.name(p) for p in m.participants})
+    assert (talks.time.start, talks.time.end) == (dt.date(2023, 10, 1), dt.date(2023, 10, 31))
+
+
+def test_talks_a_time_is_counted_from_were_held(extract):
+    r = extract("Biden, who has not met Chinese President Xi Jinping since their talks in Bali last November, said "
+                "he hoped to see him soon.", date="2023-10-21")
+    talks = r.meetings()
+    assert r.pairs() == [["Joe Biden", "Xi Jinping"]] and talks[0].time.start == dt.date(2022, 11, 1)
+
+
+def test_a_trip_told_as_a_time_is_not_the_main_clauses_meeting(extract):
+    r = extract("Modi met President Volodymyr Zelensky in Kyiv on Aug. 23, six weeks after a trip to Moscow in July.",
+                date="2024-09-22")
+    trip = next(m for m in r.meetings() if m.kind == "visit")
+    assert sorted(r.name(p) for p in trip.participants) == ["Narendra Modi", "Russia"]
+    assert trip.time.start == dt.date(2024, 7, 1)

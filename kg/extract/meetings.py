@@ -339,7 +339,9 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     # "did not take part in the talks", "neither A nor B met C": it did not happen.
     node = tok
     setting = kind_of == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during")
-    for _ in range(4):
+    # "has not met Xi since their talks in Bali": the talks a time is counted from were held.
+    counted_from = kind_of == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("since", "after")
+    for _ in range(0 if counted_from else 4):
         if node.i != tok.i and (node.lemma_.lower() in REFUSAL_VERBS or (
                 node.lemma_.lower() == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in node.children))):
             if setting and any(v.pos_ == "VERB" and v.lemma_.lower() not in set(MEETING_VERBS) | PARTICIPATION_VERBS
@@ -969,9 +971,13 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                 found = []
             participants += [p for p in found if p not in participants]
             participants += [p for p in ctx.coordinated_people(subject) if p not in participants]
+        # "met Zelensky in Kyiv, six weeks after a trip to Moscow": those met were not on the trip
+        # (but "has not met Xi since their talks": "their" is the two of them).
+        counted_from = tok.dep_ == "pobj" and tok.head.lower_ in ("since", "after", "before", "until") and \
+            not any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
         if governing.lemma_.lower() in ("tell", "invite", "urge", "ask", "assure", "warn", "inform", "meet",
                                         "host", "receive", "welcome", "call", "brief", "press", "thank", "join",
-                                        "give", "convey"):
+                                        "give", "convey") and not counted_from:
             # "told Stoltenberg in a phone call", "invited Kristersson in a letter", "a message he
             # had given Biden during their video call"
             for child in governing.children:
@@ -1289,7 +1295,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     kind, confidence = "talks", 0.55
                 # Exchanges mentioned in an adverbial ("during their meeting on Friday") are this one.
                 for sub in tok.subtree:
-                    if sub.i != tok.i and sub.dep_ == "pobj" and _trigger(sub) and sub.head.head.i == tok.i:
+                    # ("has not met Xi since their talks in Bali": another exchange, the one counted from)
+                    if sub.i != tok.i and sub.dep_ == "pobj" and _trigger(sub) and sub.head.head.i == tok.i and \
+                            sub.head.lower_ not in ("since", "after", "before", "until"):
                         heads.append(sub)
                         adverbial.append(sub.i)
                         if _trigger(sub)[0] in REMOTE_KINDS and sub.head.lower_ in ("in", "during", "by", "over"):
@@ -1322,7 +1330,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 participants, explicit_with, governing = _noun_participants(ctx, tok, speaker)
                 if governing is not None and _only_greeted(governing):
                     continue    # "only shook hands with Austin at the opening dinner": no talks
-                if governing is not None:
+                if governing is not None and not (tok.dep_ == "pobj" and
+                                                  tok.head.lower_ in ("since", "after", "before", "until")):
+                    # (but "met Zelensky on Aug. 23, six weeks after a trip to Moscow in July": the
+                    # trip has a time of its own, not the verb's)
                     heads.insert(0, governing)
                 if len(participants) == 1 and tok.lower_ in PROCESS_NOUNS:
                     # "talks with the US", said by a Dutch official: the other party is the speaker,
@@ -1345,7 +1356,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                                          and 0 <= ctx.sentence_no(tok) - m.evidence.sentence <= 2
                                          and sum(ctx.entity(p) is not None and ctx.entity(p).kind == PERSON
                                                  for p in m.participants) >= 2), previous)
-                    if len(participants) < 2 or set(participants) <= set(previous.participants):
+                    if len(participants) < 2 or (set(participants) <= set(previous.participants) and
+                                                 previous.status == status):
+                        # (but "has not met Xi since their talks in Bali": held talks, not the meeting denied)
                         same_kind = previous.kind == kind or tok.lemma_.lower() in ("meeting", "call", "visit", "summit")
                         attended = governing is not None and _attends(governing)
                         if tok.lower_ in PROCESS_NOUNS and det[0] == "the" and not same_kind and not attended:
