@@ -2419,3 +2419,12 @@ def test_a_trip_told_as_a_time_is_not_the_main_clauses_meeting(extract):
     trip = next(m for m in r.meetings() if m.kind == "visit")
     assert sorted(r.name(p) for p in trip.participants) == ["Narendra Modi", "Russia"]
     assert trip.time.start == dt.date(2024, 7, 1)
+
+
+def test_the_two_men_are_the_two_made_subject_together_before(extract):
+    r = extract("Iran and the United States held talks in Rome on Saturday. Foreign Minister Abbas Araghchi and Steve "
+                "Witkoff, President Donald Trump’s special envoy, spent about four hours at the Omani embassy, while "
+                "Omani Foreign Minister Badr Albusaidi carried messages between them. A US official said the two men "
+                "had also spoken directly.", date="2025-04-19")
+    assert ["Abbas Araghchi", "Steve Witkoff"] in r.pairs()
+    assert not any("Badr Albusaidi" in pair for pair in r.pairs())

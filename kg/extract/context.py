@@ -436,6 +436,9 @@ class DocContext:
             return list(meeting.participants)
         if tok.lemma_.lower() == "side":
             return []       # "talks between the two sides" (two armies): not the last two people named
+        pair = self._coordinated_subjects_before(tok, count or 2)
+        if pair:
+            return pair
         # "The two presidents" are the last two presidents named, not the last two people.
         # "Biden spoke to the two men": the subject of their own clause is not one of them.
         verb = tok
@@ -451,6 +454,26 @@ class DocContext:
                 if m.iri not in people and (wanted is None or self._holds_post(m.iri, wanted)):
                     people.append(m.iri)
                 if len(people) == (count or 2):     # "the three" are the last three people named
+                    return people
+        return []
+
+    def _coordinated_subjects_before(self, tok, count: int) -> list[str]:
+        """"Araghchi and Witkoff ... spent four hours at the embassy, while Albusaidi carried
+        messages. ... the two men had also spoken directly": the last ``count`` people a sentence
+        before (two at most) made the subject of one clause together."""
+        here = self.sent_of[tok.i]
+        for number in range(here - 1, max(here - 3, -1), -1):
+            for subject in (t for t in reversed(list(self.sentences[number])) if t.dep_ in ("nsubj", "nsubjpass")):
+                # The subject and the words joined to it by "and" or in apposition ("Foreign
+                # Minister Abbas Araghchi and Steve Witkoff, Trump's envoy"), not those inside
+                # their descriptions ("Trump's").
+                group, frontier = [subject], [subject]
+                while frontier:
+                    frontier = [c for t in frontier for c in t.children if c.dep_ in ("conj", "appos")]
+                    group += frontier
+                people = list(dict.fromkeys(self.token_mention[t.i].iri for t in group if t.i in self.token_mention
+                                            and self.token_mention[t.i].kind == PERSON))
+                if len(people) == count and any(t.dep_ == "conj" for t in group):
                     return people
         return []
 
