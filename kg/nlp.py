@@ -82,10 +82,16 @@ def _register_components() -> None:
     @Language.component(PARAGRAPHS)
     def paragraph_breaks(doc):
         """A paragraph break ends a sentence, whatever the parser would make of it
-        ("... met in Beijing that May.\n\nAlbanese visited China ..." is two sentences)."""
+        ("... met in Beijing that May.\n\nAlbanese visited China ..." is two sentences), and a
+        lower-case word right after another word never starts one."""
         for token in doc[:-1]:
             if token.is_space and "\n" in token.text:
                 doc[token.i + 1].is_sent_start = True
+            elif token.text[:1].isalnum() and doc[token.i + 1].text[:1].islower() and \
+                    not doc[token.i + 1].is_sent_start:
+                # "... that today it was Ukraine but tomorrow it could be ...": a lower-case word
+                # right after a word goes on with its sentence (the parser split one here).
+                doc[token.i + 1].is_sent_start = False
         return doc
 
 

@@ -2428,3 +2428,15 @@ def test_the_two_men_are_the_two_made_subject_together_before(extract):
                 "had also spoken directly.", date="2025-04-19")
     assert ["Abbas Araghchi", "Steve Witkoff"] in r.pairs()
     assert not any("Badr Albusaidi" in pair for pair in r.pairs())
+
+
+def test_words_a_person_put_to_something_are_a_direct_statement(extract):
+    r = extract("South Korea’s ambassador, Hwang Joon-kook, compared the veto to “destroying a CCTV to avoid being "
+                "caught red-handed.”", date="2024-03-29")
+    assert [(s[0], s[2]) for s in r.said()] == [("Hwang Joon-kook", True)]
+
+
+def test_a_lower_case_word_after_a_word_does_not_start_a_sentence(nlp):
+    doc = nlp("Boric urged the region to act, warning that today it was Ukraine but tomorrow it could be any of "
+              "their countries.")
+    assert len(list(doc.sents)) == 1

@@ -724,10 +724,31 @@ def attribute_quote(ctx: DocContext, quote):
             distance = min(abs(tok.i - quote.tok_start), abs(tok.i - quote.tok_end))
             candidates.append((distance, tok))
     if not candidates:
-        return None, 0.0, None
+        return _characterising_speaker(ctx, quote)
     verb = min(candidates, key=lambda c: c[0])[1]
     speaker, confidence = _speaker_of(ctx, verb)
     return speaker, confidence, verb
+
+
+#: Verbs whose object or complement a speaker words: "compared the veto to “destroying a CCTV ...”".
+CHARACTERISING_VERBS = {"compare", "liken", "describe", "call", "dismiss", "brand", "label", "term", "dub"}
+
+
+def _characterising_speaker(ctx: DocContext, quote):
+    """(speaker, confidence, verb) for a quote that is the words a person put to something, with no
+    reporting verb in its sentence: "Hwang compared the veto to “destroying a CCTV to avoid being
+    caught red-handed.”"; (None, 0, None) otherwise."""
+    inside = range(quote.tok_start, quote.tok_end)
+    for tok in ctx.doc[quote.tok_start:quote.tok_end]:
+        if tok.head.i in inside or tok.head.i == tok.i:
+            continue
+        verb = next((a for a in tok.ancestors if a.i not in inside and a.pos_ == "VERB"), None)
+        if verb is None or verb.lemma_.lower() not in CHARACTERISING_VERBS:
+            continue
+        speaker, confidence = _speaker_of(ctx, verb)
+        if speaker is not None:
+            return speaker, confidence * 0.8, verb
+    return None, 0.0, None
 
 
 def resolve_time_for(ctx: DocContext, verb, content=None):
