@@ -235,7 +235,7 @@ def _day(year: int, month: int, day: int, raw: str) -> TimeSpan | None:
 
 # Times told relative to the event reported just before.
 _SAME_TIME = re.compile(r"\b(?:the same (?:day|week|morning|afternoon|evening)|that (?:same )?(?:day|morning|afternoon|evening)"
-                        r"|(?:earlier|later) in the day)\b", re.IGNORECASE)
+                        r"|(?:earlier|later) in the day|during the day)\b", re.IGNORECASE)
 _DAYS_LATER = re.compile(r"\b(?:(a|one|two|three|four|five|six) days? later|the (?:next|following) day)\b", re.IGNORECASE)
 
 

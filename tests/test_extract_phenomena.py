@@ -2440,3 +2440,68 @@ def test_a_lower_case_word_after_a_word_does_not_start_a_sentence(nlp):
     doc = nlp("Boric urged the region to act, warning that today it was Ukraine but tomorrow it could be any of "
               "their countries.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_trip_that_failed_to_win_a_reprieve_was_made(extract):
+    r = extract("A US tariff on Swiss goods took effect on Thursday after a last-minute trip to Washington by "
+                "Switzerland’s president, Karin Keller-Sutter, failed to win a reprieve.", date="2025-08-07")
+    assert ["Karin Keller-Sutter", "United States"] in r.pairs()
+
+
+def test_a_fellow_traveller_comes_from_the_others_country(extract):
+    r = extract("Swiss President Karin Keller-Sutter and Economy Minister Guy Parmelin flew to Washington on "
+                "Tuesday.", date="2025-08-07")
+    assert sorted(r.pairs()) == [["Guy Parmelin", "United States"], ["Karin Keller-Sutter", "United States"]]
+
+
+def test_a_hyphenated_surname_tagged_as_an_organisation_is_the_person(extract):
+    r = extract("Switzerland’s president, Karin Keller-Sutter, spoke on Thursday. Keller-Sutter had met Treasury "
+                "Secretary Scott Bessent in Geneva in May.", date="2025-08-07")
+    assert r.pairs() == [["Karin Keller-Sutter", "Scott Bessent"]]
+
+
+def test_a_lead_visit_does_not_take_the_day_of_old_talks_elsewhere(extract):
+    r = extract("A US tariff took effect on Thursday after a trip to Washington by Switzerland’s president, Karin "
+                "Keller-Sutter, failed to win a reprieve.\n\nKeller-Sutter had met Treasury Secretary Scott Bessent "
+                "in Geneva in May.", date="2025-08-07")
+    visit = next(m for m in r.meetings() if m.kind == "visit")
+    assert visit.time is None or visit.time.start.month == 8
+
+
+def test_during_the_day_is_the_day_told_before(extract):
+    r = extract("Chinese President Xi Jinping welcomed Vladimir Putin to Beijing on Thursday. The two leaders signed "
+                "a joint statement and attended a concert. Putin also held talks with Premier Li Qiang during the day.",
+                date="2024-05-17")
+    talks = next(m for m in r.meetings() if "Li Qiang" in {r.name(p) for p in m.participants})
+    assert talks.time is not None and talks.time.start == dt.date(2024, 5, 16)
+
+
+def test_a_queen_is_no_he(extract):
+    r = extract("The King and Queen Camilla left Samoa on Saturday at the end of a tour that began in Australia, "
+                "where he met Prime Minister Anthony Albanese in Canberra on Monday.", date="2024-10-26")
+    assert ["Anthony Albanese", "Camilla"] not in r.pairs()
+
+
+def test_a_second_that_clause_keeps_the_first(extract):
+    r = extract("Xi Jinping told reporters after the talks that the relationship was “hard-won” and that both sides "
+                "should cherish it.", date="2024-05-17")
+    assert any("relationship was “hard-won” and that both sides" in s[1] for s in r.said())
+
+
+def test_a_capitalised_word_in_a_quote_is_no_person(extract):
+    r = extract("“Vietnam will pay a 20% Tariff on any and all goods coming into our Territory, and a 40% Tariff on "
+                "any Transshipping,” Donald Trump wrote.", date="2025-07-03")
+    assert r.persons() == ["Donald Trump"]
+
+
+def test_a_name_that_begins_like_a_preposition(extract):
+    r = extract("Donald Trump announced the agreement after a phone call with To Lam, the general secretary of "
+                "Vietnam’s Communist Party.", date="2025-07-03")
+    assert r.pairs() == [["Donald Trump", "To Lam"]]
+
+
+def test_the_call_in_which_a_leader_asked_a_country_is_the_call_told(extract):
+    r = extract("Donald Trump announced the agreement after a phone call with General Secretary To Lam of Vietnam. "
+                "According to the government’s account of the call, the Vietnamese leader asked Washington to "
+                "recognise Vietnam as a market economy.", date="2025-07-03")
+    assert r.pairs() == [["Donald Trump", "To Lam"]]

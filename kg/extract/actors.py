@@ -90,6 +90,7 @@ def find_actors(ctx: DocContext) -> None:
             span = _strip_titles(ent)
             if span is not None and len(span) >= 2:
                 person_surnames.add(norm(span[-1].text))
+                person_surnames.add(norm(span.text.split()[-1]))   # "Keller-Sutter", cut into three tokens
     # ... and of the people the reference data found in it ("Rustem Umerov", untagged by the model).
     person_surnames |= {key for e in ctx.facts.entities.values() if e.kind == PERSON for key in surname_keys(e.name)}
     countries_of_names: dict[tuple[int, int], str] = {}    # names read after "Country’s"
@@ -102,7 +103,7 @@ def find_actors(ctx: DocContext) -> None:
             taken.update(range(ent.start, ent.end))
             _person_mention(ctx, core)
             continue
-        if ent.label_ in ("ORG", "GPE", "NORP") and len(core) == 1 and norm(core.text) in person_surnames \
+        if ent.label_ in ("ORG", "GPE", "NORP") and len(core.text.split()) == 1 and norm(core.text) in person_surnames \
                 and not any(i in taken for i in range(ent.start, ent.end)):
             taken.update(range(ent.start, ent.end))
             _person_mention(ctx, core)
@@ -559,7 +560,26 @@ def _full_name(text: str) -> str:
     return " ".join(words)
 
 
+# Titles that tell a person's gender, for the pronouns that follow ("The King and Queen Camilla
+# left ..., where he met Albanese": the King).
+FEMALE_TITLES = {"queen", "princess", "duchess", "empress", "mrs", "ms", "madam", "sheikha", "lady", "dame"}
+MALE_TITLES = {"king", "prince", "duke", "emperor", "mr", "sheikh", "lord", "sir"}
+
+
 def _person_mention(ctx: DocContext, span) -> None:
+    """Link a PERSON name to a person of this document, of the gazetteer, or a new one; a title
+    right before the name that tells the gender gives it to a person whose gender is unknown."""
+    _link_person(ctx, span)
+    # (the title may sit inside the name the model tagged: "Queen Camilla")
+    words = [ctx.doc[i].lower_.strip(".") for i in (span.start - 1, span.start) if i >= 0]
+    gender = "female" if FEMALE_TITLES & set(words) else "male" if MALE_TITLES & set(words) else None
+    mention = ctx.token_mention.get(span.start)
+    entity = ctx.facts.entities.get(mention.iri) if mention is not None else None
+    if gender and entity is not None and entity.kind == PERSON and not entity.gender:
+        entity.gender = gender
+
+
+def _link_person(ctx: DocContext, span) -> None:
     """Link a PERSON name to a person of this document, of the gazetteer, or a new one."""
     gaz, doc = ctx.gaz, ctx.doc
     name = span.text.replace("’", "'")
@@ -600,6 +620,8 @@ def _person_mention(ctx: DocContext, span) -> None:
         ref = active[0] if active else people[0]
         _register(ctx, ref.iri, PERSON, ref.name, name, span.start, span.end, in_reference=True, gender=ref.gender)
         return
+    if ctx.quote_at(span.start) is not None:
+        return      # “... a 40% Tariff on any Transshipping,” he wrote: a capitalised word in a quote, no one
     _register(ctx, person_iri(name), PERSON, name, name, span.start, span.end)
 
 

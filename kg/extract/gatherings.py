@@ -239,6 +239,12 @@ def _speaking_after(ctx: DocContext, noun) -> list[str]:
     return [iri for iri in _actors(ctx, subject) if ctx.is_named_person(iri)]
 
 
+def _another_gathering(noun) -> bool:
+    """"attended a summit of the BRICS group in Kazan": a gathering of its own, told as new (not
+    "the meeting", "his first G20 meeting")."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
+
+
 def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
     """Named people a clause puts at a gathering, through ``tok`` (a verb or a preposition)."""
     clause = None
@@ -249,7 +255,8 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
                                   if ctx.is_named_person(iri)))
     if tok.pos_ == "VERB" and tok.lemma_.lower() in ATTENDING_VERBS and not any(c.dep_ == "neg" for c in tok.children):
         objects = [c for c in tok.children if c.dep_ == "dobj"]
-        if any(_names_gathering(o) for o in objects) or not objects and tok.lemma_.lower() == "attend":
+        if any(_names_gathering(o) and not _another_gathering(o) for o in objects) or \
+                not objects and tok.lemma_.lower() == "attend":
             clause = tok        # "attended the meeting", "... also attended"
         elif any(o.lower_ in ("which", "that") for o in objects) and tok.dep_ == "relcl" and \
                 _names_gathering(tok.head):
@@ -266,6 +273,11 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
             any(c.dep_ == "poss" and _names_gathering(c) for c in tok.children):
         # "The conference's chair, UAE Minister of State Thani bin Ahmed Al Zeyoudi, said ..."
         return [iri for c in tok.children if c.dep_ == "appos" for iri in _actors(ctx, c) if ctx.is_named_person(iri)]
+    elif tok.pos_ == "NOUN" and _names_gathering(tok) and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        # "The meeting, chaired by Samoan Prime Minister Fiamē Naomi Mataʻafa, was the first ..."
+        return list(dict.fromkeys(iri for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ATTENDING_VERBS
+                                  for o in _agents(acl) for iri in _actors(ctx, o) + ctx.coordinated_people(o)
+                                  if ctx.is_named_person(iri)))
     elif tok.lower_ == "sidelines" and tok.dep_ == "pobj":
         clause = _governing_verb(tok)
     elif tok.dep_ == "prep" and tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX") and any(

@@ -347,6 +347,8 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
             if setting and any(v.pos_ == "VERB" and v.lemma_.lower() not in set(MEETING_VERBS) | PARTICIPATION_VERBS
                                for v in tok.ancestors if v.i != node.i and node.is_ancestor(v)):
                 break       # "failed to close deals at a White House summit": the summit was held
+            if kind_of == "noun" and tok.dep_ == "nsubj" and tok.head.i == node.i:
+                break       # "a trip to Washington by Keller-Sutter failed to win a reprieve": it was made
             return DENIED       # "refused to meet", "turned down a request for a phone call"
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in PARTICIPATION_VERBS | ENABLING_VERBS | {
                 verb.lemma_.lower() if verb is not None else ""} \
@@ -505,6 +507,9 @@ def _with_objects(tok, deep: bool = False, preps=("with", "between", "among", "t
                         # "agreed among themselves", "met with each other": the subject's own parties
                         if obj.dep_ == "pobj" and obj not in objs and obj.lower_ not in RECIPROCALS:
                             objs.append(obj)
+                        elif obj.dep_ == "prep" and obj.i == prep.i + 1 and obj.text[:1].isupper():
+                            # "a phone call with To Lam": a name whose first word reads as a preposition
+                            objs += [o for o in obj.children if o.dep_ == "pobj" and o.ent_type_ == "PERSON"]
             elif deep and child.dep_ in ("prep", "pobj") and not _trigger(child):
                 stack.append(child)
     return objs
@@ -1356,8 +1361,12 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                                          and 0 <= ctx.sentence_no(tok) - m.evidence.sentence <= 2
                                          and sum(ctx.entity(p) is not None and ctx.entity(p).kind == PERSON
                                                  for p in m.participants) >= 2), previous)
-                    if len(participants) < 2 or (set(participants) <= set(previous.participants) and
-                                                 previous.status == status):
+                    # (a country stands for its people beside one of them: "the call" in which "the
+                    # Vietnamese leader asked Washington ..." is Trump's call with To Lam; but "Berlin
+                    # and Beijing announced during the visit" is the governments' own exchange)
+                    covered = all(p in previous.participants or any(ctx.country_of(q) == p for q in previous.participants)
+                                  for p in participants) and any(p in previous.participants for p in participants)
+                    if len(participants) < 2 or (covered and previous.status == status):
                         # (but "has not met Xi since their talks in Bali": held talks, not the meeting denied)
                         same_kind = previous.kind == kind or tok.lemma_.lower() in ("meeting", "call", "visit", "summit")
                         attended = governing is not None and _attends(governing)
@@ -1576,7 +1585,22 @@ def _date_visits_by_their_exchanges(ctx: DocContext) -> None:
             continue
         visit.time = next((m.time for m in ctx.facts.meetings if m.status == HELD and m.time is not None
                            and m.kind != "visit" and guest in m.participants
-                           and any(ctx.country_of(p) == host for p in m.participants if p != guest)), None)
+                           and any(ctx.country_of(p) == host for p in m.participants if p != guest)
+                           and not _held_elsewhere(ctx, m, host) and not _old_news(ctx, m, visit)), None)
+
+
+def _held_elsewhere(ctx: DocContext, meeting: Meeting, country: str) -> bool:
+    """Whether the exchange's place is a capital of another country than ``country``."""
+    if meeting.place is None:
+        return False
+    found = ctx.gaz.country(meeting.place[1])
+    return found is not None and found.iri != country
+
+
+def _old_news(ctx: DocContext, meeting: Meeting, visit: Meeting) -> bool:
+    """A visit the lead tells is this week's news: an exchange a month or more before the article
+    ("had met Bessent in Geneva in May") is not what it was for."""
+    return visit.evidence.sentence <= 1 and ctx.date is not None and (ctx.date - meeting.time.end).days > 31
 
 
 def _date_by_the_story(ctx: DocContext) -> None:
@@ -1801,10 +1825,13 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
         # A guest's country must be known when only the place says which country was
         # visited ("hosted X in London", "travelled to Washington"); "X visited Moscow" says it outright.
         unknown_ok = lemma not in GUEST_VERBS + tuple(ARRIVE_VERBS)
+        # "Keller-Sutter and Economy Minister Guy Parmelin flew to Washington": fellow travellers
+        # whose country the text does not tell come from the one country of the others.
+        known = {c for c in (ctx.country_of(g) for g in guests) if c is not None}
         for host in hosts:
             for guest in dict.fromkeys(guests):
                 entity = ctx.entity(guest)
-                country = ctx.country_of(guest)
+                country = ctx.country_of(guest) or (next(iter(known)) if len(known) == 1 else None)
                 if entity is None or entity.kind != PERSON or country == host or (country is None and not unknown_ok):
                     continue
                 if any(set(m.participants) == {guest, host} for m in ctx.facts.meetings):

@@ -372,6 +372,7 @@ def extract_statements(ctx: DocContext, topic_index: dict) -> None:
             continue
         used_verbs.add(tok.i)
         start, end = _clause_text(ctx, content, verb=tok)
+        start = _earlier_that_clause_start(ctx, tok, content, start)
         end = _conjoined_end(ctx, tok, content, end)
         end = _close_quote(ctx.text, start, end)
         relayed = _relayed_speaker(ctx, content, speaker)
@@ -561,6 +562,21 @@ def appeal_on(verb) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "on" and
                any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
                for c in verb.children)
+
+
+def _earlier_that_clause_start(ctx: DocContext, verb, content, start: int) -> int:
+    """Extend reported content back over a first "that" clause the parser hung elsewhere: "Xi told
+    reporters after the talks that the relationship was “hard-won” and that both sides should
+    cherish it" (the first clause read as a relative clause of "talks")."""
+    mark = next((c for c in content.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is None or mark.i == 0 or ctx.tokens[mark.i - 1].lower_ not in ("and", "but"):
+        return start
+    first = ctx.tokens[mark.i - 1].head
+    first_mark = next((c for c in first.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if first.i == content.i or first_mark is None or not verb.i < first_mark.i < mark.i or \
+            first.right_edge.i < mark.i - 2:
+        return start
+    return ctx.tokens[first_mark.i + 1].idx
 
 
 def _conjoined_end(ctx: DocContext, verb, content, end: int) -> int:
