@@ -2505,3 +2505,12 @@ def test_the_call_in_which_a_leader_asked_a_country_is_the_call_told(extract):
                 "According to the government’s account of the call, the Vietnamese leader asked Washington to "
                 "recognise Vietnam as a market economy.", date="2025-07-03")
     assert r.pairs() == [["Donald Trump", "To Lam"]]
+
+
+def test_talks_after_which_the_lead_event_came_are_of_its_day(extract):
+    r = extract("India and Singapore signed an agreement on Thursday to cooperate on semiconductors. The memorandum was "
+                "one of four that officials exchanged in the presence of Prime Minister Narendra Modi and his "
+                "Singaporean counterpart, Lawrence Wong, after the two leaders held talks at Parliament House.",
+                date="2024-09-06")
+    talks = next(m for m in r.meetings() if "Lawrence Wong" in {r.name(p) for p in m.participants})
+    assert talks.time is not None and talks.time.start == dt.date(2024, 9, 5)

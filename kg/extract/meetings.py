@@ -1624,9 +1624,12 @@ def _date_by_the_story(ctx: DocContext) -> None:
         n = meeting.evidence.sentence
         sent = ctx.sentences[n]
         later = [e for e in ctx.ents_in(sent) if e.label_ == "DATE" and _later_than_the_story(ctx, e)]
+        # (but in the story's first sentences, "after the two leaders held talks" tells what led
+        # to the story's event, the same day)
+        early = n <= 1 and any(t.dep_ == "mark" and t.lower_ == "after" for t in sent)
         if any((e.label_ == "DATE" or (e.label_ == "TIME" and not _part_of_the_day(e))) and not _duration(e)
                and e not in later for e in ctx.ents_in(sent)) or \
-                any(t.dep_ == "mark" and t.lower_ in _TIME_MARKS and not _same_scene(ctx, t) or
+                any(t.dep_ == "mark" and t.lower_ in _TIME_MARKS and not _same_scene(ctx, t) and not early or
                     _time_word(t) and not any(e.start <= t.i < e.end for e in later) for t in sent):
             continue
         told = [m.time for m in held if m.time is not None and m.evidence.sentence < n
