@@ -2514,3 +2514,18 @@ def test_talks_after_which_the_lead_event_came_are_of_its_day(extract):
                 date="2024-09-06")
     talks = next(m for m in r.meetings() if "Lawrence Wong" in {r.name(p) for p in m.participants})
     assert talks.time is not None and talks.time.start == dt.date(2024, 9, 5)
+
+
+def test_a_pair_who_met_in_a_relative_clause_met_each_other(extract):
+    r = extract("The negotiations were led by Foreign Secretary James Cleverly and Commission Vice President Maroš "
+                "Šefčovič, who met in London in early January.", date="2023-02-28")
+    meeting = r.meetings()[0]
+    assert r.pairs() == [["James Cleverly", "Maroš Šefčovič"]] and meeting.time.start == dt.date(2023, 1, 1)
+
+
+def test_days_later_counts_from_the_day_named_last(extract):
+    r = extract("The deal lowers the 46% tariff that Donald Trump announced for Vietnam on April 2 and then suspended "
+                "for 90 days, a pause that ends on July 9. Two days later, Pham Minh Chinh called Trump and offered "
+                "to cut tariffs to zero.", date="2025-07-03")
+    call = r.meetings()[0]
+    assert call.kind == "call" and call.time.start == dt.date(2025, 4, 4)

@@ -69,7 +69,7 @@ def _trigger(tok) -> tuple[str, str] | None:
         if lemma == "call" and (any((c.dep_ == "prt" and c.lower_ == "off") or (c.dep_ == "prep" and c.lower_ == "for")
                                     for c in tok.children) or appeal_on(tok)):
             return None     # "called off a meeting", "called for talks", "called on X to": no phone call
-        if lemma == "call" and any((c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ", "PROPN") and c.ent_type_ != "PERSON")
+        if lemma == "call" and any((c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ") and c.ent_type_ != "PERSON")
                                    or (c.dep_ == "dobj" and c.lower_ == "what") for c in tok.children):
             return None     # "called Britain “our closest ally”", "set out what they called the Nairobi-Washington
                             # Vision": a name for it, not a phone call
@@ -1149,6 +1149,13 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 if subject is not None:
                     participants += _actors(ctx, subject, speaker)
                     participants += [p for p in ctx.coordinated_people(subject) if p not in participants]
+                    if tok.dep_ == "relcl" and subject.dep_ == "conj" and subject.i == tok.head.i and \
+                            tok.lemma_.lower() in ("meet", "talk", "speak", "confer") and \
+                            not any(c.dep_ == "dobj" for c in tok.children) and not _with_objects(tok):
+                        # "led by Cleverly and Šefčovič, who met in London in early January": the
+                        # pair met each other.
+                        for other in [subject.head, *conjuncts(subject.head)]:
+                            participants += [p for p in _actors(ctx, other, speaker) if p not in participants]
                     # "The G7 nations, the EU and Australia agreed": a list the parser cut into
                     # several subjects of the verb.
                     # The same when the subject is the governing verb's ("A and his counterpart B
@@ -1415,10 +1422,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             time = None
             for head in heads:
                 time = time or time_of(ctx, head, future=status == PLANNED)
-            if time is None and ctx.facts.meetings:
+            if time is None:
                 # "... and his call with Zelensky the following day", "received A on Monday and met B
                 # the following day": the day after the last exchange told.
-                time = days_after(ctx.facts.meetings[-1].time, _own_words(tok, kind_of)) \
+                time = days_after(_last_time_told(ctx, sent), _own_words(tok, kind_of)) \
                     if names_days_later(sent_text) else None     # (the sentence first: it is cheaper)
             if time is None:
                 # "After the talks, Zelensky joined ... in a phone call": the day of the talks told.
@@ -1458,8 +1465,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                                                                                   head=heads[0])
             if time is None and ctx.facts.meetings and same_time_as_before(sent_text):
                 time = ctx.facts.meetings[-1].time  # "On the same day, Macron held talks ..."
-            if time is None and ctx.facts.meetings:
-                time = days_after(ctx.facts.meetings[-1].time, sent_text)  # "A day later, Macron met ..."
+            if time is None and names_days_later(sent_text):
+                time = days_after(_last_time_told(ctx, sent), sent_text)  # "A day later, Macron met ..."
             if time is None and status == HELD and first is not None and ctx.sentence_no(sent[0]) <= 1 \
                     and not _in_sequence_clause(heads[0]):
                 # The lead reports the story's event and dates it; the sentence after it
@@ -2180,6 +2187,24 @@ def _month_told_before(ctx: DocContext, sent, tok):
         if span is not None and span.granularity != "year" and span.start.month == span.end.month:
             return resolve(f"{span.start:%B %Y}", ctx.date)
     return None
+
+
+def _last_time_told(ctx: DocContext, sent):
+    """What "two days later" counts from: the last exchange told, or a day the text named after it
+    in the sentence before ("the tariff that Trump announced on April 2 ... Two days later, To Lam
+    called Trump"), not one still to come."""
+    last = ctx.facts.meetings[-1] if ctx.facts.meetings else None
+    here = ctx.sent_of[sent.start]
+    for ent in reversed(ctx.time_ents):
+        if ent.start >= sent.start or here - ctx.sent_of[ent.start] > 1:
+            continue
+        if last is not None and ctx.token_offsets[ent.start] < last.evidence.start:
+            break
+        span = resolve(ent.text, ctx.date)
+        if span is not None and span.is_day and not _in_reported_content(ent.root) and \
+                (ctx.date is None or span.start <= ctx.date):
+            return span
+    return last.time if last is not None else None
 
 
 def _day_told_before(ctx: DocContext, sent):
