@@ -2529,3 +2529,28 @@ def test_days_later_counts_from_the_day_named_last(extract):
                 "to cut tariffs to zero.", date="2025-07-03")
     call = r.meetings()[0]
     assert call.kind == "call" and call.time.start == dt.date(2025, 4, 4)
+
+
+def test_the_deal_someone_struck_with_someone(extract):
+    r = extract("The European Union faces a 15% rate under the deal Trump struck with European Commission President "
+                "Ursula von der Leyen at his golf resort in Scotland late last month.", date="2025-08-07")
+    assert r.pairs() == [["Donald Trump", "Ursula von der Leyen"]]
+
+
+def test_a_call_in_which_someone_was_urged_to_avoid_something_was_held(extract):
+    r = extract("Brazilian President Luiz Inácio Lula da Silva did not attend. He urged Venezuelan President Nicolás "
+                "Maduro to avoid unilateral steps in a telephone call at the weekend.", date="2023-12-15")
+    call = r.meetings()[0]
+    assert r.pairs() == [["Luiz Inácio Lula da Silva", "Nicolás Maduro"]] and call.kind == "call"
+    assert call.time.start == dt.date(2023, 12, 9)
+
+
+def test_appearing_with_someone_is_meeting_them(extract):
+    r = extract("Eli Lilly chief executive David Ricks appeared with Donald Trump in the Oval Office on Thursday. "
+                "Narendra Modi appeared on television on Friday.", date="2025-11-07")
+    assert r.pairs() == [["David Ricks", "Donald Trump"]]
+
+
+def test_separate_agreements_are_not_signed_with_each_other(extract):
+    r = extract("Russia and Ukraine signed separate agreements with Turkey in Istanbul on Friday.", date="2022-07-23")
+    assert sorted(r.pairs()) == [["Russia", "Turkey"], ["Turkey", "Ukraine"]]

@@ -54,7 +54,7 @@ GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "di
 # first, since _trigger looks at every token of a document and most are none of these.
 _TRIGGER_WORDS = frozenset(PROCESS_NOUNS | set(MEETING_VERBS) | set(MEETING_NOUNS) | DEAL_VERBS | {
     "sit", "see", "spend", "exchange", "lodge", "file", "deliver", "register", "conference", "appearance",
-    "call", "calls", "press", "join", "put", "bring", "welcome", "contact"})
+    "call", "calls", "press", "join", "put", "bring", "welcome", "contact", "appear"})
 
 
 def _trigger(tok) -> tuple[str, str] | None:
@@ -130,10 +130,15 @@ def _trigger(tok) -> tuple[str, str] | None:
     if tok.pos_ == "VERB" and lemma in DEAL_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children):
         return "talks", "verb"      # "struck a trade deal with Japan": the parties negotiated
+    if tok.pos_ == "VERB" and lemma in DEAL_VERBS and tok.dep_ == "relcl" and tok.head.lemma_.lower() in DEAL_NOUNS \
+            and any(c.dep_ == "nsubj" for c in tok.children):
+        return "talks", "verb"      # "the deal Trump struck with von der Leyen at his golf resort"
     if tok.pos_ == "VERB" and lemma in DEAL_VERBS and any(
             c.dep_ == "nsubjpass" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children) and \
             any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
         return "talks", "verb"      # "The agreement was struck between the Parliament and the member states"
+    if lemma == "appear" and tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return "meeting", "verb"    # "Both chief executives appeared with Trump in the Oval Office"
     if lemma == "contact" and tok.pos_ == "NOUN" and nominal and \
             any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
         return "talks", "noun"      # "..., the first high-level contact between the two countries since 2022"
@@ -339,6 +344,15 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     # "did not take part in the talks", "neither A nor B met C": it did not happen.
     node = tok
     setting = kind_of == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during")
+    # "urged Maduro to avoid unilateral steps in a telephone call": what is avoided is the object,
+    # not the call the parser hung from it.
+    medium = None
+    if kind_of == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "by", "over"):
+        holder = tok.head.head
+        if holder.dep_ == "dobj" and not _trigger(holder):
+            medium = holder.head            # (the parser hangs the call from the object: "steps in a call")
+        elif holder.pos_ == "VERB" and any(c.dep_ == "dobj" and not _trigger(c) for c in holder.children):
+            medium = holder
     # "has not met Xi since their talks in Bali": the talks a time is counted from were held.
     counted_from = kind_of == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("since", "after")
     for _ in range(0 if counted_from else 4):
@@ -349,6 +363,8 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
                 break       # "failed to close deals at a White House summit": the summit was held
             if kind_of == "noun" and tok.dep_ == "nsubj" and tok.head.i == node.i:
                 break       # "a trip to Washington by Keller-Sutter failed to win a reprieve": it was made
+            if medium is not None and medium.i == node.i:
+                break
             return DENIED       # "refused to meet", "turned down a request for a phone call"
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in PARTICIPATION_VERBS | ENABLING_VERBS | {
                 verb.lemma_.lower() if verb is not None else ""} \
@@ -394,7 +410,8 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     # For talks named by a noun, the verb they hang from counts too ("intends to go ahead in
     # consultation with Congress", "flies to Cairo on Saturday for talks with Sisi").
     modal = list(own)
-    if kind_of == "noun" and verb is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in", "to", "into"):
+    if kind_of == "noun" and verb is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in", "to", "into") \
+            and medium is None:     # (what was urged "in a telephone call" is not the call's modality)
         governing = _governing_verb(tok)
         if governing is not None:
             modal.append(governing)
@@ -988,6 +1005,13 @@ def _noun_participants(ctx: DocContext, tok, speaker):
             for child in governing.children:
                 if child.dep_ in ("dobj", "dative") and child.i != tok.i:
                     participants += [p for p in _actors(ctx, child, speaker) if p not in participants]
+        if governing.dep_ == "xcomp" and governing.head.lemma_.lower() in OBJECT_CONTROL_VERBS and \
+                tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "by", "over"):
+            # "He urged Maduro to avoid unilateral steps in a telephone call": the call was between
+            # the one who urged and the one urged (the parser hung it from the second verb).
+            urger = _subject(governing.head)
+            for party in ([urger] if urger is not None else []) + [c for c in governing.head.children if c.dep_ == "dobj"]:
+                participants += [p for p in _actors(ctx, party, speaker) if p not in participants]
         if governing.lemma_.lower() in ("deliver", "convey", "give", "relay", "pass"):
             # "a warning that Xi delivered to Biden in a phone call": its hearer
             for obj in _with_objects(governing, preps=("to",)):
@@ -2497,10 +2521,13 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
         several_places = any(c.dep_ == "dobj" and conjuncts(c) for c in anchor.children)
         if guests and len(hosts) >= 2 and several_places:
             return [guests + [p] for p in hosts]
-    # "Russia and Ukraine each agreed, in separate talks with US officials": each of the
-    # subject's parties with the others, never with each other.
+    # "Russia and Ukraine each agreed, in separate talks with US officials", "Russia and Ukraine
+    # signed separate agreements with Turkey and the UN": each of the subject's parties with the
+    # others, never with each other.
     if kind_of == "verb" and (any(c.lower_ == "each" and c.dep_ in ("nsubj", "advmod", "npadvmod", "appos", "det")
-                                  for c in anchor.children) or (
+                                  for c in anchor.children) or any(
+            c.dep_ == "dobj" and c.tag_ == "NNS" and any(a.dep_ == "amod" and a.lower_ == "separate" for a in c.children)
+            for c in anchor.children) or (
             "separate" in ctx.sentence_texts[ctx.sentence_no(anchor)] and any(
                 sub.dep_ == "pobj" and sub.head.head.i == anchor.i and _trigger(sub) is not None and
                 any(c.dep_ == "amod" and c.lower_ == "separate" for c in sub.children) for sub in anchor.subtree))):
