@@ -2554,3 +2554,35 @@ def test_appearing_with_someone_is_meeting_them(extract):
 def test_separate_agreements_are_not_signed_with_each_other(extract):
     r = extract("Russia and Ukraine signed separate agreements with Turkey in Istanbul on Friday.", date="2022-07-23")
     assert sorted(r.pairs()) == [["Russia", "Turkey"], ["Turkey", "Ukraine"]]
+
+
+def test_talks_told_in_a_when_clause_of_a_date_are_at_that_date(extract):
+    r = extract("Vladimir Putin hosted Kim Jong Un at the Vostochny cosmodrome on Wednesday. Putin said he had fond "
+                "memories of April 2019, when he held talks with Kim Jong Un in Vladivostok.", date="2023-09-14")
+    talks = next(m for m in r.meetings() if m.place and m.place[1] == "Vladivostok")
+    assert talks.time.start == dt.date(2019, 4, 1)
+
+
+def test_days_after_a_date_are_the_days_that_followed_it(extract):
+    r = extract("Hungarian Prime Minister Viktor Orbán, who flew to Tbilisi days after the disputed Oct. 26 "
+                "parliamentary election and held talks with Prime Minister Irakli Kobakhidze, praised the government.",
+                date="2024-12-28")
+    talks = next(m for m in r.meetings() if m.kind == "talks")
+    assert (talks.time.start, talks.time.end) == (dt.date(2024, 10, 27), dt.date(2024, 11, 2))
+
+
+def test_a_similar_agreement_with_someone_was_signed(extract):
+    r = extract("A day earlier, European Commission President Ursula von der Leyen had signed a similar agreement with "
+                "Kazakhstan’s President Kassym-Jomart Tokayev.", date="2022-11-09")
+    assert r.pairs() == [["Kassym-Jomart Tokayev", "Ursula von der Leyen"]]
+
+
+def test_a_conference_named_by_its_name_has_those_who_opened_cohosted_and_addressed_it(extract):
+    r = extract("French President Emmanuel Macron opened the United Nations Ocean Conference in Nice on Monday. Macron, "
+                "who is co-hosting the five-day meeting with Costa Rica’s president, Rodrigo Chaves, spoke first. "
+                "Brazilian President Luiz Inácio Lula da Silva also addressed the opening session. Ukrainian "
+                "President Volodymyr Zelensky addressed the conference by video.", date="2025-06-10")
+    gathering = next(m for m in r.meetings() if "Luiz Inácio Lula da Silva" in {r.name(p) for p in m.participants})
+    names = {r.name(p) for p in gathering.participants}
+    assert {"Emmanuel Macron", "Rodrigo Chaves", "Luiz Inácio Lula da Silva"} <= names
+    assert "Volodymyr Zelensky" not in names

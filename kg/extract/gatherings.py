@@ -24,7 +24,7 @@ from kg.rdfwriter import topic_iri, topic_label
 EXTRACTOR = "kg.extract.gatherings.v1"
 GATHERING_NOUNS = {"meeting", "summit", "conference", "gathering", "session", "talks"}
 # Verbs that put their subject at the gathering they govern: "chaired the meeting", "attending his first G20 meeting".
-ATTENDING_VERBS = {"chair", "co-chair", "attend", "host", "co-host", "join"}
+ATTENDING_VERBS = {"chair", "co-chair", "attend", "host", "co-host", "join", "address"}
 # Groups a gathering is of, beside officials and countries: "International donors pledged ... at a
 # conference in Paris".
 PLEDGING_NOUNS = {"donor", "participant", "attendee", "lender", "creditor"}
@@ -98,7 +98,7 @@ def _gathering(ctx: DocContext, tok):
     if not _names_gathering(tok):
         return None     # first: most tokens stop here, before the costlier _trigger
     trig = _trigger(tok)
-    if trig is None and tok.lemma_.lower() == "conference" and tok.pos_ == "NOUN" and \
+    if trig is None and tok.lemma_.lower() == "conference" and tok.pos_ in ("NOUN", "PROPN") and \
             not any(c.lower_ in ("news", "press") for c in tok.children):
         trig = ("meeting", "noun")      # a donors' or peace conference, unlike "a news conference"
     if trig is None or trig[1] != "noun" or tok.tag_ == "NNS" and tok.lower_ != "talks":
@@ -110,8 +110,11 @@ def _gathering(ctx: DocContext, tok):
     if subject is not None and subject.tag_ in ("NNS", "NNPS") and (
             subject.lower_ in GROUP_NOUNS or subject.lemma_.lower() in COUNTRY_GROUP_NOUNS | PLEDGING_NOUNS):
         groups.append(subject)      # "Foreign ministers from the G20 ended a meeting", "60 countries endorsed ... at the summit"
-    if tok.lemma_.lower() == "summit" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
-        groups.append(tok)          # "the AI Action Summit", "the G20 summit": a gathering by name
+    if tok.lemma_.lower() in ("summit", "conference") and any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                                              for c in tok.children) and \
+            (tok.lemma_.lower() == "summit" or tok.text[0].isupper()):
+        groups.append(tok)          # "the AI Action Summit", "the G20 summit", "the United Nations Ocean
+                                    # Conference": a gathering by name
     phrase = _named_phrase_head(tok)
     closing = tok.lemma_.lower() in ("summit", "conference") and phrase.dep_ == "nsubj" and governing is not None \
         and governing.lemma_.lower() in ("close", "end", "open", "begin", "conclude") \
@@ -239,6 +242,12 @@ def _speaking_after(ctx: DocContext, noun) -> list[str]:
     return [iri for iri in _actors(ctx, subject) if ctx.is_named_person(iri)]
 
 
+def _remotely(verb) -> bool:
+    """"addressed the meeting by video", "opened it virtually": not there in person."""
+    other = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}   # "..., and Zelensky addressed it by video"
+    return any(t.lower_ in ("video", "videolink", "virtually", "remotely") for t in verb.subtree if t.i not in other)
+
+
 def _another_gathering(noun) -> bool:
     """"attended a summit of the BRICS group in Kazan": a gathering of its own, told as new (not
     "the meeting", "his first G20 meeting")."""
@@ -253,7 +262,8 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
         # "The two-day meeting was co-chaired by Charles Michel and Ralph Gonsalves"
         return list(dict.fromkeys(iri for o in _agents(tok) for iri in _actors(ctx, o) + ctx.coordinated_people(o)
                                   if ctx.is_named_person(iri)))
-    if tok.pos_ == "VERB" and tok.lemma_.lower() in ATTENDING_VERBS and not any(c.dep_ == "neg" for c in tok.children):
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in ATTENDING_VERBS and not any(c.dep_ == "neg" for c in tok.children) \
+            and not _remotely(tok):
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         if any(_names_gathering(o) and not _another_gathering(o) for o in objects) or \
                 not objects and tok.lemma_.lower() == "attend":
@@ -263,7 +273,7 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
             clause = tok        # "the summit, which Macron co-chaired with Modi"
     elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("open", "close") and any(
             c.dep_ == "dobj" and (_names_gathering(c) or c.lower_ == "it") for c in tok.children) \
-            and not any(t.lower_ in ("video", "videolink", "virtually", "remotely") for t in tok.subtree):
+            and not _remotely(tok):
         clause = tok            # "Opening it, Séjourné said ...", not "Opening the meeting by video, Modi ..."
     elif tok.pos_ == "VERB" and tok.lemma_.lower() == "represent" and any(c.dep_ == "agent" for c in tok.children):
         found = [iri for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
@@ -312,8 +322,12 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
         subject = None
     candidates = [subject] if subject is not None else []
     candidates += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
-    candidates += [o for c in clause.children if c.dep_ == "prep" and c.lower_ == "with"
+    # "co-hosting the meeting with Chaves" (the "with" hung on the verb or on the meeting)
+    holders = [clause, *[c for c in clause.children if c.dep_ == "dobj" and _names_gathering(c)]]
+    candidates += [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                    for o in c.children if o.dep_ == "pobj"]
+    # "with Costa Rica’s president, Rodrigo Chaves": the name in apposition
+    candidates += [a for c in list(candidates) for a in c.children if a.dep_ == "appos"]
     for cand in candidates:
         for iri in _actors(ctx, cand) + ctx.coordinated_people(cand):
             if ctx.is_named_person(iri) and iri not in found:

@@ -326,7 +326,8 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
         restated = [t for t in sent if t.i < tok.i and _trigger(t) is not None and _trigger(t)[1] == "verb"]
         if restated:
             return _status(ctx, restated[-1], "verb")
-    if kind_of == "verb" and any(c.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ == "similar" for a in c.children)
+    if kind_of == "verb" and any(c.dep_ == "dobj" and c.tag_ == "NNS" and
+                                 any(a.dep_ == "amod" and a.lower_ == "similar" for a in c.children)
                                  for c in tok.children):
         return None     # "India has signed similar arrangements with France and Britain": others, untold
     # "declined to say whether they met", "if they meet": not asserted either way; so too the
@@ -1445,7 +1446,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             groups = _separate_with_groups(ctx, tok, kind_of, speaker, participants)
             time = None
             for head in heads:
-                time = time or time_of(ctx, head, future=status == PLANNED)
+                time = time or _date_of_when_clause(ctx, head) or time_of(ctx, head, future=status == PLANNED)
             if time is None:
                 # "... and his call with Zelensky the following day", "received A on Monday and met B
                 # the following day": the day after the last exchange told.
@@ -2211,6 +2212,16 @@ def _month_told_before(ctx: DocContext, sent, tok):
         if span is not None and span.granularity != "year" and span.start.month == span.end.month:
             return resolve(f"{span.start:%B %Y}", ctx.date)
     return None
+
+
+def _date_of_when_clause(ctx: DocContext, head):
+    """"... since April 2019, when they held talks in Vladivostok": a clause told of a date is at
+    that date."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+        return None
+    ent = next((e for e in ctx.time_ents if e.start <= verb.head.i < e.end and e.label_ == "DATE"), None)
+    return resolve(ent.text, ctx.date) if ent is not None else None
 
 
 def _last_time_told(ctx: DocContext, sent):
