@@ -2586,3 +2586,11 @@ def test_a_conference_named_by_its_name_has_those_who_opened_cohosted_and_addres
     names = {r.name(p) for p in gathering.participants}
     assert {"Emmanuel Macron", "Rodrigo Chaves", "Luiz Inácio Lula da Silva"} <= names
     assert "Volodymyr Zelensky" not in names
+
+
+def test_talks_a_minister_held_are_not_with_his_office(extract):
+    r = extract("Stellantis and LG Energy Solution reached a deal with the federal and Ontario governments on "
+                "Wednesday. Industry Minister François-Philippe Champagne, who led the negotiations for Ottawa, held "
+                "several rounds of talks with executives of both companies after the work stopped, his office said.",
+                date="2023-07-06")
+    assert not any("office" in name for pair in r.pairs() for name in pair)

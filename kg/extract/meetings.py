@@ -1372,7 +1372,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     # (but "met Zelensky on Aug. 23, six weeks after a trip to Moscow in July": the
                     # trip has a time of its own, not the verb's)
                     heads.insert(0, governing)
-                if len(participants) == 1 and tok.lower_ in PROCESS_NOUNS:
+                if len(participants) == 1 and tok.lower_ in PROCESS_NOUNS and participants[0] in explicit_with:
+                    # (not when the one party is the clause's subject: "Champagne held talks with
+                    # executives of both companies, his office said" -- not talks with his office)
                     # "talks with the US", said by a Dutch official: the other party is the speaker,
                     # as a country when the named party is a country.
                     implied = _enclosing_speaker(ctx, tok)
