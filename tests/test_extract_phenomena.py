@@ -2594,3 +2594,17 @@ def test_talks_a_minister_held_are_not_with_his_office(extract):
                 "several rounds of talks with executives of both companies after the work stopped, his office said.",
                 date="2023-07-06")
     assert not any("office" in name for pair in r.pairs() for name in pair)
+
+
+def test_who_said_speaks_for_its_antecedent(extract):
+    r = extract("On Friday Wang Yi met Indian External Affairs Minister Subrahmanyam Jaishankar, who said they had "
+                "discussed steps to stabilise relations after last year’s border agreement.", date="2025-02-22")
+    assert ("Subrahmanyam Jaishankar", "they had discussed steps to stabilise relations after last year’s border "
+            "agreement", False) in r.said()
+
+
+def test_the_ministry_in_a_capital_is_that_countrys(extract):
+    r = extract("The foreign ministry in Beijing said the ocean was the common property of all humanity.",
+                date="2023-08-25")
+    speaker = r.facts.entities[r.facts.statements[0].speaker]
+    assert speaker.kind == "organization" and speaker.country.endswith("/cn")

@@ -960,13 +960,20 @@ def _modifier_country(ctx: DocContext, token) -> str | None:
                 country = ctx.gaz.country(child.text)
                 if country:
                     return country.iri
+    # "officials from Japan", "the government of Ukraine"; "the foreign ministry in Beijing" (a capital
+    # is its country's seat; but "the Chinese embassy in Tokyo" is no Japanese body)
+    preps = ("from", "of", "in") if token.lemma_.lower() in SEATED_BODIES else ("from", "of")
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+        if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
                 m = ctx.token_mention.get(obj.i)
                 if m is not None and m.kind == COUNTRY:
                     return m.iri
     return None
+
+
+# Bodies that sit in their own country's capital: "the foreign ministry in Beijing".
+SEATED_BODIES = {"ministry", "government", "administration", "cabinet", "parliament"}
 
 
 def _administration_owner(ctx: DocContext, token) -> str | None:

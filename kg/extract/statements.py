@@ -174,6 +174,8 @@ def _path(tok, top):
 def _subject(verb):
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return verb.head    # "Jaishankar, who said they had discussed ...": its antecedent
             return child
     # "..., telling Dutch television that ...": a participle shares its head verb's subject.
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("VERB", "AUX"):
