@@ -152,13 +152,15 @@ def local_name(iri: str) -> str:
 
 
 def display_date(start: str | None, end: str | None, granularity: str | None) -> str | None:
-    """A date at its precision: YYYY-MM-DD (day), YYYY-MM (month), YYYY (year), else the first day."""
+    """A date at its precision: YYYY-MM-DD for a day, YYYY-MM for a month, and for any other span
+    (a year, a week, "late June") the ISO 8601 interval YYYY-MM-DD/YYYY-MM-DD, so that no vague
+    time reads as one precise day."""
     if not start:
         return None
     if granularity == "month":
         return start[:7]
-    if granularity == "year":
-        return start[:4]
+    if end and end != start:
+        return f"{start}/{end}"
     return start
 
 

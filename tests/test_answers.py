@@ -267,3 +267,11 @@ def test_every_named_query_is_documented_and_runs(store):
         assert "WHERE {" not in text.split("SELECT")[0], f"{name}.rq: bindings go before the first WHERE {{"
     for name in ("who_discussed", "who_said", "entities", "role_conflicts", "stats", "reference_labels"):
         assert run_named(store, name).kind == "select"
+
+
+def test_a_vague_date_is_shown_as_an_interval_not_a_day():
+    from kg.answers import display_date
+    assert display_date("2023-01-13", "2023-01-13", "day") == "2023-01-13"
+    assert display_date("2022-10-01", "2022-10-31", "month") == "2022-10"
+    assert display_date("2019-01-01", "2019-12-31", "year") == "2019-01-01/2019-12-31"
+    assert display_date("2025-06-21", "2025-06-30", "part-of-month") == "2025-06-21/2025-06-30"

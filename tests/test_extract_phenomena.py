@@ -2608,3 +2608,10 @@ def test_the_ministry_in_a_capital_is_that_countrys(extract):
                 date="2023-08-25")
     speaker = r.facts.entities[r.facts.statements[0].speaker]
     assert speaker.kind == "organization" and speaker.country.endswith("/cn")
+
+
+def test_bringing_people_somewhere_for_talks_is_talks_with_them(extract):
+    r = extract("Foreign Minister Annalena Baerbock brought the Azerbaijani and Armenian foreign ministers, Jeyhun "
+                "Bayramov and Ararat Mirzoyan, to Berlin for two days of talks in late February.", date="2024-04-27")
+    talks = r.meetings()[0]
+    assert {"Annalena Baerbock", "Jeyhun Bayramov", "Ararat Mirzoyan"} <= {r.name(p) for p in talks.participants}

@@ -717,6 +717,12 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
     listed = _listed_members(ctx, tok, people_only=True)
     if listed:
         return listed
+    # "the Azerbaijani and Armenian foreign ministers, Jeyhun Bayramov and Ararat Mirzoyan": the
+    # people named in apposition.
+    named = [m.iri for a in tok.children if a.dep_ == "appos" for t in [a, *conjuncts(a)]
+             for m in [ctx.mention_at(t.i)] if m is not None and m.kind == PERSON]
+    if len(named) >= 2:
+        return list(dict.fromkeys(named))
     countries = []
     # "briefed advisers from Britain, France and Germany": the parser often hangs "from" on the verb.
     stray = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i == tok.i + 1] \
@@ -1000,7 +1006,7 @@ def _noun_participants(ctx: DocContext, tok, speaker):
             not any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
         if governing.lemma_.lower() in ("tell", "invite", "urge", "ask", "assure", "warn", "inform", "meet",
                                         "host", "receive", "welcome", "call", "brief", "press", "thank", "join",
-                                        "give", "convey") and not counted_from:
+                                        "give", "convey", "bring", "summon") and not counted_from:
             # "told Stoltenberg in a phone call", "invited Kristersson in a letter", "a message he
             # had given Biden during their video call"
             for child in governing.children:
@@ -1844,6 +1850,10 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
                 continue    # "travelled to Ankara to meet Erdogan": the meeting is what is told
             # "flew to Moscow, where he met Putin": a journey with talks at its end is a visit.
             guests, hosts = _guests_and_hosts(ctx, tok, lemma if lemma in _VISIT_VERBS else "travel")
+            if lemma == "visit" and not hosts and len(guests) == 1 and not any(
+                    c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children):
+                # "He last visited in 2019, as crown prince": the country he is visiting now
+                hosts = _country_of_the_hosts(ctx, guests[0])
         elif tok.pos_ == "NOUN" and lemma in VISIT_NOUNS:
             if _status(ctx, tok, "noun") != HELD:
                 continue
@@ -1871,7 +1881,8 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
                 country = ctx.country_of(guest) or (next(iter(known)) if len(known) == 1 else None)
                 if entity is None or entity.kind != PERSON or country == host or (country is None and not unknown_ok):
                     continue
-                if any(set(m.participants) == {guest, host} for m in ctx.facts.meetings):
+                own = time_of(ctx, tok) if tok.pos_ == "VERB" else None
+                if any(set(m.participants) == {guest, host} and _overlaps(m.time, own) for m in ctx.facts.meetings):
                     continue    # read already, with the date its own clause gives it
                 if from_exchanges:
                     # A visit known from the guest's exchanges there: their days and business
