@@ -2615,3 +2615,10 @@ def test_bringing_people_somewhere_for_talks_is_talks_with_them(extract):
                 "Bayramov and Ararat Mirzoyan, to Berlin for two days of talks in late February.", date="2024-04-27")
     talks = r.meetings()[0]
     assert {"Annalena Baerbock", "Jeyhun Bayramov", "Ararat Mirzoyan"} <= {r.name(p) for p in talks.participants}
+
+
+def test_a_summit_someone_will_preside_over_is_planned(extract):
+    r = extract("The meeting was co-chaired by Mukhtar Babayev, Azerbaijan’s ecology minister, who will preside over "
+                "the COP29 climate summit in Baku in November, and Foreign Minister Annalena Baerbock.",
+                date="2024-04-27")
+    assert not any(m.kind == "summit" for m in r.meetings())

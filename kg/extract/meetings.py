@@ -411,8 +411,9 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     # For talks named by a noun, the verb they hang from counts too ("intends to go ahead in
     # consultation with Congress", "flies to Cairo on Saturday for talks with Sisi").
     modal = list(own)
-    if kind_of == "noun" and verb is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in", "to", "into") \
-            and medium is None:     # (what was urged "in a telephone call" is not the call's modality)
+    if kind_of == "noun" and verb is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in", "to", "into", "over") \
+            and medium is None:     # (what was urged "in a telephone call" is not the call's modality;
+                                    # "who will preside over the COP29 summit" is)
         governing = _governing_verb(tok)
         if governing is not None:
             modal.append(governing)
