@@ -2622,3 +2622,17 @@ def test_a_summit_someone_will_preside_over_is_planned(extract):
                 "the COP29 climate summit in Baku in November, and Foreign Minister Annalena Baerbock.",
                 date="2024-04-27")
     assert not any(m.kind == "summit" for m in r.meetings())
+
+
+def test_a_visit_has_the_topics_its_sentence_acts_on(extract):
+    r = extract("When German Chancellor Olaf Scholz received Israeli Prime Minister Benjamin Netanyahu in Berlin in "
+                "March, the chancellor voiced concern over the Israeli government’s plans to overhaul the judiciary.",
+                date="2023-06-15")
+    visit = next(m for m in r.meetings() if m.kind == "visit")
+    assert any("judiciary" in t.label for t in visit.topics)
+
+
+def test_a_year_that_names_a_law_does_not_date_a_signing(extract):
+    r = extract("The Commerce Department and Samsung have signed a preliminary memorandum of terms under the 2022 CHIPS "
+                "and Science Act, the department said on Monday.", date="2024-04-16")
+    assert r.meetings()[0].time.start == dt.date(2024, 4, 15)

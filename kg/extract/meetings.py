@@ -1911,6 +1911,9 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
                 earlier = time is not None and ctx.date is not None and (ctx.date - time.end).days > 31
                 if not topics and not earlier:
                     topics = story_topics(ctx, index)
+                # ... and what its sentence acts on ("saw Samsung's production lines at its plant")
+                topics += [t for t in _object_topics(ctx, index, sent, skip=_negated_tokens(ctx, sent, [tok]))
+                           if all(t.iri != x.iri for x in topics)]
                 _add_or_merge(ctx, Meeting(kind="visit", participants=[guest, host], evidence=ctx.evidence(sent),
                                            time=time, place=_place(ctx, [tok]), topics=list(topics), status=HELD,
                                            confidence=0.6, extractor=EXTRACTOR))

@@ -63,6 +63,9 @@ def time_of(ctx: DocContext, head, exclude: set[int] = frozenset(), future: bool
             continue  # "since January 2021" bounds a period; it dates nothing
         if ent.root.head.lower_ == "of" and ent.root.head.head.i != head.i and ent.root.head.head.pos_ in ("NOUN", "PROPN"):
             continue  # "a visit since the attack of Oct. 7" dates the attack ("the meeting of May 3" stays)
+        if ent.text.isdigit() and ent.root.dep_ in ("nummod", "compound", "amod") and \
+                ent.root.head.pos_ in ("NOUN", "PROPN") and ent.root.head.i != head.i:
+            continue  # "signed ... under the 2022 CHIPS Act", "the 2030 target": a name or a measure, not a date
         if edges is None:
             edges = head.left_edge.i, head.right_edge.i
         if not (edges[0] <= ent.start and ent.end - 1 <= edges[1]):
