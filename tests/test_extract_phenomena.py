@@ -2636,3 +2636,10 @@ def test_a_year_that_names_a_law_does_not_date_a_signing(extract):
     r = extract("The Commerce Department and Samsung have signed a preliminary memorandum of terms under the 2022 CHIPS "
                 "and Science Act, the department said on Monday.", date="2024-04-16")
     assert r.meetings()[0].time.start == dt.date(2024, 4, 15)
+
+
+def test_a_forum_named_only_as_where_two_met_is_no_gathering(extract):
+    r = extract("US Secretary of State Antony Blinken met China’s top diplomat, Wang Yi, on the sidelines of the Munich "
+                "Security Conference on Saturday. At the same conference, Vice President Kamala Harris said the United "
+                "States had determined that Russia had committed crimes against humanity.", date="2023-02-19")
+    assert not any("Kamala Harris" in pair for pair in r.pairs())

@@ -110,9 +110,12 @@ def _gathering(ctx: DocContext, tok):
     if subject is not None and subject.tag_ in ("NNS", "NNPS") and (
             subject.lower_ in GROUP_NOUNS or subject.lemma_.lower() in COUNTRY_GROUP_NOUNS | PLEDGING_NOUNS):
         groups.append(subject)      # "Foreign ministers from the G20 ended a meeting", "60 countries endorsed ... at the summit"
+    backdrop = tok.head.lower_ == "of" and tok.head.head.lower_ == "sidelines"
     if tok.lemma_.lower() in ("summit", "conference") and any(c.dep_ == "compound" and c.pos_ == "PROPN"
                                                               for c in tok.children) and \
-            (tok.lemma_.lower() == "summit" or tok.text[0].isupper()):
+            (tok.lemma_.lower() == "summit" or tok.text[0].isupper() and not backdrop):
+        # (a forum named only as where two met, "on the sidelines of the Munich Security
+        # Conference", is no gathering of its speakers)
         groups.append(tok)          # "the AI Action Summit", "the G20 summit", "the United Nations Ocean
                                     # Conference": a gathering by name
     phrase = _named_phrase_head(tok)
