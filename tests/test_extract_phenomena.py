@@ -2643,3 +2643,10 @@ def test_a_forum_named_only_as_where_two_met_is_no_gathering(extract):
                 "Security Conference on Saturday. At the same conference, Vice President Kamala Harris said the United "
                 "States had determined that Russia had committed crimes against humanity.", date="2023-02-19")
     assert not any("Kamala Harris" in pair for pair in r.pairs())
+
+
+def test_a_with_inside_what_talks_were_on_is_no_party(extract):
+    r = extract("US envoy Amos Hochstein was in Beirut on Tuesday for talks with Lebanese President Michel Aoun on the "
+                "sea border with Israel. Emmanuel Macron held talks on the Ukraine crisis with Vladimir Putin in the "
+                "Kremlin on Monday.", date="2022-06-16")
+    assert sorted(r.pairs()) == [["Amos Hochstein", "Michel Aoun"], ["Emmanuel Macron", "Vladimir Putin"]]

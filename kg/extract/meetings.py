@@ -515,6 +515,7 @@ def _with_objects(tok, deep: bool = False, preps=("with", "between", "among", "t
     """Objects of "with/between/among/to" phrases of ``tok``; ``deep`` also looks inside its noun phrases
     ("talks on the Ukraine crisis with Putin" hangs "with" from "crisis")."""
     objs = []
+    direct = deep and bool(_with_objects(tok, preps=preps))
     stack = [tok]
     while stack:
         node = stack.pop()
@@ -529,7 +530,11 @@ def _with_objects(tok, deep: bool = False, preps=("with", "between", "among", "t
                         elif obj.dep_ == "prep" and obj.i == prep.i + 1 and obj.text[:1].isupper():
                             # "a phone call with To Lam": a name whose first word reads as a preposition
                             objs += [o for o in obj.children if o.dep_ == "pobj" and o.ent_type_ == "PERSON"]
-            elif deep and child.dep_ in ("prep", "pobj") and not _trigger(child):
+            elif deep and child.dep_ in ("prep", "pobj") and not _trigger(child) and \
+                    not (direct and child.dep_ == "prep" and child.lower_ in ("on", "about", "over", "regarding", "concerning")):
+                # (but "talks with Aoun on the sea border with Israel": with a party of its own,
+                # the "with" inside what the talks were on belongs to the subject; "talks on the
+                # Ukraine crisis with Putin" has the party hung there)
                 stack.append(child)
     return objs
 
