@@ -2650,3 +2650,11 @@ def test_a_with_inside_what_talks_were_on_is_no_party(extract):
                 "sea border with Israel. Emmanuel Macron held talks on the Ukraine crisis with Vladimir Putin in the "
                 "Kremlin on Monday.", date="2022-06-16")
     assert sorted(r.pairs()) == [["Amos Hochstein", "Michel Aoun"], ["Emmanuel Macron", "Vladimir Putin"]]
+
+
+def test_a_title_and_given_name_are_the_person_with_that_title(extract):
+    r = extract("Syria’s foreign minister, Faisal Mekdad, flew to Jeddah on April 12 for talks with his Saudi "
+                "counterpart, Prince Faisal bin Farhan. On April 18, Prince Faisal was in Damascus, where he met "
+                "Bashar al-Assad.", date="2023-05-08")
+    meeting = next(m for m in r.meetings() if "Bashar al-Assad" in {r.name(p) for p in m.participants})
+    assert "Faisal Mekdad" not in {r.name(p) for p in meeting.participants}

@@ -569,7 +569,11 @@ MALE_TITLES = {"king", "prince", "duke", "emperor", "mr", "sheikh", "lord", "sir
 def _person_mention(ctx: DocContext, span) -> None:
     """Link a PERSON name to a person of this document, of the gazetteer, or a new one; a title
     right before the name that tells the gender gives it to a person whose gender is unknown."""
-    _link_person(ctx, span)
+    titled = _titled_bearer(ctx, span)
+    if titled is not None:
+        ctx.add_mention(Mention(span.start, span.end, titled, PERSON, via="surname"))
+    else:
+        _link_person(ctx, span)
     # (the title may sit inside the name the model tagged: "Queen Camilla")
     words = [ctx.doc[i].lower_.strip(".") for i in (span.start - 1, span.start) if i >= 0]
     gender = "female" if FEMALE_TITLES & set(words) else "male" if MALE_TITLES & set(words) else None
@@ -577,6 +581,20 @@ def _person_mention(ctx: DocContext, span) -> None:
     entity = ctx.facts.entities.get(mention.iri) if mention is not None else None
     if gender and entity is not None and entity.kind == PERSON and not entity.gender:
         entity.gender = gender
+
+
+def _titled_bearer(ctx: DocContext, span) -> str | None:
+    """"Prince Faisal" after "Prince Faisal bin Farhan" (and "Faisal Mekdad"): the person of this
+    document whose name begins with that title and name, when the name alone is one word."""
+    if len(span) != 1 or span.start == 0:
+        return None
+    title = ctx.doc[span.start - 1]
+    if title.lower_.strip(".") not in TITLE_WORDS | HONORIFICS or not title.text[:1].isupper():
+        return None
+    start = norm(f"{title.text} {span.text}")
+    found = {e.iri for e in ctx.facts.entities.values() if e.kind == PERSON and not e.unnamed
+             and any(norm(n).startswith(start + " ") for n in {e.name, *e.aliases})}
+    return found.pop() if len(found) == 1 else None
 
 
 def _link_person(ctx: DocContext, span) -> None:
