@@ -119,6 +119,14 @@ def resolve(text: str, anchor: dt.date | None, future: bool = False) -> TimeSpan
 
     if anchor is None:
         return None
+    # "last Sunday and Monday", "on Tuesday and Wednesday": two days of one event, from the first to
+    # the second (the second takes the first's "last"/"next").
+    m = re.fullmatch(rf"((?:last|next|this|on)\s+)?({_WEEKDAY_RE})\s+and\s+({_WEEKDAY_RE})", t)
+    if m:
+        first = resolve(f"{m.group(1) or ''}{m.group(2)}", anchor, future)
+        gap = (WEEKDAYS[m.group(4)] - WEEKDAYS[m.group(2)]) % 7     # (_WEEKDAY_RE is a group of its own)
+        if first is not None and gap:
+            return TimeSpan(first.start, first.start + dt.timedelta(days=gap), DAY, raw)
     # "February last year", "in late May this year", "March next year": that month of that year.
     m = re.fullmatch(rf"(early|mid-?|late|beginning of|start of|end of|middle of)?\s*{_MONTH_RE}"
                      rf"\s+(?:of\s+)?(last|this|next)\s+year", t)

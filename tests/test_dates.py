@@ -26,6 +26,8 @@ THURSDAY = dt.date(2023, 1, 19)
     ("late last month", "2022-12-21", "2022-12-31", PART_OF_MONTH),
     ("a year ago", "2022-01-01", "2022-01-31", MONTH),
     ("early next month", "2023-02-01", "2023-02-10", PART_OF_MONTH),
+    ("last Sunday and Monday", "2023-01-15", "2023-01-16", DAY),
+    ("on Monday and Tuesday", "2023-01-16", "2023-01-17", DAY),
 ])
 def test_resolves_against_article_date(text, start, end, granularity):
     span = resolve(text, THURSDAY)

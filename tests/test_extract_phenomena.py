@@ -2658,3 +2658,23 @@ def test_a_title_and_given_name_are_the_person_with_that_title(extract):
                 "Bashar al-Assad.", date="2023-05-08")
     meeting = next(m for m in r.meetings() if "Bashar al-Assad" in {r.name(p) for p in m.participants})
     assert "Faisal Mekdad" not in {r.name(p) for p in meeting.participants}
+
+
+def test_negotiators_led_by_two_people_are_those_two(extract):
+    r = extract("Negotiators led by Treasury Secretary Scott Bessent and Vice Premier He Lifeng met in Madrid in "
+                "mid-September.", date="2025-10-15")
+    assert r.pairs() == [["He Lifeng", "Scott Bessent"]]
+
+
+def test_an_arrival_from_where_something_else_happened_is_a_visit(extract):
+    r = extract("Brazilian President Luiz Inácio Lula da Silva arrived in Beijing at the weekend from Moscow, where he "
+                "attended the Victory Day parade.", date="2025-05-14")
+    assert ["China", "Luiz Inácio Lula da Silva"] in r.pairs()
+
+
+def test_an_exchange_that_led_to_the_lead_event_takes_its_day(extract):
+    r = extract("President Donald Trump said on Friday that he had won Chinese President Xi Jinping’s backing for a "
+                "deal, after the two leaders spoke by phone for the first time in three months and agreed to meet "
+                "next month.", date="2025-09-20")
+    call = next(m for m in r.meetings() if m.kind == "call")
+    assert call.time.start == dt.date(2025, 9, 19)

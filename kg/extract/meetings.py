@@ -716,7 +716,7 @@ def _group_countries(ctx: DocContext, tok) -> list[str] | None:
         # and other Group of Seven foreign ministers" ("other" hung from the group's name)
         return []
     led_by = [p for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ("lead", "head")
-              for o in _agents(acl)
+              for a in _agents(acl) for o in [a, *conjuncts(a)]
               for p in describe_actor(ctx, o) + ctx.coordinated_people(o) if ctx.is_named_person(p)]
     if led_by:
         return list(dict.fromkeys(led_by))  # "American negotiators led by Andrew Peek ... and Michael Anton"
@@ -1673,6 +1673,14 @@ def _date_by_the_story(ctx: DocContext) -> None:
         # (but in the story's first sentences, "after the two leaders held talks" tells what led
         # to the story's event, the same day)
         early = n <= 1 and any(t.dep_ == "mark" and t.lower_ == "after" for t in sent)
+        own = [e for e in ctx.ents_in(sent) if e.label_ == "DATE" and not _duration(e) and e not in later]
+        if early and len(own) == 1:
+            # "Trump said on Friday that ..., after the two leaders spoke by phone": that day
+            clause = {t.i for m in sent if m.dep_ == "mark" and m.lower_ == "after" for t in m.head.subtree}
+            span = resolve(own[0].text, ctx.date) if own[0].start not in clause else None
+            if span is not None and span.is_day:
+                meeting.time = replace(span, inferred=True)
+                continue
         if any((e.label_ == "DATE" or (e.label_ == "TIME" and not _part_of_the_day(e))) and not _duration(e)
                and e not in later for e in ctx.ents_in(sent)) or \
                 any(t.dep_ == "mark" and t.lower_ in _TIME_MARKS and not _same_scene(ctx, t) and not early or
@@ -1703,7 +1711,7 @@ _DAY_PARTS = {"morning", "afternoon", "evening"}
 
 _DURATION = re.compile(r"(?:(?:about|nearly|almost|more than|some|over|around|roughly|at least|just over|"
                        r"just under|the) )?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                       r"several|many|few|\d+)[- ](?:hour|minute|day|week)s?(?:-long)?|much of the "
+                       r"several|many|few|\d+)[- ](?:hour|minute|day|week|month|year)s?(?:-long)?|much of the "
                        r"(?:morning|afternoon|evening|day|night)")
 
 
@@ -1954,7 +1962,9 @@ def _journey_told_otherwise(verb) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "for" and any(_trigger(o) is not None for o in c.children)
            for c in verb.children):
         return True
-    return bool(_where_clauses(verb))
+    # (a "where" clause of the place it came from, "from Moscow, where he attended the parade", is
+    # another story)
+    return bool(_where_clauses(verb, ARRIVE_VERBS.get(verb.lemma_.lower(), ())))
 
 
 def _where_clauses(verb, preps: tuple[str, ...] = ()) -> list:
@@ -2240,6 +2250,11 @@ def _date_of_when_clause(ctx: DocContext, head):
     """"... since April 2019, when they held talks in Vladivostok": a clause told of a date is at
     that date."""
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    if verb.dep_ == "relcl" and _trigger(verb.head) is not None and any(
+            c.dep_ == "prep" and c.lower_ in ("at", "during", "in") and any(o.lower_ == "which" for o in c.children)
+            for c in verb.children):
+        return time_of(ctx, verb.head, exclude={t.i for t in verb.subtree})   # "talks in Madrid last Sunday
+                                                                              # and Monday at which A met B"
     if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
         return None
     ent = next((e for e in ctx.time_ents if e.start <= verb.head.i < e.end and e.label_ == "DATE"), None)
