@@ -2678,3 +2678,19 @@ def test_an_exchange_that_led_to_the_lead_event_takes_its_day(extract):
                 "next month.", date="2025-09-20")
     call = next(m for m in r.meetings() if m.kind == "call")
     assert call.time.start == dt.date(2025, 9, 19)
+
+
+def test_a_pair_met_one_after_the_other_are_both_at_each_meeting(extract):
+    r = extract("Leaders of the two sides failed to narrow their differences at a summit in Beijing on July 24, when "
+                "European Commission President Ursula von der Leyen and European Council President António Costa met "
+                "Chinese President Xi Jinping and, separately, Premier Li Qiang.", date="2025-09-06")
+    assert any({"Ursula von der Leyen", "Xi Jinping"} <= set(p) for p in r.pairs())
+    assert any({"Ursula von der Leyen", "Li Qiang"} <= set(p) for p in r.pairs())
+
+
+def test_a_nationality_tagged_as_a_name_is_no_person(extract):
+    r = extract("The leaders of Armenia and Azerbaijan signed a joint declaration at the White House on Friday. "
+                "Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan signed the document "
+                "with Donald Trump after he had met each of them separately.", date="2025-08-09")
+    assert "Azerbaijani" not in r.persons()
+    assert any({"Ilham Aliyev", "Nikol Pashinyan", "Donald Trump"} <= set(p) for p in r.pairs())

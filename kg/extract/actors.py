@@ -640,6 +640,8 @@ def _link_person(ctx: DocContext, span) -> None:
         return
     if ctx.quote_at(span.start) is not None:
         return      # “... a 40% Tariff on any Transshipping,” he wrote: a capitalised word in a quote, no one
+    if gaz.country_of_demonym(name) or gaz.country(name):
+        return      # "Azerbaijani" tagged as a name: a nationality, no one
     _register(ctx, person_iri(name), PERSON, name, name, span.start, span.end)
 
 

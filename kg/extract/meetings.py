@@ -2527,6 +2527,17 @@ def _overlaps(a: TimeSpan | None, b: TimeSpan | None) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+def _in_other_clause(verb, tok) -> bool:
+    """Whether ``tok`` sits in a clause of its own under ``verb`` ("signed ... after he had met each
+    of them separately": the meetings were separate, not the signing)."""
+    node = tok
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in ("advcl", "relcl", "ccomp") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
 def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participants: list[str]) -> list[list[str]]:
     """One participant list per exchange: "talks with A and with B" are two exchanges.
 
@@ -2589,12 +2600,16 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
     # "told Macron and Scholz in separate calls", "met Yellen and, separately, Raimondo":
     # the subject's side met each of the others on their own.
     separate = (kind_of == "noun" and any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)) or \
-        any(t.lower_ == "separately" and t.i > anchor.i for t in ctx.sentence_of(anchor)) or \
+        any(t.lower_ == "separately" and t.i > anchor.i and not _in_other_clause(anchor, t) for t in ctx.sentence_of(anchor)) or \
         (kind_of == "verb" and any(_then_object(ctx, anchor, c) or _people_joined_to_place(ctx, anchor, c)
                                    for c in anchor.children))
     if separate:
         subject = _subject(anchor)
-        base = [p for p in (_actors(ctx, subject, speaker) if subject is not None else []) if p in participants]
+        # (the subject may be a pair the parser cut: "von der Leyen and Costa met Xi and then Li")
+        base = [p for p in (_actors(ctx, subject, speaker) + (ctx.coordinated_people(subject) if subject.pos_ == "PROPN"
+                                                              else []) if subject is not None else [])
+                if p in participants]
+        base = list(dict.fromkeys(base))
         others = [p for p in participants if p not in base]
         if base and len(others) >= 2:
             return [base + [p] for p in others]
