@@ -2695,3 +2695,9 @@ def test_a_nationality_tagged_as_a_name_is_no_person(extract):
                 "with Donald Trump after he had met each of them separately.", date="2025-08-09")
     assert "Azerbaijani" not in r.persons()
     assert any({"Ilham Aliyev", "Nikol Pashinyan", "Donald Trump"} <= set(p) for p in r.pairs())
+
+
+def test_delegations_led_by_two_people_are_their_governments_meeting_too(extract):
+    r = extract("Negotiators led by Treasury Secretary Scott Bessent and Vice Premier He Lifeng met in Madrid in "
+                "mid-September.", date="2025-10-15")
+    assert sorted(r.pairs()) == [["China", "United States"], ["He Lifeng", "Scott Bessent"]]

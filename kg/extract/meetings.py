@@ -1569,6 +1569,12 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     _add_or_merge(ctx, replace(meeting, time=day, extra_evidence=[]))
                 if not days:
                     _add_or_merge(ctx, meeting)
+            delegations = _delegations_of(ctx, tok, kind_of, participants)
+            if delegations:
+                # "Negotiators led by Bessent and He Lifeng met in Madrid": their governments met too.
+                _add_or_merge(ctx, Meeting(kind=kind, participants=delegations, evidence=ctx.evidence(sent), time=time,
+                                           place=_place(ctx, heads), topics=list(topics), status=status,
+                                           confidence=round(confidence - 0.15, 3), extractor=EXTRACTOR))
             if explicit and status != DENIED:
                 # (what "they did not discuss" is no topic of the exchanges told next)
                 discourse_topics = topics
@@ -2525,6 +2531,17 @@ def _overlaps(a: TimeSpan | None, b: TimeSpan | None) -> bool:
     if a is None or b is None:
         return True
     return a.start <= b.end and b.start <= a.end
+
+
+def _delegations_of(ctx: DocContext, tok, kind_of: str, participants: list[str]) -> list[str]:
+    """The two countries whose delegations, "led by" the people named, held the exchange
+    ("Negotiators led by Bessent and He Lifeng met"); [] unless the subject is such a group."""
+    subject = _subject(tok) if kind_of == "verb" else None
+    if subject is None or subject.lower_ not in GROUP_NOUNS or \
+            not any(c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head") for c in subject.children):
+        return []
+    countries = list(dict.fromkeys(c for c in (ctx.country_of(p) for p in participants) if c))
+    return [ctx.ensure_country(c) for c in countries] if len(countries) == 2 else []
 
 
 def _in_other_clause(verb, tok) -> bool:
