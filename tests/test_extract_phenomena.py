@@ -2701,3 +2701,16 @@ def test_delegations_led_by_two_people_are_their_governments_meeting_too(extract
     r = extract("Negotiators led by Treasury Secretary Scott Bessent and Vice Premier He Lifeng met in Madrid in "
                 "mid-September.", date="2025-10-15")
     assert sorted(r.pairs()) == [["China", "United States"], ["He Lifeng", "Scott Bessent"]]
+
+
+def test_leaders_expected_somewhere_have_not_met_yet(extract):
+    r = extract("Australian Prime Minister Anthony Albanese and New Zealand’s Christopher Luxon are expected in Tonga "
+                "for the leaders’ session later this week.", date="2024-08-28")
+    assert r.pairs() == [] and r.pairs("planned")
+
+
+def test_the_two_leaders_are_not_a_leaders_wife(extract):
+    r = extract("Chinese President Xi Jinping held talks with Communist Party chief Nguyen Phu Trong in Hanoi on "
+                "Tuesday. Xi’s wife, Peng Liyuan, toured a museum. The two leaders then oversaw the signing of 36 "
+                "cooperation documents.", date="2023-12-14")
+    assert not any("Peng Liyuan" in pair for pair in r.pairs())

@@ -451,6 +451,9 @@ class DocContext:
             for m in reversed(self.persons_before(tok.i)):
                 if m.iri in speakers:
                     continue
+                root = self.tokens[m.end - 1]
+                if root.dep_ == "appos" and root.head.lemma_.lower() in RELATIVE_NOUNS:
+                    continue    # "the two leaders" are not "Xi's wife, Peng Liyuan"
                 if m.iri not in people and (wanted is None or self._holds_post(m.iri, wanted)):
                     people.append(m.iri)
                 if len(people) == (count or 2):     # "the three" are the last three people named
@@ -680,6 +683,8 @@ HOST_VERBS = {"host", "welcome", "receive", "greet", "meet", "invite"}
 
 
 # Posts of the people a group noun names ("the two presidents", "both leaders").
+# Those named as someone's family: never one of "the two leaders" or "the two men".
+RELATIVE_NOUNS = {"wife", "husband", "spouse", "son", "daughter", "brother", "sister"}
 GROUP_POSTS = {
     "president": ({"president"},),
     "leader": ({"president"}, {"prime", "minister"}, {"chancellor"}, {"premier"}, {"king"}, {"emir"}),

@@ -431,6 +431,8 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     for v in modal:
         if v.dep_ == "pcomp" and v.head.lower_ == "to" and v.head.head.lemma_.lower() == "look":
             return PLANNED      # "looked forward to welcoming Kristersson"
+        if v.lemma_.lower() in ("expect", "schedule", "slate") and any(c.dep_ == "auxpass" for c in v.children):
+            return PLANNED      # "Albanese and Luxon are expected in Tonga for the leaders' session"
         if v.dep_ == "xcomp" and v.head.lemma_.lower() == "be" and v.head.tag_ in ("VBZ", "VBP") and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
             return PLANNED      # "He is to sit down with Biden"
