@@ -2714,3 +2714,10 @@ def test_the_two_leaders_are_not_a_leaders_wife(extract):
                 "Tuesday. Xi’s wife, Peng Liyuan, toured a museum. The two leaders then oversaw the signing of 36 "
                 "cooperation documents.", date="2023-12-14")
     assert not any("Peng Liyuan" in pair for pair in r.pairs())
+
+
+def test_a_meeting_being_arranged_has_not_happened(extract):
+    r = extract("Donald Trump said afterwards that he had begun arranging a meeting between Russian President Vladimir "
+                "Putin and Ukrainian President Volodymyr Zelensky, who have not met since 2019.", date="2025-08-22")
+    assert r.pairs() == []
+    assert ["Vladimir Putin", "Volodymyr Zelensky"] in r.pairs("planned")

@@ -306,6 +306,8 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     own = [x for x in (verb, tok) if x is not None]
     if kind_of == "verb" and _present_under_future(tok):
         return PLANNED      # "Kishida will address Congress before Biden hosts him"
+    if kind_of == "noun" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLAN_VERBS - {"agree", "set"}:
+        return PLANNED      # "had begun arranging a meeting between Putin and Zelensky", "proposed talks"
     if kind_of == "noun" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
             tok.head.head.lemma_.lower() in ("call", "push", "press", "urge", "appeal", "ask", "lobby", "hope", "wait"):
         return PLANNED      # "called for talks with X": asked for, not held
