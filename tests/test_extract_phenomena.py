@@ -2721,3 +2721,11 @@ def test_a_meeting_being_arranged_has_not_happened(extract):
                 "Putin and Ukrainian President Volodymyr Zelensky, who have not met since 2019.", date="2025-08-22")
     assert r.pairs() == []
     assert ["Vladimir Putin", "Volodymyr Zelensky"] in r.pairs("planned")
+
+
+def test_people_the_text_says_did_not_meet_are_not_paired_by_a_summit(extract):
+    r = extract("Leaders of the BRICS group closed their summit in Kazan on Thursday. Indian Prime Minister Narendra "
+                "Modi and South African President Cyril Ramaphosa attended the summit, and Chinese President Xi "
+                "Jinping also attended. Modi did not hold talks with Ramaphosa.", date="2024-10-27")
+    assert not any({"Narendra Modi", "Cyril Ramaphosa"} <= set(p) for p in r.pairs())
+    assert any({"Narendra Modi", "Xi Jinping"} <= set(p) for p in r.pairs())

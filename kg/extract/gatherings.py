@@ -10,13 +10,14 @@ becomes one more exchange between its attendees.
 """
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 from kg.extract.context import DocContext, conjuncts
 from kg.extract.lexicon import COUNTRY_GROUP_NOUNS, TITLE_WORDS
 from kg.extract.meetings import (ACL_HOSTS, GROUP_NOUNS, _actors, _add_or_merge, _agents, _governing_verb, _place,
                                  _sentence_time, _status, _subject, _trigger, story_topics)
-from kg.extract.model import COUNTRY, HELD, ORGANIZATION, PERSON, Meeting, Topic
+from kg.extract.model import COUNTRY, DENIED, HELD, ORGANIZATION, PERSON, Meeting, Topic
 from kg.extract.statements import time_of
 from kg.extract.topics import topics_between
 from kg.rdfwriter import topic_iri, topic_label
@@ -64,20 +65,47 @@ def add_gatherings(ctx: DocContext, topic_index: dict) -> None:
         if before:
             found = attendees[before[-1][0].i]
             found += [p for p in people if p not in found]
+    # Two people the text says did not meet ("Modi did not hold talks with Ramaphosa") are never
+    # paired by a gathering both attended: it splits around them.
+    denied = {frozenset(m.participants) for m in ctx.facts.meetings if m.status == DENIED and len(m.participants) == 2}
     for noun, time in gatherings:
-        people = attendees[noun.i]
-        if len(people) < 2:
+        for people in _apart(attendees[noun.i], denied):
+            _add_gathering(ctx, topic_index, noun, time, people)
+    # ... nor by a summit they are both told to have attended ("Modi and Ramaphosa attended the
+    # summit").
+    for summit in [m for m in ctx.facts.meetings if m.kind == "summit" and m.status == HELD]:
+        groups = [g for g in _apart(summit.participants, denied) if len(g) >= 2]
+        if groups != [summit.participants]:
+            ctx.facts.meetings.remove(summit)
+            ctx.facts.meetings.extend(dataclasses.replace(summit, participants=g) for g in groups)
+
+
+def _apart(people: list[str], denied: set) -> list[list[str]]:
+    """``people`` as one list, or split so that no denied pair shares one."""
+    groups = [people]
+    for pair in denied:
+        if not pair <= set(people):
             continue
-        sent = ctx.sentence_of(noun)
-        kind = "summit" if noun.lemma_.lower() == "summit" else "meeting"
-        topics = _group_topics(noun) + topics_between(ctx, topic_index, sent.start, sent.end)
-        if time is not None and ctx.date is not None and abs((ctx.date - time.end).days) <= 7:
-            # The gathering the story reports: what the story is about was its business.
-            topics += [t for t in story_topics(ctx, topic_index) if all(t.iri != x.iri for x in topics)]
-        meeting = Meeting(kind=kind, participants=people, evidence=ctx.evidence(sent), time=time,
-                          place=_place(ctx, [noun]), topics=topics,
-                          status=HELD, confidence=0.6, extractor=EXTRACTOR)
-        _add_or_merge(ctx, meeting)
+        first, second = sorted(pair)
+        groups = [g for group in groups for g in ([group] if not pair <= set(group) else
+                                                    [[p for p in group if p != first], [p for p in group if p != second]])]
+    return groups
+
+
+def _add_gathering(ctx: DocContext, topic_index: dict, noun, time, people: list[str]) -> None:
+    """One gathering held by ``people`` (two at least), told at ``noun``."""
+    if len(people) < 2:
+        return
+    sent = ctx.sentence_of(noun)
+    kind = "summit" if noun.lemma_.lower() == "summit" else "meeting"
+    topics = _group_topics(noun) + topics_between(ctx, topic_index, sent.start, sent.end)
+    if time is not None and ctx.date is not None and abs((ctx.date - time.end).days) <= 7:
+        # The gathering the story reports: what the story is about was its business.
+        topics += [t for t in story_topics(ctx, topic_index) if all(t.iri != x.iri for x in topics)]
+    meeting = Meeting(kind=kind, participants=people, evidence=ctx.evidence(sent), time=time,
+                      place=_place(ctx, [noun]), topics=topics,
+                      status=HELD, confidence=0.6, extractor=EXTRACTOR)
+    _add_or_merge(ctx, meeting)
 
 
 def _group_topics(noun) -> list[Topic]:
