@@ -87,8 +87,9 @@ def _apart(people: list[str], denied: set) -> list[list[str]]:
         if not pair <= set(people):
             continue
         first, second = sorted(pair)
-        groups = [g for group in groups for g in ([group] if not pair <= set(group) else
-                                                    [[p for p in group if p != first], [p for p in group if p != second]])]
+        groups = [g for group in groups
+                  for g in ([group] if not pair <= set(group) else
+                            [[p for p in group if p != first], [p for p in group if p != second]])]
     return groups
 
 
@@ -275,7 +276,8 @@ def _speaking_after(ctx: DocContext, noun) -> list[str]:
 
 def _remotely(verb) -> bool:
     """"addressed the meeting by video", "opened it virtually": not there in person."""
-    other = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}   # "..., and Zelensky addressed it by video"
+    # (not in a clause joined to it: "..., and Zelensky addressed it by video")
+    other = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
     return any(t.lower_ in ("video", "videolink", "virtually", "remotely") for t in verb.subtree if t.i not in other)
 
 
@@ -314,9 +316,11 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
             any(c.dep_ == "poss" and _names_gathering(c) for c in tok.children):
         # "The conference's chair, UAE Minister of State Thani bin Ahmed Al Zeyoudi, said ..."
         return [iri for c in tok.children if c.dep_ == "appos" for iri in _actors(ctx, c) if ctx.is_named_person(iri)]
-    elif tok.pos_ == "NOUN" and _names_gathering(tok) and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    elif tok.pos_ == "NOUN" and _names_gathering(tok) and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         # "The meeting, chaired by Samoan Prime Minister Fiamē Naomi Mataʻafa, was the first ..."
-        return list(dict.fromkeys(iri for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ATTENDING_VERBS
+        return list(dict.fromkeys(iri for acl in tok.children
+                                  if acl.dep_ == "acl" and acl.lemma_.lower() in ATTENDING_VERBS
                                   for o in _agents(acl) for iri in _actors(ctx, o) + ctx.coordinated_people(o)
                                   if ctx.is_named_person(iri)))
     elif tok.lower_ == "sidelines" and tok.dep_ == "pobj":

@@ -21,9 +21,9 @@ from kg.dates import (DAY, TimeSpan, counts_from_the_story, days_after, days_bef
                       same_time_as_before)
 from kg.extract.actors import describe_actor, place_of, role_holder
 from kg.extract.context import DocContext, conjuncts, subject_of_next_clause
-from kg.extract.lexicon import (ANAPHORIC_TOPICS, COUNTRY_GROUP_NOUNS, PERSON_NOUNS, SOURCE_NOUNS, CANCEL_VERBS, DISPOSITION_ADJECTIVES, MEETING_NOUNS, MEETING_VERBS, MODAL_FUTURE,
-                                PARTICIPATION_VERBS, REFUSAL_VERBS,
-                                PLAN_ADJECTIVES, PLAN_VERBS)
+from kg.extract.lexicon import (ANAPHORIC_TOPICS, CANCEL_VERBS, COUNTRY_GROUP_NOUNS, DISPOSITION_ADJECTIVES, MEETING_NOUNS,
+                                MEETING_VERBS, MODAL_FUTURE, PARTICIPATION_VERBS, PERSON_NOUNS, PLAN_ADJECTIVES, PLAN_VERBS,
+                                REFUSAL_VERBS, SOURCE_NOUNS)
 from kg.gazetteer import norm
 from kg.rdfwriter import topic_iri, topic_label
 from kg.extract.model import CANCELLED, COUNTRY, DENIED, HELD, ORGANIZATION, PERSON, PLANNED, Meeting, Topic
@@ -413,8 +413,8 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     # For talks named by a noun, the verb they hang from counts too ("intends to go ahead in
     # consultation with Congress", "flies to Cairo on Saturday for talks with Sisi").
     modal = list(own)
-    if kind_of == "noun" and verb is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in", "to", "into", "over") \
-            and medium is None:     # (what was urged "in a telephone call" is not the call's modality;
+    if kind_of == "noun" and verb is None and tok.dep_ == "pobj" and \
+            tok.head.lower_ in ("for", "in", "to", "into", "over") and medium is None:     # (what was urged "in a telephone call" is not the call's modality;
                                     # "who will preside over the COP29 summit" is)
         governing = _governing_verb(tok)
         if governing is not None:
@@ -535,7 +535,8 @@ def _with_objects(tok, deep: bool = False, preps=("with", "between", "among", "t
                             # "a phone call with To Lam": a name whose first word reads as a preposition
                             objs += [o for o in obj.children if o.dep_ == "pobj" and o.ent_type_ == "PERSON"]
             elif deep and child.dep_ in ("prep", "pobj") and not _trigger(child) and \
-                    not (direct and child.dep_ == "prep" and child.lower_ in ("on", "about", "over", "regarding", "concerning")):
+                    not (direct and child.dep_ == "prep" and
+                         child.lower_ in ("on", "about", "over", "regarding", "concerning")):
                 # (but "talks with Aoun on the sea border with Israel": with a party of its own,
                 # the "with" inside what the talks were on belongs to the subject; "talks on the
                 # Ukraine crisis with Putin" has the party hung there)
@@ -1027,7 +1028,8 @@ def _noun_participants(ctx: DocContext, tok, speaker):
             # "He urged Maduro to avoid unilateral steps in a telephone call": the call was between
             # the one who urged and the one urged (the parser hung it from the second verb).
             urger = _subject(governing.head)
-            for party in ([urger] if urger is not None else []) + [c for c in governing.head.children if c.dep_ == "dobj"]:
+            urged = [c for c in governing.head.children if c.dep_ == "dobj"]
+            for party in ([urger] if urger is not None else []) + urged:
                 participants += [p for p in _actors(ctx, party, speaker) if p not in participants]
         if governing.lemma_.lower() in ("deliver", "convey", "give", "relay", "pass"):
             # "a warning that Xi delivered to Biden in a phone call": its hearer
@@ -1414,8 +1416,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     # (a country stands for its people beside one of them: "the call" in which "the
                     # Vietnamese leader asked Washington ..." is Trump's call with To Lam; but "Berlin
                     # and Beijing announced during the visit" is the governments' own exchange)
-                    covered = all(p in previous.participants or any(ctx.country_of(q) == p for q in previous.participants)
-                                  for p in participants) and any(p in previous.participants for p in participants)
+                    covered = all(p in previous.participants or
+                                  any(ctx.country_of(q) == p for q in previous.participants) for p in participants) and any(p in previous.participants for p in participants)
                     if len(participants) < 2 or (covered and previous.status == status):
                         # (but "has not met Xi since their talks in Bali": held talks, not the meeting denied)
                         same_kind = previous.kind == kind or tok.lemma_.lower() in ("meeting", "call", "visit", "summit")
@@ -2621,7 +2623,8 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
     # "told Macron and Scholz in separate calls", "met Yellen and, separately, Raimondo":
     # the subject's side met each of the others on their own.
     separate = (kind_of == "noun" and any(c.dep_ == "amod" and c.lower_ == "separate" for c in tok.children)) or \
-        any(t.lower_ == "separately" and t.i > anchor.i and not _in_other_clause(anchor, t) for t in ctx.sentence_of(anchor)) or \
+        any(t.lower_ == "separately" and t.i > anchor.i and not _in_other_clause(anchor, t)
+            for t in ctx.sentence_of(anchor)) or \
         (kind_of == "verb" and any(_then_object(ctx, anchor, c) or _people_joined_to_place(ctx, anchor, c)
                                    for c in anchor.children))
     if separate:

@@ -97,9 +97,11 @@ def _days_after_it(ctx: DocContext, ent, span):
         return span
     ahead = before[:before.index("after")]
     if ahead[-1:] == ["days"] or ahead[-2:] in (["few", "days"], ["several", "days"]):
-        return TimeSpan(span.end + dt.timedelta(days=1), span.end + dt.timedelta(days=7), WEEK, f"days after {span.text}")
+        return TimeSpan(span.end + dt.timedelta(days=1), span.end + dt.timedelta(days=7), WEEK,
+                        f"days after {span.text}")
     if ahead[-1:] == ["weeks"] or ahead[-2:] in (["few", "weeks"], ["several", "weeks"]):
-        return TimeSpan(span.end + dt.timedelta(days=7), span.end + dt.timedelta(days=35), WEEK, f"weeks after {span.text}")
+        return TimeSpan(span.end + dt.timedelta(days=7), span.end + dt.timedelta(days=35), WEEK,
+                        f"weeks after {span.text}")
     return span
 
 
