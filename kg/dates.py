@@ -323,6 +323,19 @@ def days_before(after: TimeSpan | None, text: str) -> TimeSpan | None:
     return TimeSpan(day, day, DAY, found.group(0))
 
 
+def days_following(span: TimeSpan, words_before: list[str]) -> TimeSpan:
+    """The days or weeks that followed ``span`` when the words before it say so ("days after",
+    "a few weeks after" the date); else ``span`` itself."""
+    if "after" not in words_before:
+        return span
+    ahead = words_before[:words_before.index("after")]
+    for unit, first, last in (("days", 1, 7), ("weeks", 7, 35)):
+        if ahead[-1:] == [unit] or ahead[-2:] in (["few", unit], ["several", unit]):
+            return TimeSpan(span.end + dt.timedelta(days=first), span.end + dt.timedelta(days=last), WEEK,
+                            f"{unit} after {span.text}")
+    return span
+
+
 def days_after(before: TimeSpan | None, text: str) -> TimeSpan | None:
     """The day ``text`` places after ``before`` ("a day later", "the next day"), when ``before`` is
     one known day; the month "a month later" places after a known month or day; else None."""

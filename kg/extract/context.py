@@ -682,9 +682,9 @@ ARRIVAL_VERBS = {"arrive", "land", "fly", "come", "reach", "return", "travel"}
 HOST_VERBS = {"host", "welcome", "receive", "greet", "meet", "invite"}
 
 
-# Posts of the people a group noun names ("the two presidents", "both leaders").
 # Those named as someone's family: never one of "the two leaders" or "the two men".
 RELATIVE_NOUNS = {"wife", "husband", "spouse", "son", "daughter", "brother", "sister"}
+# Posts of the people a group noun names ("the two presidents", "both leaders").
 GROUP_POSTS = {
     "president": ({"president"},),
     "leader": ({"president"}, {"prime", "minister"}, {"chancellor"}, {"premier"}, {"king"}, {"emir"}),

@@ -274,6 +274,12 @@ def _speaking_after(ctx: DocContext, noun) -> list[str]:
     return [iri for iri in _actors(ctx, subject) if ctx.is_named_person(iri)]
 
 
+def _named_agents(ctx: DocContext, verb) -> list[str]:
+    """The named people of a passive's "by" ("co-chaired by Charles Michel and Ralph Gonsalves")."""
+    return list(dict.fromkeys(iri for o in _agents(verb) for iri in _actors(ctx, o) + ctx.coordinated_people(o)
+                              if ctx.is_named_person(iri)))
+
+
 def _remotely(verb) -> bool:
     """"addressed the meeting by video", "opened it virtually": not there in person."""
     # (not in a clause joined to it: "..., and Zelensky addressed it by video")
@@ -293,8 +299,7 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
     if tok.pos_ == "VERB" and tok.lemma_.lower() in ATTENDING_VERBS and any(
             c.dep_ == "nsubjpass" and _names_gathering(c) for c in tok.children):
         # "The two-day meeting was co-chaired by Charles Michel and Ralph Gonsalves"
-        return list(dict.fromkeys(iri for o in _agents(tok) for iri in _actors(ctx, o) + ctx.coordinated_people(o)
-                                  if ctx.is_named_person(iri)))
+        return _named_agents(ctx, tok)
     if tok.pos_ == "VERB" and tok.lemma_.lower() in ATTENDING_VERBS and not any(c.dep_ == "neg" for c in tok.children) \
             and not _remotely(tok):
         objects = [c for c in tok.children if c.dep_ == "dobj"]
@@ -321,8 +326,7 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
         # "The meeting, chaired by Samoan Prime Minister Fiamē Naomi Mataʻafa, was the first ..."
         return list(dict.fromkeys(iri for acl in tok.children
                                   if acl.dep_ == "acl" and acl.lemma_.lower() in ATTENDING_VERBS
-                                  for o in _agents(acl) for iri in _actors(ctx, o) + ctx.coordinated_people(o)
-                                  if ctx.is_named_person(iri)))
+                                  for iri in _named_agents(ctx, acl)))
     elif tok.lower_ == "sidelines" and tok.dep_ == "pobj":
         clause = _governing_verb(tok)
     elif tok.dep_ == "prep" and tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX") and any(

@@ -413,9 +413,10 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     # For talks named by a noun, the verb they hang from counts too ("intends to go ahead in
     # consultation with Congress", "flies to Cairo on Saturday for talks with Sisi").
     modal = list(own)
+    # (what was urged "in a telephone call" is not the call's modality; "who will preside over the
+    # COP29 summit" is)
     if kind_of == "noun" and verb is None and tok.dep_ == "pobj" and \
-            tok.head.lower_ in ("for", "in", "to", "into", "over") and medium is None:     # (what was urged "in a telephone call" is not the call's modality;
-                                    # "who will preside over the COP29 summit" is)
+            tok.head.lower_ in ("for", "in", "to", "into", "over") and medium is None:
         governing = _governing_verb(tok)
         if governing is not None:
             modal.append(governing)
@@ -1013,8 +1014,7 @@ def _noun_participants(ctx: DocContext, tok, speaker):
             participants += [p for p in ctx.coordinated_people(subject) if p not in participants]
         # "met Zelensky in Kyiv, six weeks after a trip to Moscow": those met were not on the trip
         # (but "has not met Xi since their talks": "their" is the two of them).
-        counted_from = tok.dep_ == "pobj" and tok.head.lower_ in ("since", "after", "before", "until") and \
-            not any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
+        counted_from = _time_reference(tok) and not any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
         if governing.lemma_.lower() in ("tell", "invite", "urge", "ask", "assure", "warn", "inform", "meet",
                                         "host", "receive", "welcome", "call", "brief", "press", "thank", "join",
                                         "give", "convey", "bring", "summon") and not counted_from:
@@ -1352,7 +1352,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 for sub in tok.subtree:
                     # ("has not met Xi since their talks in Bali": another exchange, the one counted from)
                     if sub.i != tok.i and sub.dep_ == "pobj" and _trigger(sub) and sub.head.head.i == tok.i and \
-                            sub.head.lower_ not in ("since", "after", "before", "until"):
+                            not _time_reference(sub):
                         heads.append(sub)
                         adverbial.append(sub.i)
                         if _trigger(sub)[0] in REMOTE_KINDS and sub.head.lower_ in ("in", "during", "by", "over"):
@@ -1385,8 +1385,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 participants, explicit_with, governing = _noun_participants(ctx, tok, speaker)
                 if governing is not None and _only_greeted(governing):
                     continue    # "only shook hands with Austin at the opening dinner": no talks
-                if governing is not None and not (tok.dep_ == "pobj" and
-                                                  tok.head.lower_ in ("since", "after", "before", "until")):
+                if governing is not None and not _time_reference(tok):
                     # (but "met Zelensky on Aug. 23, six weeks after a trip to Moscow in July": the
                     # trip has a time of its own, not the verb's)
                     heads.insert(0, governing)
@@ -1416,8 +1415,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     # (a country stands for its people beside one of them: "the call" in which "the
                     # Vietnamese leader asked Washington ..." is Trump's call with To Lam; but "Berlin
                     # and Beijing announced during the visit" is the governments' own exchange)
-                    covered = all(p in previous.participants or
-                                  any(ctx.country_of(q) == p for q in previous.participants) for p in participants) and any(p in previous.participants for p in participants)
+                    covered = any(p in previous.participants for p in participants) and all(
+                        p in previous.participants or any(ctx.country_of(q) == p for q in previous.participants)
+                        for p in participants)
                     if len(participants) < 2 or (covered and previous.status == status):
                         # (but "has not met Xi since their talks in Bali": held talks, not the meeting denied)
                         same_kind = previous.kind == kind or tok.lemma_.lower() in ("meeting", "call", "visit", "summit")
@@ -1901,13 +1901,13 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
         # "Keller-Sutter and Economy Minister Guy Parmelin flew to Washington": fellow travellers
         # whose country the text does not tell come from the one country of the others.
         known = {c for c in (ctx.country_of(g) for g in guests) if c is not None}
+        own = time_of(ctx, tok) if tok.pos_ == "VERB" and hosts else None     # the journey's own time
         for host in hosts:
             for guest in dict.fromkeys(guests):
                 entity = ctx.entity(guest)
                 country = ctx.country_of(guest) or (next(iter(known)) if len(known) == 1 else None)
                 if entity is None or entity.kind != PERSON or country == host or (country is None and not unknown_ok):
                     continue
-                own = time_of(ctx, tok) if tok.pos_ == "VERB" else None
                 if any(set(m.participants) == {guest, host} and _overlaps(m.time, own) for m in ctx.facts.meetings):
                     continue    # read already, with the date its own clause gives it
                 if from_exchanges:
@@ -2550,6 +2550,12 @@ def _delegations_of(ctx: DocContext, tok, kind_of: str, participants: list[str])
     return [ctx.ensure_country(c) for c in countries] if len(countries) == 2 else []
 
 
+def _time_reference(noun) -> bool:
+    """An exchange named as the time of another ("since their talks in Bali", "six weeks after a
+    trip to Moscow"): an exchange of its own, neither the clause's nor at its time."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("since", "after", "before", "until")
+
+
 def _in_other_clause(verb, tok) -> bool:
     """Whether ``tok`` sits in a clause of its own under ``verb`` ("signed ... after he had met each
     of them separately": the meetings were separate, not the signing)."""
@@ -2630,10 +2636,10 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
     if separate:
         subject = _subject(anchor)
         # (the subject may be a pair the parser cut: "von der Leyen and Costa met Xi and then Li")
-        base = [p for p in (_actors(ctx, subject, speaker) + (ctx.coordinated_people(subject) if subject.pos_ == "PROPN"
-                                                              else []) if subject is not None else [])
-                if p in participants]
-        base = list(dict.fromkeys(base))
+        base = []
+        if subject is not None:
+            base = _actors(ctx, subject, speaker) + (ctx.coordinated_people(subject) if subject.pos_ == "PROPN" else [])
+        base = list(dict.fromkeys(p for p in base if p in participants))
         others = [p for p in participants if p not in base]
         if base and len(others) >= 2:
             return [base + [p] for p in others]

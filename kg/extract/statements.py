@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from kg.dates import WEEK, TimeSpan, resolve
+from kg.dates import days_following, resolve
 from kg.extract.actors import describe_actor
 from kg.extract.context import DocContext, conjuncts
 from kg.extract.lexicon import APPEAL_VERBS, RELAY_VERBS, REPORTING_VERBS, WEAK_REPORTING
@@ -92,17 +92,7 @@ def time_of(ctx: DocContext, head, exclude: set[int] = frozenset(), future: bool
 
 def _days_after_it(ctx: DocContext, ent, span):
     """"days after the disputed Oct. 26 election": the days that followed the date, not the date."""
-    before = [t.lower_ for t in ctx.tokens[max(ent.start - 6, 0):ent.start]]
-    if "after" not in before:
-        return span
-    ahead = before[:before.index("after")]
-    if ahead[-1:] == ["days"] or ahead[-2:] in (["few", "days"], ["several", "days"]):
-        return TimeSpan(span.end + dt.timedelta(days=1), span.end + dt.timedelta(days=7), WEEK,
-                        f"days after {span.text}")
-    if ahead[-1:] == ["weeks"] or ahead[-2:] in (["few", "weeks"], ["several", "weeks"]):
-        return TimeSpan(span.end + dt.timedelta(days=7), span.end + dt.timedelta(days=35), WEEK,
-                        f"weeks after {span.text}")
-    return span
+    return days_following(span, [t.lower_ for t in ctx.tokens[max(ent.start - 6, 0):ent.start]])
 
 
 _THAT_MONTH = re.compile(r"(?:in )?that (january|february|march|april|may|june|july|august|september|october|"
