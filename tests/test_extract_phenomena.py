@@ -2729,3 +2729,11 @@ def test_people_the_text_says_did_not_meet_are_not_paired_by_a_summit(extract):
                 "Jinping also attended. Modi did not hold talks with Ramaphosa.", date="2024-10-27")
     assert not any({"Narendra Modi", "Cyril Ramaphosa"} <= set(p) for p in r.pairs())
     assert any({"Narendra Modi", "Xi Jinping"} <= set(p) for p in r.pairs())
+
+
+def test_a_date_on_the_talks_noun_dates_the_meeting_held_at_them(extract):
+    r = extract("The call followed talks in Madrid last Sunday and Monday at which Treasury Secretary Scott Bessent "
+                "and Trade Representative Jamieson Greer met Vice Premier He Lifeng and Li Chenggang, China’s international "
+                "trade representative.", date="2025-09-20")
+    meeting = next(m for m in r.meetings() if {"Scott Bessent", "He Lifeng"} <= {r.name(p) for p in m.participants})
+    assert meeting.time is not None and meeting.time.start == dt.date(2025, 9, 14)

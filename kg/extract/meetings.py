@@ -2348,9 +2348,11 @@ def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
                 continue
             if ent.label_ != "DATE" or (ent.start > 0 and ctx.tokens[ent.start - 1].lower_ in ("since", "until", "by")):
                 continue
-            if ent.root.dep_ == "npadvmod" and (ent.root.head.pos_ in ("NOUN", "NUM", "PROPN") or
+            if ent.root.dep_ == "npadvmod" and (ent.root.head.pos_ in ("NOUN", "NUM", "PROPN") and
+                                                _trigger(ent.root.head) is None or
                                                 ent.root.head.lower_ in ("from", "than")):
-                continue    # "up from about 8 bcm last year" dates a quantity, not an event
+                continue    # "up from about 8 bcm last year" dates a quantity, not an event (but
+                            # "talks in Madrid last Sunday" date the talks)
             if ent.text.isdigit() and ent.root.dep_ in ("nummod", "compound", "amod") and \
                     ent.root.head.pos_ == "NOUN" and _trigger(ent.root.head) is None:
                 continue    # "compared with 2000 levels", "the 2030 target": a measure, not an event's day
