@@ -2737,3 +2737,12 @@ def test_a_date_on_the_talks_noun_dates_the_meeting_held_at_them(extract):
                 "trade representative.", date="2025-09-20")
     meeting = next(m for m in r.meetings() if {"Scott Bessent", "He Lifeng"} <= {r.name(p) for p in m.participants})
     assert meeting.time is not None and meeting.time.start == dt.date(2025, 9, 14)
+
+
+def test_a_since_date_does_not_keep_talks_from_the_storys_day(extract):
+    r = extract("French President Emmanuel Macron on Thursday launched a vaccine fund, telling a conference in Paris "
+                "that Africa should make its own doses.\n\nAmong the leaders in Paris was Senegalese President "
+                "Bassirou Diomaye Faye. On his first visit to France since taking office in April, Faye held talks "
+                "with Macron at the Élysée Palace after the conference.", date="2024-06-20")
+    talks = next(m for m in r.meetings() if {"Emmanuel Macron", "Bassirou Diomaye Faye"} <= {r.name(p) for p in m.participants})
+    assert talks.time is not None and talks.time.start == dt.date(2024, 6, 20)

@@ -1694,7 +1694,7 @@ def _date_by_the_story(ctx: DocContext) -> None:
                 meeting.time = replace(span, inferred=True)
                 continue
         if any((e.label_ == "DATE" or (e.label_ == "TIME" and not _part_of_the_day(e))) and not _duration(e)
-               and e not in later for e in ctx.ents_in(sent)) or \
+               and e not in later and not _start_of_a_period(e) for e in ctx.ents_in(sent)) or \
                 any(t.dep_ == "mark" and t.lower_ in _TIME_MARKS and not _same_scene(ctx, t) and not early or
                     _time_word(t) and not any(e.start <= t.i < e.end for e in later) for t in sent):
             continue
@@ -2360,11 +2360,8 @@ def _sentence_time(ctx: DocContext, sent, future: bool, head=None):
                 continue    # "..., under which it aims to deliver 20 bcm by 2027": the clause's own time
             if ent.root.head.lower_ == "of" and ent.root.head.head.pos_ in ("NOUN", "PROPN"):
                 continue    # "his third visit since the Hamas attack of Oct. 7" dates the attack
-            if any(a.lower_ in ("since", "until") and a.dep_ in ("prep", "mark") or
-                   any(c.dep_ == "mark" and c.lower_ in ("since", "until") for c in a.children)
-                   for a in [ent.root, *ent.root.ancestors]):
-                continue    # "his first visit since taking office in April", "since she took office a
-                            # year ago": the start of a period
+            if _start_of_a_period(ent):
+                continue
             if ctx.quote_at(ent.start) is not None:
                 continue    # “... repeat what it did on October 7,” he said: a date the speaker told
             span = resolve(ent.text, ctx.date, future=future)
@@ -2410,6 +2407,14 @@ def _after_the_exchange_time(ctx: DocContext, sent, head):
             if told:
                 return told[-1].time
     return None
+
+
+def _start_of_a_period(ent) -> bool:
+    """"his first visit since taking office in April", "since she took office a year ago": the
+    date starts a period that the exchange falls in; it is not the exchange's own."""
+    return any(a.lower_ in ("since", "until") and a.dep_ in ("prep", "mark") or
+               any(c.dep_ == "mark" and c.lower_ in ("since", "until") for c in a.children)
+               for a in [ent.root, *ent.root.ancestors])
 
 
 def _one_running_event(ents, spans) -> bool:
