@@ -2746,3 +2746,27 @@ def test_a_since_date_does_not_keep_talks_from_the_storys_day(extract):
                 "with Macron at the Élysée Palace after the conference.", date="2024-06-20")
     talks = next(m for m in r.meetings() if {"Emmanuel Macron", "Bassirou Diomaye Faye"} <= {r.name(p) for p in m.participants})
     assert talks.time is not None and talks.time.start == dt.date(2024, 6, 20)
+
+
+def test_someone_named_only_in_a_quote_is_not_the_president_or_he_after_it(extract):
+    r = extract("President Joe Biden banned imports of Russian oil on Tuesday.\n\n“That means Russian oil will no longer "
+                "be acceptable at U.S. ports, and the American people will deal another powerful blow to Putin’s war "
+                "machine,” Biden said at the White House.\n\nThe president said the decision had been taken in close "
+                "consultation with allies. He had discussed the response with French President Emmanuel Macron and "
+                "German Chancellor Olaf Scholz in a video call on Monday, the White House said.", date="2022-03-09")
+    assert any(text.startswith("the decision had been taken") and speaker == "Joe Biden"
+               for speaker, text, _ in r.said())
+    assert r.pairs() == [["Emmanuel Macron", "Joe Biden", "Olaf Scholz"]]
+
+
+def test_declining_requests_to_speak_with_someone_is_no_call(extract):
+    r = extract("The newspaper reported that Saudi Crown Prince Mohammed bin Salman had declined US requests in recent "
+                "weeks to speak with Biden.", date="2022-03-09")
+    assert r.pairs() == []
+
+
+def test_a_delegation_of_us_officials_is_the_united_states_and_a_clause_after_a_semicolon_is_not_reported(extract):
+    r = extract("A delegation of senior US officials met Venezuelan President Nicolás Maduro in Caracas at the weekend; "
+                "White House press secretary Jen Psaki said the talks had covered energy security.", date="2022-03-09")
+    assert ["Nicolás Maduro", "United States"] in r.pairs()
+    assert not any("Jen Psaki" in p for p in r.pairs())

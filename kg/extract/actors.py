@@ -1132,9 +1132,12 @@ def _described_person(ctx: DocContext, token, country: str | None) -> str | None
     if det and det[0].lower_ in ("a", "an", "another", "some"):
         return None
     role_words = {t.lower_ for t in token.subtree if t.i <= token.i and t.lower_ in TITLE_WORDS} - {"leader", "top", "senior"}
-    for m in reversed(ctx.mentions):
-        if m.kind != PERSON or m.start >= token.i:
-            continue
+    # Someone named only inside a quote ("... another blow to Putin’s war machine,” Biden said.
+    # The president said ...") is the speaker's subject, not the story's: looked at last.
+    outside = ctx.quote_at(token.i) is None
+    before = [m for m in ctx.mentions if m.kind == PERSON and m.start < token.i]
+    before.sort(key=lambda m: not (outside and ctx.quote_at(m.start) is not None))   # stable: order kept
+    for m in reversed(before):
         entity = ctx.entity(m.iri)
         if entity is None or entity.unnamed:
             continue

@@ -319,6 +319,7 @@ class DocContext:
         # outranks a prepositional object of this one ("During his meeting with Xi, he ...").
         pool = candidates
         scored = []
+        outside = self.quote_at(tok.i) is None
         here = self.sentence_no(tok)
         role_weight = {"nsubj": 1.0, "nsubjpass": 1.0, "appos": 0.6, "dobj": 0.5, "pobj": 0.2, "poss": 0.4}
         for order, m in enumerate(pool):
@@ -336,6 +337,10 @@ class DocContext:
                 # A main clause's subject is what the next sentence goes on about ("Lee won an
                 # election that was called after his predecessor, Yoon, was removed. He was sworn in").
                 score -= 0.3
+            if outside and self.quote_at(m.start) is not None:
+                # Someone named inside a quote ("... another blow to Putin’s war machine”) is the
+                # speaker's subject; the story's "he" goes on about those it tells of itself.
+                score -= 0.5
             scored.append((score, m.iri))
         # A subject pronoun of an earlier sentence stands for its own referent: "Kishida ... He began
         # the tour in Paris, where he dined with Macron. In Rome, he and Meloni ..." keeps Kishida.

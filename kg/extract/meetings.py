@@ -373,7 +373,12 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
                 verb.lemma_.lower() if verb is not None else ""} \
                 and any(c.dep_ == "neg" for c in node.children) and (node.i != tok.i or kind_of == "verb"):
             return DENIED       # ("was not allowed to see Tchiani", "did not manage to meet him")
-        if node.dep_ not in ("xcomp", "dobj", "pobj", "prep", "ccomp", "nsubj", "nsubjpass") or node.head.i == node.i:
+        # ("had declined US requests in recent weeks to speak with Biden": the parser hangs the
+        # infinitive from the verb, past its object)
+        refused_request = node.dep_ == "advcl" and node.head.lemma_.lower() in REFUSAL_VERBS and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.dep_ not in ("xcomp", "dobj", "pobj", "prep", "ccomp", "nsubj", "nsubjpass") and not refused_request \
+                or node.head.i == node.i:
             break
         node = node.head
     for v in own:
@@ -702,9 +707,12 @@ def _delegation(ctx: DocContext, tok, speaker) -> list[str] | None:
     found = [p for o in leaders + members for p in describe_actor(ctx, o, speaker) if ctx.entity(p) is not None]
     if found:
         return list(dict.fromkeys(found))
-    countries = [m.iri for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
+    # "A US delegation", and "a delegation of senior US officials": the country it comes from.
+    heads = [tok, *(o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj")]
+    countries = [m.iri for head in heads for c in head.children if c.dep_ in ("amod", "compound", "nmod")
                  for m in [ctx.mention_at(c.i)] if m is not None and m.kind == COUNTRY]
-    return countries or None
+    return list(dict.fromkeys(countries)) or None
 
 
 def _group_countries(ctx: DocContext, tok) -> list[str] | None:
@@ -1136,10 +1144,13 @@ def _parallel_owner(ctx: DocContext, noun):
 
 
 def _enclosing_speaker(ctx: DocContext, tok) -> str | None:
+    """Who reports the clause of ``tok`` ("..., Orbán said after talks with Kristersson")."""
     node = tok
     while node.head.i != node.i:
         node = node.head
         if is_reporting_verb(node):
+            if any(t.text == ";" for t in ctx.tokens[min(tok.i, node.i):max(tok.i, node.i)]):
+                return None     # "officials met Maduro at the weekend; Psaki said ...": a clause of its own
             speaker, _ = _speaker_of(ctx, node)
             return speaker
     return None
