@@ -2770,3 +2770,24 @@ def test_a_delegation_of_us_officials_is_the_united_states_and_a_clause_after_a_
                 "White House press secretary Jen Psaki said the talks had covered energy security.", date="2022-03-09")
     assert ["Nicolás Maduro", "United States"] in r.pairs()
     assert not any("Jen Psaki" in p for p in r.pairs())
+
+
+def test_a_pronoun_in_an_opening_clause_is_the_subject_named_after_it(extract):
+    r = extract("Zhang Youxia urged the United States to stop arming Taiwan, the defence ministry said. Speaking to "
+                "reporters before he left, Jake Sullivan said he had pressed his hosts on China’s support for Russia’s "
+                "defence industry.", date="2024-08-29")
+    assert [s for s, text, _ in r.said() if text.startswith("he had pressed")] == ["Jake Sullivan"]
+
+
+def test_talks_with_whom_are_with_the_one_the_clause_is_about(extract):
+    r = extract("Most of the visit was spent with Foreign Minister Wang Yi, with whom Jake Sullivan held several rounds "
+                "of talks at the Yanqi Lake retreat on Tuesday and Wednesday.", date="2024-08-29")
+    assert ["Jake Sullivan", "Wang Yi"] in r.pairs()
+
+
+def test_a_meeting_of_a_named_group_is_about_that_group(extract):
+    r = extract("Trump signed an order on Monday. On Tuesday morning, Secretary of State Marco Rubio hosted the foreign "
+                "ministers of Australia, India and Japan, Penny Wong, Subrahmanyam Jaishankar and Takeshi Iwaya, for a "
+                "meeting of the Quad group at the State Department.", date="2025-01-22")
+    meeting = next(m for m in r.meetings() if len(m.participants) == 4)
+    assert any("quad" in t.label.lower() for t in meeting.topics)

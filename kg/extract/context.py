@@ -203,6 +203,10 @@ class DocContext:
         if low in SINGULAR_PRONOUNS:
             iri = self.resolve_pronoun(tok)
             return [iri] if iri else []
+        if low in ("whom", "who"):
+            # "Wang Yi, with whom Sullivan held talks": the one the relative clause is about.
+            clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            return self._resolve_one(clause.head, speaker_iri) if clause is not None else []
         phrase = norm(" ".join(t.text for t in tok.subtree if t.dep_ not in ("punct",) and t.i <= tok.i))
         if tok.lower_ in PLURAL_PRONOUNS or phrase in ("the pair", "the leaders", "the two", "the trio", "the three",
                                                        "all three", "the four", "all four") or \
@@ -230,6 +234,9 @@ class DocContext:
     def resolve_pronoun(self, tok) -> str | None:
         """The person a singular pronoun refers to, by gender, recency and grammatical role."""
         gender = "female" if tok.lower_ in FEMALE else "male"
+        ahead = self._subject_ahead(tok, gender)
+        if ahead is not None:
+            return ahead
         if tok.dep_ == "nsubj":
             # "... after he arrived from New York, where he met Musk": a subject pronoun repeated
             # in one sentence keeps the referent of its first use.
@@ -356,6 +363,20 @@ class DocContext:
         if not scored:
             return None
         return max(scored)[1]
+
+    def _subject_ahead(self, tok, gender: str) -> str | None:
+        """"Speaking to reporters before he left, Sullivan said ...": a pronoun in a clause that
+        opens the sentence before its subject is that subject, named just after it."""
+        node = tok
+        while node.head.i != node.i:
+            if node.dep_ == "advcl" and node.i < node.head.i:
+                subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                mention = self.mention_at(subject.i) if subject is not None and subject.i > tok.i else None
+                if mention is not None and mention.kind == PERSON and self._gender_ok(mention.iri, gender):
+                    return mention.iri
+                return None
+            node = node.head
+        return None
 
     def _main_subject_is_a_person(self, tok) -> bool:
         """Whether the subject of the main clause of ``tok``'s sentence names a person."""

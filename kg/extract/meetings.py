@@ -817,10 +817,16 @@ def _topics_for(ctx: DocContext, index: dict, heads: list) -> list[Topic]:
     for head in heads:
         if _trigger(head) is not None and _trigger(head)[1] == "noun":
             # "a meeting of the Quad": the group's business.
-            for group in (o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
-                          if o.dep_ == "pobj" and o.pos_ == "PROPN"):
-                mention = ctx.mention_at(group.i)
-                if (mention is not None and mention.kind == ORGANIZATION) or (mention is None and group.ent_type_ == "ORG"):
+            # ("a meeting of the Quad group": the name in front of a common noun)
+            for of in (o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                       if o.dep_ == "pobj"):
+                named = [of] if of.pos_ == "PROPN" else \
+                    [c for c in of.children if c.dep_ == "compound" and c.pos_ == "PROPN"][:1]
+                if not named:
+                    continue
+                group, mention = of, ctx.mention_at(named[0].i)
+                if (mention is not None and mention.kind == ORGANIZATION) or \
+                        (mention is None and named[0].ent_type_ == "ORG"):
                     text = ctx.doc[group.left_edge.i:group.i + 1].text
                     text = text[4:] if text.lower().startswith("the ") else text
                     add([Topic(iri=topic_iri(text), label=topic_label(text), in_scheme=False, text=text)])
