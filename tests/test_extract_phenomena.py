@@ -2791,3 +2791,24 @@ def test_a_meeting_of_a_named_group_is_about_that_group(extract):
                 "meeting of the Quad group at the State Department.", date="2025-01-22")
     meeting = next(m for m in r.meetings() if len(m.participants) == 4)
     assert any("quad" in t.label.lower() for t in meeting.topics)
+
+
+def test_a_leader_due_at_a_summit_has_not_met_there_yet(extract):
+    r = extract("Leaders of the Group of Seven gather in Italy on Thursday. President Joe Biden is due at the summit, "
+                "where he and Ukrainian President Volodymyr Zelensky are expected to sign a bilateral security "
+                "agreement on Thursday.", date="2024-06-13")
+    assert r.pairs() == [] and ["Joe Biden", "Volodymyr Zelensky"] in r.pairs("planned")
+
+
+def test_until_we_speak_with_someone_is_yet_to_come(extract):
+    r = extract("Li Chenggang said the talks went well. “Nothing is agreed until we speak with President Trump,” he "
+                "said.", date="2025-07-30")
+    assert r.pairs() == []
+
+
+def test_a_surname_taken_for_an_adverb_before_a_comma_is_the_speaker(extract):
+    r = extract("Treasury Secretary Scott Bessent and Vice Premier He Lifeng met in Stockholm on Monday. Li Chenggang "
+                "told reporters that the two sides had agreed to keep pushing for an extension. Bessent, speaking "
+                "separately, called the talks constructive but said an extension still needed the president’s "
+                "approval.", date="2025-07-30")
+    assert any(speaker == "Scott Bessent" and "extension still needed" in text for speaker, text, _ in r.said())

@@ -227,7 +227,11 @@ def find_actors(ctx: DocContext) -> None:
     for tok in ctx.tokens:
         if tok.i in ctx.token_mention or not tok.is_title:
             continue
-        known_surname = norm(tok.text) in surnames and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")
+        # ("Bessent, speaking separately, called ...", the name taken for an adverb opening the clause)
+        known_surname = norm(tok.text) in surnames and (
+            tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") or
+            tok.dep_ in ("advmod", "npadvmod") and tok.i == tok.head.left_edge.i and tok.i + 1 < len(doc) and
+            doc[tok.i + 1].text == ",")
         if tok.pos_ != "PROPN" and not known_surname and not (tok.pos_ in ("ADJ", "NOUN") and (
                 tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "npadvmod") or
                 (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ in ("VBD", "VBZ") and doc[tok.i + 1].pos_ == "VERB") or

@@ -306,14 +306,18 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     own = [x for x in (verb, tok) if x is not None]
     if kind_of == "verb" and _present_under_future(tok):
         return PLANNED      # "Kishida will address Congress before Biden hosts him"
+    if kind_of == "verb" and tok.tag_ in ("VBP", "VBZ") and any(c.dep_ == "mark" and c.lower_ in ("until", "till")
+                                                               for c in tok.children):
+        return PLANNED      # "Nothing is agreed until we speak with President Trump": yet to come
     if kind_of == "noun" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLAN_VERBS - {"agree", "set"}:
         return PLANNED      # "had begun arranging a meeting between Putin and Zelensky", "proposed talks"
     if kind_of == "noun" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
             tok.head.head.lemma_.lower() in ("call", "push", "press", "urge", "appeal", "ask", "lobby", "hope", "wait"):
         return PLANNED      # "called for talks with X": asked for, not held
-    if kind_of == "noun" and verb is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in", "with"):
+    if kind_of == "noun" and verb is None and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "in", "with", "at"):
         # "will join Scholz in Berlin for talks", "will end the tour with a meeting with Biden",
-        # "is due in Ankara for talks": the modality of the verb the talks hang from.
+        # "is due in Ankara for talks", "is due at the summit": the modality of the verb the talks
+        # hang from.
         governing = _governing_verb(tok)
         if governing is not None and any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in governing.children):
             return PLANNED

@@ -189,6 +189,12 @@ def _subject(verb):
         if child.dep_ == "agent":
             for obj in child.children:
                 return obj
+    # "Bessent, speaking separately, called the talks constructive": a name the parser took for
+    # an adverb, opening the clause before the verb.
+    opening = next((c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.text[:1].isupper()
+                    and c.i == verb.left_edge.i and c.i + 1 < verb.i and c.doc[c.i + 1].text == ","), None)
+    if opening is not None:
+        return opening
     # "..., said X" inversions and conjoined verbs share the first verb's subject.
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
