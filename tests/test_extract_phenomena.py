@@ -2812,3 +2812,23 @@ def test_a_surname_taken_for_an_adverb_before_a_comma_is_the_speaker(extract):
                 "separately, called the talks constructive but said an extension still needed the president’s "
                 "approval.", date="2025-07-30")
     assert any(speaker == "Scott Bessent" and "extension still needed" in text for speaker, text, _ in r.said())
+
+
+def test_a_denied_report_that_two_spoke_is_no_call(extract):
+    r = extract("Donald Trump has said he wants to meet Vladimir Putin. In November, the Kremlin denied a newspaper "
+                "report that the two men had spoken by phone after the US election.", date="2025-01-11")
+    assert not any({"Donald Trump", "Vladimir Putin"} <= set(p) for p in r.pairs())
+
+
+def test_the_chair_of_a_meeting_someone_travelled_to_met_them(extract):
+    r = extract("Ukrainian President Volodymyr Zelensky welcomed the sanctions on Friday. A day earlier he had travelled "
+                "to Ramstein Air Base in Germany for the last meeting of the Ukraine Defense Contact Group chaired by "
+                "US Defense Secretary Lloyd Austin, which brought together about 50 countries.", date="2025-01-11")
+    assert ["Lloyd Austin", "Volodymyr Zelensky"] in r.pairs()
+
+
+def test_co_hosts_of_a_meeting_met_and_a_speaker_by_video_link_did_not(extract):
+    r = extract("Speaking by video link to the meeting in New York, co-hosted by UN Secretary-General António Guterres "
+                "and Brazilian President Luiz Inácio Lula da Silva, Xi Jinping said China would raise the share of "
+                "non-fossil fuels.", date="2025-09-25")
+    assert r.pairs() == [["António Guterres", "Luiz Inácio Lula da Silva"]]

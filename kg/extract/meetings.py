@@ -385,6 +385,11 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
                 or node.head.i == node.i:
             break
         node = node.head
+    # "the Kremlin denied a newspaper report that the two men had spoken by phone"
+    for v in own:
+        if v.dep_ == "acl" and v.head.dep_ in ("dobj", "nsubjpass") and v.head.lemma_.lower() in REPORT_NOUNS and \
+                v.head.head.lemma_.lower() in DENIAL_VERBS:
+            return DENIED
     for v in own:
         subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in subject.children):
@@ -491,6 +496,9 @@ def _status(ctx: DocContext, tok, kind_of: str) -> str | None:
     return HELD
 
 
+#: What a denial can be of, and the verbs that deny it.
+REPORT_NOUNS = {"report", "claim", "suggestion", "story", "speculation", "rumour", "rumor", "allegation", "account"}
+DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "rebut", "debunk"}
 WITNESS_VERBS = {"watch", "witness", "attend", "observe"}
 #: Exchanges at a distance.
 REMOTE_KINDS = {"call", "letter"}
@@ -984,8 +992,16 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                   if rel.dep_ in ("relcl", "acl") and rel.lemma_.lower() == "involve"
                   for o in rel.children if o.dep_ == "dobj"]
     # "a summit hosted by Britain", "talks chaired by Akar": one more party, beside the others.
-    hosts = [o for acl in tok.children if acl.dep_ == "acl" and acl.lemma_.lower() in ACL_HOSTS
-             for o in _agents(acl)]
+    # (the parser hangs the clause on the place too: "the meeting in New York, co-hosted by
+    # Guterres and Lula", or on the verb the meeting hangs from: "travelled to Ramstein for the
+    # meeting of the contact group chaired by Austin")
+    governing = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to", "at") else None
+    hung_on_verb = [v for v in (governing.children if governing is not None and governing.pos_ == "VERB" else ())
+                    if v.dep_ == "advcl" and v.i > tok.i and v.tag_ in ("VBN", "VBD") and not any(
+                        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children)]
+    hosts = [o for owner in [tok, *places] for acl in owner.children if acl.dep_ == "acl"
+             and acl.lemma_.lower() in ACL_HOSTS for o in _agents(acl)]
+    hosts += [o for v in hung_on_verb if v.lemma_.lower() in ACL_HOSTS for o in _agents(v)]
     if tok.lemma_.lower() in MEAL_NOUNS:
         # "a dinner for leaders given by King Willem-Alexander and Queen Máxima": its hosts
         guests = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
@@ -1019,8 +1035,12 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     with_only = bool(explicit) and all(o.head.lower_ == "with" for o in own_objects)
     # "..., before the US president's meeting with Xi": the named owner had it, not the clause's subject.
     named_owner = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in tok.children) and with_only
+    # "Speaking by video link to the meeting ...": an address from afar, no part in the meeting.
+    remote = governing is not None and governing.lemma_.lower() in ("speak", "address", "appear") and any(
+        o.lemma_.lower() in ("video", "link", "videolink", "videoconference")
+        for p in governing.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children)
     if governing is not None and not agents and (len(explicit) < 2 or separate or with_only):
-        subject = _subject(governing) if not named_owner else None
+        subject = _subject(governing) if not named_owner and not remote else None
         if subject is not None:
             found = _actors(ctx, subject, speaker)
             if visit and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before", "following", "since") and \
