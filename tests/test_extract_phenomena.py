@@ -2832,3 +2832,12 @@ def test_co_hosts_of_a_meeting_met_and_a_speaker_by_video_link_did_not(extract):
                 "and Brazilian President Luiz Inácio Lula da Silva, Xi Jinping said China would raise the share of "
                 "non-fossil fuels.", date="2025-09-25")
     assert r.pairs() == [["António Guterres", "Luiz Inácio Lula da Silva"]]
+
+
+def test_day_to_day_is_no_time_of_the_talks(extract):
+    r = extract("Chinese President Xi Jinping wrapped up a three-day visit to Saudi Arabia on Friday.\n\nThe Chinese "
+                "leader was received on Thursday by King Salman, and the two signed a comprehensive strategic "
+                "partnership agreement. Xi then held talks with Crown Prince Mohammed bin Salman, the kingdom’s prime "
+                "minister and day-to-day ruler.", date="2022-12-10")
+    talks = next(m for m in r.meetings() if "Mohammed bin Salman" in " ".join(r.name(p) for p in m.participants))
+    assert talks.time is not None and talks.time.start == dt.date(2022, 12, 8)

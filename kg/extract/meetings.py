@@ -1799,6 +1799,9 @@ def _time_word(tok) -> bool:
     if tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ == "NOUN" and tok.i > 0 and \
             tok.doc[tok.i - 1].text in ("-", "–"):
         return False    # "a one-day visit", "a two-week tour": how long, not when
+    if (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in ("-", "–")) or \
+            (tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "–")):
+        return False    # "the kingdom's day-to-day ruler", "a week-long tour": part of a word
     return lemma not in _DAY_PARTS or any(c.lower_ in ("next", "following", "previous", "that", "same", "this", "last")
                                           for c in tok.children)
 
