@@ -2841,3 +2841,9 @@ def test_day_to_day_is_no_time_of_the_talks(extract):
                 "minister and day-to-day ruler.", date="2022-12-10")
     talks = next(m for m in r.meetings() if "Mohammed bin Salman" in " ".join(r.name(p) for p in m.participants))
     assert talks.time is not None and talks.time.start == dt.date(2022, 12, 8)
+
+
+def test_the_german_company_is_the_company_named_before(extract):
+    r = extract("Chancellor Olaf Scholz toured Siemens Energy’s plant in Mülheim an der Ruhr in early August. The "
+                "German company said it had not been asked to carry out any repair.", date="2022-09-03")
+    assert [s for s, text, _ in r.said() if text.startswith("it had not been asked")] == ["Siemens Energy"]

@@ -903,6 +903,14 @@ def _describe(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
                 # after "India's foreign ministry said": the one named before.
                 ctx.add_mention(Mention(token.i, token.i + 1, earlier, ORGANIZATION, via="description"))
                 return [earlier]
+        if lemma == "company" and not token.tag_.endswith("S") and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            # "The German company said ..." after "Scholz toured Siemens Energy's plant": the
+            # company named last, of that country when the text tells its country.
+            earlier = _earlier_company(ctx, token.i, country)
+            if earlier is not None:
+                ctx.add_mention(Mention(token.i, token.i + 1, earlier, ORGANIZATION, via="description"))
+                return [earlier]
         if token.tag_ in ("NNS", "NNPS") or (lemma in ("government", "administration", "ministry") and not country
                                               and not any(c.dep_ in ("compound", "poss") for c in token.children)):
             return []  # "two governments", "a ministry": nobody in particular
@@ -913,6 +921,28 @@ def _describe(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
         ctx.add_mention(Mention(token.i, token.i + 1, iri, ORGANIZATION, via="description"))
         return [iri]
     return []
+
+
+# Words in the names of public bodies, which "the company" never means.
+PUBLIC_BODY_WORDS = {"ministry", "department", "commission", "government", "administration", "agency", "office",
+                     "council", "embassy", "parliament", "cabinet", "kremlin", "bureau", "committee", "union",
+                     "secretariat", "presidency", "regulator", "authority", "court", "nations", "organization",
+                     "organisation", "fund", "group of", "forum", "alliance", "treaty", "congress", "senate"}
+
+
+def _earlier_company(ctx: DocContext, before: int, country: str | None) -> str | None:
+    """The nearest organisation named before token ``before`` that is no public body (and, when
+    ``country`` is given, is not known to be of another country)."""
+    for m in sorted((m for m in ctx.mentions if m.start < before and m.kind == ORGANIZATION and m.via != "description"),
+                    key=lambda m: m.start, reverse=True):
+        entity = ctx.entity(m.iri)
+        if entity is None or entity.unnamed:
+            continue
+        name = entity.name.lower()
+        if any(w in name for w in PUBLIC_BODY_WORDS) or (country and entity.country not in (None, country)):
+            continue
+        return m.iri
+    return None
 
 
 def _earlier_organization_with_word(ctx: DocContext, before: int, word: str) -> str | None:
