@@ -2847,3 +2847,5 @@ def test_the_german_company_is_the_company_named_before(extract):
     r = extract("Chancellor Olaf Scholz toured Siemens Energy’s plant in Mülheim an der Ruhr in early August. The "
                 "German company said it had not been asked to carry out any repair.", date="2022-09-03")
     assert [s for s, text, _ in r.said() if text.startswith("it had not been asked")] == ["Siemens Energy"]
+    # and it is shown by its name, not as "German company"
+    assert [s.speaker_text for s in r.facts.statements] == ["Siemens Energy"]

@@ -242,6 +242,10 @@ def speaker_text(ctx: DocContext, verb, speaker: str | None = None) -> str | Non
         mention = ctx.mention_at(child.i) if child.dep_ == "appos" else None
         if mention is not None and mention.iri == speaker:
             return entity.name      # "Ukraine's state nuclear company, Energoatom, said": Energoatom
+    mention = ctx.mention_at(subject.i)
+    if entity.kind == "organization" and mention is not None and mention.via == "description" and \
+            subject.lemma_.lower() == "company":
+        return entity.name          # "The German company said", after "Siemens Energy": the company
     phrase = _noun_phrase(ctx, subject, as_written=True)
     # "A US official said": the source is "US official" (the article is the sentence's, not its name).
     phrase = phrase.split(" ", 1)[1] if phrase.lower().startswith(("the ", "a ", "an ")) else phrase
