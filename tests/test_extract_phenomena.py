@@ -2849,3 +2849,11 @@ def test_the_german_company_is_the_company_named_before(extract):
     assert [s for s, text, _ in r.said() if text.startswith("it had not been asked")] == ["Siemens Energy"]
     # and it is shown by its name, not as "German company"
     assert [s.speaker_text for s in r.facts.statements] == ["Siemens Energy"]
+
+
+def test_carrying_a_message_to_someone_is_talks_with_them(extract):
+    r = extract("US Treasury Secretary Janet Yellen visited China in early April to discuss overcapacity. Secretary of "
+                "State Antony Blinken carried the same message to President Xi Jinping in Beijing in late April.",
+                date="2024-06-13")
+    talks = next(m for m in r.meetings() if {"Antony Blinken", "Xi Jinping"} <= {r.name(p) for p in m.participants})
+    assert talks.status == "held" and not any("message" in t.label for t in talks.topics)

@@ -123,7 +123,8 @@ NON_EXCHANGE_CONTEXT = {"interview", "event", "conference", "briefing", "speech"
 # Anaphoric topic nouns: "discussed the issue" refers back to the topic under discussion.
 ANAPHORIC_TOPICS = {"topic", "issue", "matter", "subject", "question", "it", "this", "that", "proposal", "plan",
                     "text", "document",   # "endorsed the text": the agreement told of, not a topic
-                    "name", "signature"}  # "put their names to the agreement"
+                    "name", "signature",  # "put their names to the agreement"
+                    "message"}            # "carried the same message to Xi": what it said is told elsewhere
 
 # Policy measures by trigger lemma.
 MEASURE_NOUNS = {

@@ -54,7 +54,7 @@ GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "di
 # first, since _trigger looks at every token of a document and most are none of these.
 _TRIGGER_WORDS = frozenset(PROCESS_NOUNS | set(MEETING_VERBS) | set(MEETING_NOUNS) | DEAL_VERBS | {
     "sit", "see", "spend", "exchange", "lodge", "file", "deliver", "register", "conference", "appearance",
-    "call", "calls", "press", "join", "put", "bring", "welcome", "contact", "appear"})
+    "call", "calls", "press", "join", "put", "bring", "welcome", "contact", "appear", "carry", "convey"})
 
 
 def _trigger(tok) -> tuple[str, str] | None:
@@ -127,6 +127,12 @@ def _trigger(tok) -> tuple[str, str] | None:
             c.dep_ == "dobj" and c.lemma_.lower() in ("protest", "complaint", "demarche", "démarche")
             and any(p.dep_ == "prep" and p.lower_ == "with" for p in c.children) for c in tok.children):
         return "meeting", "verb"    # "lodged a formal protest with the US embassy": a diplomatic exchange
+    if tok.pos_ == "VERB" and lemma in ("deliver", "carry", "convey") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("message", "warning") for c in tok.children) and any(
+            p.dep_ in ("prep", "dative") and p.lower_ == "to" and any(
+                o.dep_ == "pobj" and o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for o in p.children)
+            for p in tok.children):
+        return "talks", "verb"      # "Blinken carried the same message to Xi in Beijing"
     if tok.pos_ == "VERB" and lemma in DEAL_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS for c in tok.children):
         return "talks", "verb"      # "struck a trade deal with Japan": the parties negotiated
@@ -543,7 +549,9 @@ def _with_objects(tok, deep: bool = False, preps=("with", "between", "among", "t
         node = stack.pop()
         for child in node.children:
             # "with A and with B": the second preposition is often parsed as a conjunct.
-            if child.dep_ in ("prep", "conj") and child.lower_ in preps and child.pos_ == "ADP":
+            # ("carried the message to Xi": "to" parsed as a dative)
+            if (child.dep_ in ("prep", "conj") or child.dep_ == "dative" and child.lower_ == "to") and \
+                    child.lower_ in preps and child.pos_ == "ADP":
                 for prep in [child, *(c for c in child.children if c.dep_ == "conj" and c.lower_ in preps)]:
                     for obj in prep.children:
                         # "agreed among themselves", "met with each other": the subject's own parties
