@@ -2857,3 +2857,11 @@ def test_carrying_a_message_to_someone_is_talks_with_them(extract):
                 date="2024-06-13")
     talks = next(m for m in r.meetings() if {"Antony Blinken", "Xi Jinping"} <= {r.name(p) for p in m.participants})
     assert talks.status == "held" and not any("message" in t.label for t in talks.topics)
+
+
+def test_those_at_a_place_with_someone_for_talks_with_a_third_all_met(extract):
+    r = extract("Von der Leyen was at the White House on Monday with Ukrainian President Volodymyr Zelensky, British "
+                "Prime Minister Keir Starmer, French President Emmanuel Macron, German Chancellor Friedrich Merz, "
+                "Italian Prime Minister Giorgia Meloni, Finnish President Alexander Stubb and NATO Secretary-General "
+                "Mark Rutte for talks with Trump on ending Russia’s war.", date="2025-08-22")
+    assert len(r.meetings()) == 1 and len(r.meetings()[0].participants) == 9

@@ -572,11 +572,14 @@ def _with_objects(tok, deep: bool = False, preps=("with", "between", "among", "t
 
 def _governing_verb(noun):
     """The verb a trigger noun hangs from: "held (hours of) talks", "said after talks", "told X in a call"."""
-    node = noun
-    for _ in range(6):
+    node, steps = noun, 0
+    while steps < 6:
         head = node.head
         if head.i == node.i:
             return None
+        # (a long list the noun hangs from the last name of counts as one step: "with A, B, C,
+        # D and E for talks with Trump")
+        steps += 0 if node.dep_ == "conj" and head.pos_ == "PROPN" else 1
         if head.pos_ in ("VERB", "AUX") and not (head.dep_ == "prep" and head.tag_ == "VBG"):
             return head     # ("Following the meeting with Putin, Xi flew home": "following" is a preposition)
         if head.dep_ in ("prep", "pobj", "dobj", "nsubj", "attr") or head.pos_ in ("ADP", "NOUN", "NUM") or \
@@ -2702,6 +2705,10 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
         others = [p for p in participants if p not in base]
         if base and len(others) >= 2:
             return [base + [p] for p in others]
+    if kind_of == "noun" and anchor.i != tok.i and anchor.lemma_.lower() in ("be", "arrive", "travel", "fly", "go", "come"):
+        # "was at the White House with Zelensky, Starmer and Macron for talks with Trump": those
+        # who came with the subject joined the talks; one exchange.
+        return [participants]
     preps = _with_preps(anchor, tok)
     if len(preps) < 2:
         return [participants]
