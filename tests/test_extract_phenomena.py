@@ -2865,3 +2865,13 @@ def test_those_at_a_place_with_someone_for_talks_with_a_third_all_met(extract):
                 "Italian Prime Minister Giorgia Meloni, Finnish President Alexander Stubb and NATO Secretary-General "
                 "Mark Rutte for talks with Trump on ending Russia’s war.", date="2025-08-22")
     assert len(r.meetings()) == 1 and len(r.meetings()[0].participants) == 9
+
+
+def test_those_attending_a_summit_met_there_and_it_is_about_its_group(extract):
+    r = extract("Leaders of 44 European countries gathered at Prague Castle on Thursday for the first summit of the "
+                "European Political Community. Czech Prime Minister Petr Fiala hosted the meeting. Those attending "
+                "included German Chancellor Olaf Scholz and British Prime Minister Liz Truss, while Ukrainian President "
+                "Volodymyr Zelensky addressed the leaders by video link.", date="2022-10-07")
+    summit = next(m for m in r.meetings() if len(m.participants) >= 3)
+    assert {r.name(p) for p in summit.participants} == {"Petr Fiala", "Olaf Scholz", "Liz Truss"}
+    assert any("european political community" in t.label.lower() for t in summit.topics)

@@ -114,7 +114,14 @@ def _group_topics(noun) -> list[Topic]:
     the group's, whatever else the sentence names."""
     names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
     if not names:
-        return []
+        # "the first summit of the European Political Community": the group named after it
+        group = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                      if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+        if group is None:
+            return []
+        words = [t for t in noun.doc[group.left_edge.i:group.i + 1] if not (t.dep_ == "det" and t.i == group.left_edge.i)]
+        text = noun.doc[words[0].i:group.i + 1].text if words else group.text
+        return [Topic(iri=topic_iri(text), label=topic_label(text), in_scheme=False, text=text)]
     # The whole name ("Group of 20", not "Group"), short of the gathering's own word.
     end = max(min(c.right_edge.i, noun.i - 1) for c in names)
     text = noun.doc[min(c.left_edge.i for c in names):end + 1].text
@@ -293,6 +300,17 @@ def _another_gathering(noun) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
 
 
+def _lists_attendees(verb) -> bool:
+    """Whether "include" lists who was there: its subject is "those attending", "those who
+    attended", "guests" or "participants"."""
+    subject = _subject(verb)
+    if subject is None:
+        return False
+    return subject.lemma_.lower() in GUEST_NOUNS or any(
+        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("attend", "join", "participate")
+        for c in subject.children)
+
+
 def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
     """Named people a clause puts at a gathering, through ``tok`` (a verb or a preposition)."""
     clause = None
@@ -327,6 +345,12 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
         return list(dict.fromkeys(iri for acl in tok.children
                                   if acl.dep_ == "acl" and acl.lemma_.lower() in ATTENDING_VERBS
                                   for iri in _named_agents(ctx, acl)))
+    elif tok.pos_ == "VERB" and tok.lemma_.lower() == "include" and _lists_attendees(tok):
+        # "Those attending included Scholz, Truss and Erdogan", "Guests included ...": the named
+        # people of the list (not a clause joined to it: "..., while Zelensky spoke by video").
+        listed = [t for o in tok.children if o.dep_ == "dobj" for t in [o, *conjuncts(o)]]
+        return list(dict.fromkeys(iri for t in listed for iri in _actors(ctx, t) + ctx.coordinated_people(t)
+                                  if ctx.is_named_person(iri)))
     elif tok.lower_ == "sidelines" and tok.dep_ == "pobj":
         clause = _governing_verb(tok)
     elif tok.dep_ == "prep" and tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX") and any(
