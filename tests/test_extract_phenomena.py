@@ -2875,3 +2875,22 @@ def test_those_attending_a_summit_met_there_and_it_is_about_its_group(extract):
     summit = next(m for m in r.meetings() if len(m.participants) >= 3)
     assert {r.name(p) for p in summit.participants} == {"Petr Fiala", "Olaf Scholz", "Liz Truss"}
     assert any("european political community" in t.label.lower() for t in summit.topics)
+
+
+def test_each_of_a_pair_held_separate_talks_with_a_third(extract):
+    r = extract("Foreign Secretary David Cameron and German Foreign Minister Annalena Baerbock arrived from Israel, where "
+                "each held separate talks with Prime Minister Benjamin Netanyahu on Wednesday.", date="2024-04-18")
+    assert sorted(r.pairs()) == [["Annalena Baerbock", "Benjamin Netanyahu"], ["Benjamin Netanyahu", "David Cameron"]]
+
+
+def test_a_bloc_meeting_told_by_its_people_is_theirs_on_its_day_and_agenda(extract):
+    r = extract("Britain and the United States imposed new sanctions on Iran on Thursday. The announcement came as "
+                "foreign ministers of the Group of Seven met on the Italian island of Capri for three days of talks "
+                "hosted by Italy’s Antonio Tajani, with Iran and Ukraine’s need for air defences at the top of the "
+                "agenda. Secretary of State Antony Blinken, German Foreign Minister Annalena Baerbock and British "
+                "Foreign Secretary David Cameron were among those attending.", date="2024-04-18")
+    talks = next(m for m in r.meetings() if len(m.participants) >= 3)
+    assert {r.name(p) for p in talks.participants} == {"Antonio Tajani", "Antony Blinken", "Annalena Baerbock",
+                                                        "David Cameron"}
+    assert talks.time is not None and talks.time.start == dt.date(2024, 4, 18)
+    assert {"iran", "ukraine"} <= {t.label.lower() for t in talks.topics}

@@ -203,6 +203,15 @@ class DocContext:
         if low in SINGULAR_PRONOUNS:
             iri = self.resolve_pronoun(tok)
             return [iri] if iri else []
+        if low in ("each", "both") and tok.dep_ == "nsubj" and not list(tok.children):
+            # "Cameron and Baerbock arrived from Israel, where each held separate talks with
+            # Netanyahu": the pair the clause above is about.
+            for verb in tok.head.ancestors:
+                subjects = [c for c in verb.children if c.dep_ == "nsubj"]    # (the parser may give two)
+                if verb.pos_ in ("VERB", "AUX") and subjects:
+                    found = list(dict.fromkeys(iri for subject in subjects for iri in self.resolve_token(subject)))
+                    return found if len(found) >= 2 else []
+            return []
         if low in ("whom", "who"):
             # "Wang Yi, with whom Sullivan held talks": the one the relative clause is about.
             clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)

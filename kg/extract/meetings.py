@@ -828,6 +828,21 @@ def _listed_members(ctx: DocContext, tok, people_only: bool) -> list[str]:
 TOPIC_VERBS = {"discuss", "address", "review", "tackle", "raise", "debate", "negotiate", "cover", "explore"}
 
 
+def _agenda_topics(ctx: DocContext, index: dict, prep) -> list[Topic]:
+    """"met ..., with Iran and Ukraine's need for air defences at the top of the agenda": what
+    the "with" phrase puts on the agenda, named things included."""
+    agenda = next((t for t in prep.subtree if t.lemma_.lower() == "agenda"), None)
+    if agenda is None:
+        return []
+    cut = min([agenda.i, *(t.i for t in prep.subtree if t.dep_ == "prep" and t.i > prep.i and agenda in t.subtree)])
+    found = topics_between(ctx, index, prep.i + 1, cut)
+    for ent in ctx.ents_in(ctx.sentence_of(prep)):
+        if ent.label_ in ("GPE", "NORP", "EVENT", "LAW") and prep.i < ent.start and ent.end <= cut:
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            found.append(Topic(iri=topic_iri(text), label=topic_label(text), in_scheme=False, text=text))
+    return found
+
+
 def _topics_for(ctx: DocContext, index: dict, heads: list) -> list[Topic]:
     """Topics named as the exchange's subject: "about/on/over X", "discussed X", "to discuss X"."""
     topics: list[Topic] = []
@@ -861,6 +876,8 @@ def _topics_for(ctx: DocContext, index: dict, heads: list) -> list[Topic]:
                     found = topics_between(ctx, index, child.i, child.i + 1)
                     add(found or [Topic(iri=topic_iri(child.text), label=topic_label(child.text), in_scheme=False)])
         for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                add(_agenda_topics(ctx, index, child))
             if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
                 # "talks on Monday" is a date, but "talks focused on Ukraine" is a subject.
                 focused = head.lemma_.lower() in ("focus", "center", "centre", "concentrate", "dwell", "touch")
@@ -1745,10 +1762,12 @@ def _date_by_the_story(ctx: DocContext) -> None:
             if span is not None and span.is_day:
                 meeting.time = replace(span, inferred=True)
                 continue
+        # (a time word inside a length, "for three days of talks", tells no time either)
+        lengths = later + [e for e in ctx.ents_in(sent) if e.label_ in ("DATE", "TIME") and _duration(e)]
         if any((e.label_ == "DATE" or (e.label_ == "TIME" and not _part_of_the_day(e))) and not _duration(e)
                and e not in later and not _start_of_a_period(e) for e in ctx.ents_in(sent)) or \
                 any(t.dep_ == "mark" and t.lower_ in _TIME_MARKS and not _same_scene(ctx, t) and not early or
-                    _time_word(t) and not any(e.start <= t.i < e.end for e in later) for t in sent):
+                    _time_word(t) and not any(e.start <= t.i < e.end for e in lengths) for t in sent):
             continue
         told = [m.time for m in held if m.time is not None and m.evidence.sentence < n
                 and paragraph[m.evidence.sentence] == paragraph[n]]
@@ -2674,8 +2693,9 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
     # "Russia and Ukraine each agreed, in separate talks with US officials", "Russia and Ukraine
     # signed separate agreements with Turkey and the UN": each of the subject's parties with the
     # others, never with each other.
-    if kind_of == "verb" and (any(c.lower_ == "each" and c.dep_ in ("nsubj", "advmod", "npadvmod", "appos", "det")
-                                  for c in anchor.children) or any(
+    each = any(c.lower_ == "each" and c.dep_ in ("nsubj", "advmod", "npadvmod", "appos", "det") for c in anchor.children)
+    # ("where each held separate talks with Netanyahu": "each" on the verb the talks hang from)
+    if (kind_of == "noun" and anchor.i != tok.i and each) or kind_of == "verb" and (each or any(
             c.dep_ == "dobj" and c.tag_ == "NNS" and any(a.dep_ == "amod" and a.lower_ == "separate" for a in c.children)
             for c in anchor.children) or (
             "separate" in ctx.sentence_texts[ctx.sentence_no(anchor)] and any(
@@ -2835,3 +2855,16 @@ def _add_or_merge(ctx: DocContext, meeting: Meeting) -> None:
         ctx.facts.meetings.append(known)
         return
     ctx.facts.meetings.append(meeting)
+
+
+def drop_blocs_named_with_their_people(ctx: DocContext) -> None:
+    """"Foreign ministers of the Group of Seven met on Capri ..., hosted by Tajani", with Blinken,
+    Baerbock and Cameron "among those attending": the group stood for the people the story
+    names, and is no party beside them.  A bloc stays when it met one other party ("G7 leaders
+    held a call with Zelensky")."""
+    for meeting in ctx.facts.meetings:
+        blocs = [p for p in meeting.participants if p in ctx.gaz.blocs and ctx.entity(p) is not None
+                 and ctx.entity(p).kind == ORGANIZATION]
+        people = [p for p in meeting.participants if ctx.is_named_person(p)]
+        if blocs and len(people) >= 3:
+            meeting.participants = [p for p in meeting.participants if p not in blocs]
