@@ -23,7 +23,7 @@ from kg.extract.actors import describe_actor, place_of, role_holder
 from kg.extract.context import DocContext, conjuncts, subject_of_next_clause
 from kg.extract.lexicon import (ANAPHORIC_TOPICS, CANCEL_VERBS, COUNTRY_GROUP_NOUNS, DISPOSITION_ADJECTIVES, MEETING_NOUNS,
                                 MEETING_VERBS, MODAL_FUTURE, PARTICIPATION_VERBS, PERSON_NOUNS, PLAN_ADJECTIVES, PLAN_VERBS,
-                                REFUSAL_VERBS, SOURCE_NOUNS)
+                                REFUSAL_VERBS, SOURCE_NOUNS, TITLE_WORDS)
 from kg.gazetteer import norm
 from kg.rdfwriter import topic_iri, topic_label
 from kg.extract.model import CANCELLED, COUNTRY, DENIED, HELD, ORGANIZATION, PERSON, PLANNED, Meeting, Topic
@@ -963,6 +963,39 @@ def _names_country(ctx: DocContext, tok) -> bool:
                for a in ctx.gaz.lookup(text, "country"))
 
 
+# Words a list of people runs over between the names: "with Michel, von der Leyen, then German
+# chancellor Angela Merkel and French President Emmanuel Macron".
+_LIST_WORDS = {",", "and", "then", "former", "the", "’s", "'s"}
+
+
+def _listed_after(ctx: DocContext, obj) -> list[str]:
+    """The people named in a list that goes on after a "with" object when the parser broke it
+    (later names hung on other words): read along the text to the end of the list, which must
+    end the sentence or meet a preposition ("... and Macron in Brussels"), never a verb
+    ("with Michel, von der Leyen said": she is the speaker)."""
+    if obj.head.lower_ != "with" or ctx.mention_at(obj.i) is None or ctx.mention_at(obj.i).kind != PERSON:
+        return []
+    sent = ctx.sentence_of(obj)
+    found: list[str] = []
+    i = max(obj.i + 1, ctx.mention_at(obj.i).end)
+    while i < sent.end:
+        tok, mention = ctx.tokens[i], ctx.mention_at(i)
+        if mention is not None and mention.kind == PERSON:
+            found.append(mention.iri)
+            i = max(mention.end, i + 1)
+            continue
+        if tok.lower_ in _LIST_WORDS or tok.lower_ in TITLE_WORDS or tok.ent_type_ == "NORP" or \
+                (tok.dep_ in ("compound", "amod") and tok.is_title):
+            i += 1
+            continue
+        break
+    if i < sent.end and ctx.tokens[i].pos_ in ("VERB", "AUX") or not found:
+        return []
+    if i < sent.end and not (ctx.tokens[i].is_punct or ctx.tokens[i].pos_ == "ADP"):
+        return []
+    return [p for p in dict.fromkeys(found) if ctx.is_named_person(p)]
+
+
 def _noun_participants(ctx: DocContext, tok, speaker):
     """Participants of an exchange named by a noun, the explicit with/between parties first.
 
@@ -978,7 +1011,7 @@ def _noun_participants(ctx: DocContext, tok, speaker):
         found = _actors(ctx, obj, speaker)
         # "a meeting with Macron and European Commission President Ursula von der Leyen",
         # parsed as one name with Macron inside it
-        found += [p for p in ctx.coordinated_people(obj) if p not in found]
+        found += [p for p in ctx.coordinated_people(obj) + _listed_after(ctx, obj) if p not in found]
         if visit and obj.head.lower_ == "to":
             # "a visit to the White House" is a place; "a visit to China" has China as host.
             found = [p for p in found if ctx.entity(p) is not None and ctx.entity(p).kind == COUNTRY]
@@ -1401,7 +1434,8 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                 for obj in objects:
                     for party in _representatives(obj) or [obj]:
                         participants += [p for p in _actors(ctx, party, speaker) if p not in participants]
-                        participants += [p for p in ctx.coordinated_people(party) if p not in participants]
+                        participants += [p for p in ctx.coordinated_people(party) + _listed_after(ctx, party)
+                                         if p not in participants]
                 for witness in _witnesses(tok):
                     # "signed the declaration as Scholz and Trudeau looked on", "the two leaders
                     # watched Diess sign": those who stood by were there too.
