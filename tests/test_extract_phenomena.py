@@ -945,7 +945,7 @@ def test_summoning_an_ambassador_is_an_exchange_with_their_country(extract):
 def test_that_night_is_the_day_of_the_last_event_told(extract):
     r = extract("Trump set out the plan in a post on Monday evening, saying he would sign an order on January 20. "
                 "Trudeau spoke to Trump by phone later that night.", date="2024-11-30")
-    call = next(m for m in r.meetings() if m.kind == "call" and m.time.start.year == 2020)
+    call = next(m for m in r.meetings() if m.kind == "call")
     assert call.time.start == call.time.end == dt.date(2024, 11, 25)
     r = extract("Biden opened his talks with López Obrador at the National Palace on Monday. The two leaders dined "
                 "together that evening.", date="2023-01-11")
@@ -974,7 +974,7 @@ def test_an_exchange_in_an_after_clause_has_every_subject_of_the_main_verb(extra
     r = extract("British Prime Minister Keir Starmer and his Indian counterpart Narendra Modi announced after "
                 "speaking by phone on Tuesday that the two countries had concluded a trade agreement.",
                 date="2025-05-07")
-    call = next(m for m in r.meetings() if m.kind == "call" and m.time.start.year == 2020)
+    call = next(m for m in r.meetings() if m.kind == "call")
     assert sorted(r.name(p) for p in call.participants) == ["Keir Starmer", "Narendra Modi"]
     assert call.time.start == dt.date(2025, 5, 6)
 
@@ -1368,7 +1368,7 @@ def test_after_the_talks_dates_a_call_by_the_storys_talks_and_is_no_exchange_its
                 "Zelensky flew to Ankara on Thursday for talks with President Recep Tayyip Erdogan. After the talks, "
                 "Zelensky joined French President Emmanuel Macron, German Chancellor Friedrich Merz and Polish Prime "
                 "Minister Donald Tusk in a phone call with Trump.", date="2025-05-17")
-    call = next(m for m in r.meetings() if m.kind == "call" and m.time.start.year == 2020)
+    call = next(m for m in r.meetings() if m.kind == "call")
     assert call.time.start == dt.date(2025, 5, 16)
     assert {"Trump", "Friedrich Merz", "Donald Tusk"} <= {r.name(p) for p in call.participants}
 
@@ -1446,7 +1446,7 @@ def test_an_undated_exchange_takes_the_day_of_the_last_one_told_in_its_paragraph
 def test_an_exchange_with_a_time_of_its_own_or_planned_takes_no_date_from_the_story(extract):
     r = extract("Biden announced the grants in Syracuse on Thursday. Klever had raised the matter a day before the "
                 "announcement in a phone call with Commerce Minister Wang Wentao.", date="2024-04-26")
-    call = next(m for m in r.meetings() if m.kind == "call" and m.time.start.year == 2020)
+    call = next(m for m in r.meetings() if m.kind == "call")
     assert call.time.start == dt.date(2024, 4, 24) and not call.time.inferred
     r = extract("Biden announced the grants in Syracuse on Thursday. He praised the company's plan. Biden will meet "
                 "Chinese President Xi Jinping, the White House said.", date="2024-04-26")
@@ -1620,7 +1620,7 @@ def test_talks_as_leader_with_a_and_with_b_are_two_and_a_topic_not_discussed_is_
     assert not any("trade" in t.label for m in r.meetings() for t in m.topics)
     r = extract("Truss met Joe Biden in New York on Wednesday. They did not discuss a trade deal. The two had spoken by "
                 "phone on Sept. 6, the day Truss took office.", date="2022-09-24")
-    call = next(m for m in r.meetings() if m.kind == "call" and m.time.start.year == 2020)
+    call = next(m for m in r.meetings() if m.kind == "call")
     assert not any("trade" in t.label for t in call.topics)
 
 
@@ -1837,7 +1837,7 @@ def test_a_day_before_the_announcement_counts_from_the_storys_announcement(extra
                 "China’s commerce ministry said on Saturday that it was dissatisfied.\n\n"
                 "Reinette Klever had raised the matter a day before the announcement in a phone call with Commerce "
                 "Minister Wang Wentao, according to the Chinese ministry.", date="2024-09-07")
-    call = next(m for m in r.meetings() if m.kind == "call" and m.time.start.year == 2020)
+    call = next(m for m in r.meetings() if m.kind == "call")
     assert call.time.start == dt.date(2024, 9, 5)
 
 
@@ -2676,7 +2676,7 @@ def test_an_exchange_that_led_to_the_lead_event_takes_its_day(extract):
     r = extract("President Donald Trump said on Friday that he had won Chinese President Xi Jinping’s backing for a "
                 "deal, after the two leaders spoke by phone for the first time in three months and agreed to meet "
                 "next month.", date="2025-09-20")
-    call = next(m for m in r.meetings() if m.kind == "call" and m.time.start.year == 2020)
+    call = next(m for m in r.meetings() if m.kind == "call")
     assert call.time.start == dt.date(2025, 9, 19)
 
 
