@@ -2911,3 +2911,11 @@ def test_a_list_after_with_stops_at_a_verb(extract):
     r = extract("Prime Minister Mark Carney met with Charles Michel, Ursula von der Leyen said on Monday.",
                 date="2025-06-10")
     assert r.pairs() == [["Charles Michel", "Mark Carney"]]
+
+
+def test_one_who_joined_both_sessions_took_part_in_each(extract):
+    r = extract("European Council President Charles Michel held talks first with Premier Li Keqiang in the morning "
+                "and then with President Xi Jinping in the afternoon. The EU’s foreign policy chief, Josep Borrell, "
+                "joined both sessions.", date="2022-04-01")
+    assert all("Josep Borrell" in {r.name(p) for p in m.participants} for m in r.meetings())
+    assert len(r.meetings()) == 2

@@ -1505,6 +1505,16 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         participants.append(party)
                         confidence = 0.6
                 det = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+                if det and det[0] == "both" and tok.tag_ == "NNS" and not explicit_with and governing is not None \
+                        and _attends(governing) and status == HELD:
+                    # "Josep Borrell joined both sessions": one more party to each of the last two told.
+                    recent = [m for m in ctx.facts.meetings if m.status == HELD
+                              and 0 <= ctx.sentence_no(tok) - m.evidence.sentence <= 2][-2:]
+                    if len(recent) == 2:
+                        for told in recent:
+                            told.participants += [p for p in participants if p not in told.participants
+                                                  and ctx.is_named_person(p)]
+                        continue
                 definite = bool(det) and det[0] in ("the", "their", "these", "those", "that", "this")
                 if definite and not explicit_with and ctx.facts.meetings and tok.i not in consumed:
                     previous = ctx.facts.meetings[-1]
