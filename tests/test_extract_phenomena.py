@@ -2919,3 +2919,16 @@ def test_one_who_joined_both_sessions_took_part_in_each(extract):
                 "joined both sessions.", date="2022-04-01")
     assert all("Josep Borrell" in {r.name(p) for p in m.participants} for m in r.meetings())
     assert len(r.meetings()) == 2
+
+
+def test_shaking_hands_but_not_sitting_down_for_a_meeting_is_no_meeting(extract):
+    r = extract("Chinese Defence Minister Li Shangfu and US Defense Secretary Lloyd Austin shook hands at the opening "
+                "dinner on Friday but did not sit down for a meeting.", date="2023-06-04")
+    assert r.pairs() == []
+
+
+def test_someone_named_in_a_whose_clause_of_an_object_was_not_met(extract):
+    r = extract("Japanese Defence Minister Yasukazu Hamada spoke on Saturday. Lloyd Austin separately met Hamada and "
+                "Australia’s deputy prime minister, Richard Marles, whose own leader, Anthony Albanese, had opened the "
+                "forum with a keynote speech.", date="2023-06-04")
+    assert not any("Anthony Albanese" in p for p in r.pairs())

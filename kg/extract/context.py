@@ -595,9 +595,10 @@ class DocContext:
             node, ok = t, True
             while node.i != subject.i:
                 if node.dep_ not in ("compound", "poss", "conj", "appos", "nmod", "amod", "flat") or \
-                        (node.dep_ == "conj" and subject_of_next_clause(node)):
-                    ok = False      # inside "of/from ..." or a clause: not a party
-                    break
+                        (node.dep_ == "conj" and subject_of_next_clause(node)) or \
+                        any(c.lower_ == "whose" for c in node.children):
+                    ok = False      # inside "of/from ..." or a clause ("Marles, whose own leader,
+                    break           # Albanese, had opened the forum"): not a party
                 node = node.head
             if ok:
                 found.append(mention.iri)

@@ -1213,8 +1213,12 @@ def _noun_participants(ctx: DocContext, tok, speaker):
 
 
 def _only_greeted(verb) -> bool:
-    """"only shook hands with X", "merely greeted X": a greeting instead of talks."""
-    if not any(c.dep_ == "advmod" and c.lower_ in ("only", "merely", "just", "briefly") for c in verb.children):
+    """"only shook hands with X", "merely greeted X", "shook hands at the dinner but did not sit
+    down for a meeting": a greeting instead of talks."""
+    only = any(c.dep_ == "advmod" and c.lower_ in ("only", "merely", "just", "briefly") for c in verb.children)
+    but_not = any(c.dep_ == "conj" and any(n.dep_ == "neg" for n in c.children) and
+                  any(b.dep_ == "cc" and b.lower_ == "but" for b in verb.children) for c in verb.children)
+    if not (only or but_not):
         return False
     lemma = verb.lemma_.lower()
     return lemma == "greet" or (lemma == "shake" and any(c.dep_ == "dobj" and c.lemma_.lower() == "hand"
