@@ -2932,3 +2932,12 @@ def test_someone_named_in_a_whose_clause_of_an_object_was_not_met(extract):
                 "Australia’s deputy prime minister, Richard Marles, whose own leader, Anthony Albanese, had opened the "
                 "forum with a keynote speech.", date="2023-06-04")
     assert not any("Anthony Albanese" in p for p in r.pairs())
+
+
+def test_an_exchange_restated_in_apposition_adds_no_parties_and_a_source_is_none(extract):
+    r = extract("On Saturday Lloyd Austin also held three-way talks with Japan’s defence minister, Yasukazu Hamada, and "
+                "South Korea’s Lee Jong-sup. Hamada and Lee later held their own talks, the first meeting between the two countries’ defence "
+                "ministers since 2019, according to Seoul’s defence ministry.", date="2023-06-04")
+    assert {r.name(p) for m in r.meetings() for p in m.participants} == {"Lloyd Austin", "Yasukazu Hamada",
+                                                                          "Lee Jong-sup"}
+    assert not any(t.label == "own" for m in r.meetings() for t in m.topics)

@@ -550,6 +550,8 @@ def _with_objects(tok, deep: bool = False, preps=("with", "between", "among", "t
         for child in node.children:
             # "with A and with B": the second preposition is often parsed as a conjunct.
             # ("carried the message to Xi": "to" parsed as a dative)
+            if child.lower_ == "according":
+                continue    # "..., according to Seoul's defence ministry": the source, never a party
             if (child.dep_ in ("prep", "conj") or child.dep_ == "dative" and child.lower_ == "to") and \
                     child.lower_ in preps and child.pos_ == "ADP":
                 for prep in [child, *(c for c in child.children if c.dep_ == "conj" and c.lower_ in preps)]:
@@ -701,7 +703,7 @@ MANNER_WORDS = {"first", "bilateral", "formal", "informal", "separate", "direct"
                 "three", "four", "round", "day", "hour", "minute", "week", "face", "state", "working", "high",
                 "level", "leaders", "ministerial", "summit", "surprise", "unannounced", "planned", "scheduled",
                 "upcoming", "possible", "proposed", "expected", "key", "crucial", "important", "major", "secret",
-                "way", "ceremonial", "warm", "lavish"}
+                "way", "ceremonial", "warm", "lavish", "own"}
 # How an exchange was held ("by telephone", "by video link"): never its topic.
 MEANS_NOUNS = {"phone", "telephone", "video", "link", "videolink", "conference", "line", "speakerphone", "speaker",
                "news", "press"}     # "a joint news conference": how they appeared, not what about
@@ -1212,6 +1214,15 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     return participants, explicit, governing
 
 
+def _restates_an_exchange(noun) -> bool:
+    """A noun in apposition to an exchange just named ("talks, the first meeting between ..."),
+    on the noun itself or on the verb that holds it."""
+    if noun.dep_ == "appos":
+        return _trigger(noun.head) is not None and _trigger(noun.head)[1] == "noun"
+    return noun.dep_ == "npadvmod" and any(c.dep_ == "dobj" and c.i < noun.i and _trigger(c) is not None
+                                           and _trigger(c)[1] == "noun" for c in noun.head.children)
+
+
 def _only_greeted(verb) -> bool:
     """"only shook hands with X", "merely greeted X", "shook hands at the dinner but did not sit
     down for a meeting": a greeting instead of talks."""
@@ -1489,6 +1500,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         tok.head.head.dep_ == "acl" and tok.head.head.head.lemma_.lower() in PERSON_NOUNS | SOURCE_NOUNS:
                     continue    # "a European official involved in the talks", "according to people involved in
                                 # the negotiations": who speaks, not an exchange
+                if _restates_an_exchange(tok):
+                    continue    # "held their own talks, the first meeting between the two countries'
+                                # ministers since 2019": the same exchange, told again
                 participants, explicit_with, governing = _noun_participants(ctx, tok, speaker)
                 if governing is not None and _only_greeted(governing):
                     continue    # "only shook hands with Austin at the opening dinner": no talks
