@@ -2941,3 +2941,32 @@ def test_an_exchange_restated_in_apposition_adds_no_parties_and_a_source_is_none
     assert {r.name(p) for m in r.meetings() for p in m.participants} == {"Lloyd Austin", "Yasukazu Hamada",
                                                                           "Lee Jong-sup"}
     assert not any(t.label == "own" for m in r.meetings() for t in m.topics)
+
+
+def test_a_summit_that_someone_hosted_has_its_host_and_its_time(extract):
+    r = extract("Lula and Guterres had both attended a summit on overhauling the global financing system that French "
+                "President Emmanuel Macron hosted in Paris in June, which ended with pledges.", date="2023-09-17")
+    summit = r.meetings()[0]
+    assert {r.name(p) for p in summit.participants} == {"Luiz Inácio Lula da Silva", "António Guterres",
+                                                        "Emmanuel Macron"}
+    assert summit.time is not None and summit.time.start == dt.date(2023, 6, 1)
+
+
+def test_a_summit_hosted_for_people_and_sidelines_of_another(extract):
+    r = extract("World leaders opened a two-day summit in New York on Sunday. Indian Prime Minister Narendra Modi, who "
+                "arrived from a Quad summit that President Joe Biden hosted for him and the prime ministers of "
+                "Australia and Japan, Anthony Albanese and Fumio Kishida, in Delaware on Saturday, later met Ukrainian "
+                "President Volodymyr Zelensky on the sidelines.", date="2024-09-23")
+    assert ["Anthony Albanese", "Fumio Kishida", "Joe Biden", "Narendra Modi"] in r.pairs()
+    assert not any({"Joe Biden", "Volodymyr Zelensky"} <= set(p) for p in r.pairs())
+
+
+def test_telling_the_summit_and_being_among_the_other_presidents_puts_people_there(extract):
+    r = extract("Leaders of developing nations ended a two-day summit of the Group of 77 and China in Havana on "
+                "Saturday. Cuban President Miguel Díaz-Canel opened the summit on Friday. Brazilian President Luiz "
+                "Inácio Lula da Silva told the summit that Cuba had been the victim of an embargo. Colombia’s Gustavo "
+                "Petro and Argentina’s Alberto Fernández were among the other presidents in the hall.",
+                date="2023-09-17")
+    summit = next(m for m in r.meetings() if len(m.participants) >= 3)
+    assert {r.name(p) for p in summit.participants} >= {"Miguel Díaz-Canel", "Luiz Inácio Lula da Silva",
+                                                        "Gustavo Petro", "Alberto Fernández"}

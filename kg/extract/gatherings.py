@@ -34,6 +34,8 @@ PLEDGING_NOUNS = {"donor", "participant", "attendee", "lender", "creditor"}
 SESSION_VERBS = {"meet", "agree", "approve", "adopt", "endorse"}
 # Those a gathering had: "Lavrov was among the guests".
 GUEST_NOUNS = {"guest", "attendee", "participant", "delegate", "visitor"}
+# Those among whom "the other ..." puts someone at a gathering: "among the other presidents in the hall".
+PEER_NOUNS = {"leader", "president", "minister", "head", "premier", "chancellor"}
 # Prepositions that put a clause at the gathering: "during the meeting", "at the summit".
 AT_PREPS = {"during", "at"}
 
@@ -55,8 +57,14 @@ def add_gatherings(ctx: DocContext, topic_index: dict) -> None:
         people = _placed_at_gathering(ctx, tok)
         if not people:
             continue
-        # The latest gathering named before the clause (or the first one, in its own sentence).
-        before = [g for g in gatherings if g[0].i <= tok.i or ctx.sentence_no(g[0]) == ctx.sentence_no(tok)]
+        # The latest gathering named before the clause (or the first one, in its own sentence);
+        # not one someone came from ("Modi, who arrived from a Quad summit ..., met Zelensky on
+        # the sidelines": of the story's summit).
+        before = [g for g in gatherings if (g[0].i <= tok.i or ctx.sentence_no(g[0]) == ctx.sentence_no(tok))
+                  and g[0].head.lower_ != "from"]
+        if tok.dep_ == "relcl" and _names_gathering(tok.head):
+            # "a Quad summit that Biden hosted": that summit's, whichever came later
+            before = [g for g in gatherings if g[0].i == tok.head.i and g[0].head.lower_ != "from"]
         when = time_of(ctx, tok if tok.pos_ in ("VERB", "AUX") else tok.head)
         held = before[-1][1] if before else None
         if when is not None and held is not None and (when.end < held.start - timedelta(days=2) or
@@ -354,8 +362,14 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
     elif tok.lower_ == "sidelines" and tok.dep_ == "pobj":
         clause = _governing_verb(tok)
     elif tok.dep_ == "prep" and tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX") and any(
-            o.dep_ == "pobj" and o.lemma_.lower() in GUEST_NOUNS for o in tok.children):
-        clause = tok.head       # "..., leaving Lavrov and Wang Yi among the most prominent guests"
+            o.dep_ == "pobj" and (o.lemma_.lower() in GUEST_NOUNS or o.lemma_.lower() in PEER_NOUNS and any(
+                c.dep_ == "amod" and c.lower_ == "other" for c in o.children)) for o in tok.children):
+        clause = tok.head       # "..., leaving Lavrov and Wang Yi among the most prominent guests", "Petro and
+                                # Fernández were among the other presidents in the hall"
+    elif tok.pos_ == "VERB" and tok.lemma_.lower() == "tell" and any(
+            c.dep_ in ("dobj", "dative") and _names_gathering(c) and not _another_gathering(c) for c in tok.children) \
+            and not _remotely(tok):
+        clause = tok            # "Lula told the summit that Cuba had been the victim of ..."
     elif tok.dep_ == "prep" and tok.lower_ in ("alongside", "beside") and \
             tok.head.lemma_.lower() in ("stand", "appear", "sit", "attend"):
         # "Ramaphosa told reporters, standing alongside Xi, Lula and Modi": all there together.

@@ -998,6 +998,15 @@ def _listed_after(ctx: DocContext, obj) -> list[str]:
     return [p for p in dict.fromkeys(found) if ctx.is_named_person(p)]
 
 
+def _host_clauses(noun) -> list:
+    """Relative clauses that tell who hosted an exchange: "a summit that Macron hosted" (also hung
+    on a noun inside what the summit was on: "a summit on overhauling the global financing system
+    that Macron hosted" -- a system is not hosted)."""
+    return [rel for rel in noun.subtree if rel.dep_ == "relcl" and rel.lemma_.lower() in ACL_HOSTS
+            and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("that", "which") for c in rel.children)
+            and (rel.head.i == noun.i or _trigger(rel.head) is None and rel.head.ent_type_ not in ("PERSON", "GPE"))]
+
+
 def _noun_participants(ctx: DocContext, tok, speaker):
     """Participants of an exchange named by a noun, the explicit with/between parties first.
 
@@ -1065,6 +1074,19 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     hosts = [o for owner in [tok, *places] for acl in owner.children if acl.dep_ == "acl"
              and acl.lemma_.lower() in ACL_HOSTS for o in _agents(acl)]
     hosts += [o for v in hung_on_verb if v.lemma_.lower() in ACL_HOSTS for o in _agents(v)]
+    # "a summit ... that Macron hosted in Paris in June", "a Quad summit that Biden hosted for him
+    # and the prime ministers of Australia and Japan": its host, and those it was hosted for.
+    # (people only: "About 60 countries endorsed the text at the summit, which Macron co-chaired"
+    # is the countries' act, and the gathering's chairs are read with the gathering)
+    relative_hosts = []
+    for rel in _host_clauses(tok):
+        host = _subject(rel)
+        if host is not None and host.lower_ not in ("that", "which", "who"):
+            relative_hosts.append(host)
+        for guest in (o for p in rel.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children
+                      if o.dep_ == "pobj"):
+            relative_hosts += [t for t in [guest, *conjuncts(guest)] if t not in relative_hosts]
+            relative_hosts += [a for t in [guest, *conjuncts(guest)] for a in t.children if a.dep_ == "appos"]
     if tok.lemma_.lower() in MEAL_NOUNS:
         # "a dinner for leaders given by King Willem-Alexander and Queen Máxima": its hosts
         guests = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
@@ -1202,6 +1224,9 @@ def _noun_participants(ctx: DocContext, tok, speaker):
         participants += [p for p in _actors(ctx, host, speaker) if p not in participants]
         # "co-hosted by Duda and Romanian President Klaus Iohannis", parsed as one name
         participants += [p for p in ctx.coordinated_people(host) if p not in participants]
+    if not any(ctx.entity(p) is not None and ctx.entity(p).kind == COUNTRY for p in participants):
+        for host in relative_hosts:
+            participants += [p for p in _actors(ctx, host, speaker) if p not in participants]
     if tok.lemma_.lower() in LETTER_NOUNS and governing is not None and \
             governing.lemma_.lower() in ("hand", "deliver", "pass", "bring", "carry", "give"):
         senders = [p for o in _with_objects(tok, preps=("from",)) for p in _actors(ctx, o, speaker)]
@@ -1510,6 +1535,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                     # (but "met Zelensky on Aug. 23, six weeks after a trip to Moscow in July": the
                     # trip has a time of its own, not the verb's)
                     heads.insert(0, governing)
+                heads += _host_clauses(tok)     # "a summit that Macron hosted in Paris in June": its time
                 if len(participants) == 1 and tok.lower_ in PROCESS_NOUNS and participants[0] in explicit_with:
                     # (not when the one party is the clause's subject: "Champagne held talks with
                     # executives of both companies, his office said" -- not talks with his office)
