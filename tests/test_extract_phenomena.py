@@ -2970,3 +2970,10 @@ def test_telling_the_summit_and_being_among_the_other_presidents_puts_people_the
     summit = next(m for m in r.meetings() if len(m.participants) >= 3)
     assert {r.name(p) for p in summit.participants} >= {"Miguel Díaz-Canel", "Luiz Inácio Lula da Silva",
                                                         "Gustavo Petro", "Alberto Fernández"}
+
+
+def test_a_trip_to_a_summit_is_no_visit_and_a_since_date_leaves_the_storys_day(extract):
+    r = extract("Leaders of 44 European countries gathered at Prague Castle on Thursday.\n\nTruss, on her first trip to "
+                "a European summit since taking office last month, met Macron separately.", date="2022-10-07")
+    assert [m.kind for m in r.meetings()] == ["meeting"]
+    assert r.meetings()[0].time is not None and r.meetings()[0].time.start == dt.date(2022, 10, 6)

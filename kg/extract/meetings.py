@@ -1525,6 +1525,9 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                         tok.head.head.dep_ == "acl" and tok.head.head.head.lemma_.lower() in PERSON_NOUNS | SOURCE_NOUNS:
                     continue    # "a European official involved in the talks", "according to people involved in
                                 # the negotiations": who speaks, not an exchange
+                if tok.lemma_.lower() in ("visit", "trip") and _to_a_gathering(tok):
+                    continue    # "on her first trip to a European summit, met Macron": a journey to the
+                                # gathering, not a visit to the host of whoever she met there
                 if _restates_an_exchange(tok):
                     continue    # "held their own talks, the first meeting between the two countries'
                                 # ministers since 2019": the same exchange, told again
@@ -1850,8 +1853,10 @@ def _date_by_the_story(ctx: DocContext) -> None:
             if span is not None and span.is_day:
                 meeting.time = replace(span, inferred=True)
                 continue
-        # (a time word inside a length, "for three days of talks", tells no time either)
-        lengths = later + [e for e in ctx.ents_in(sent) if e.label_ in ("DATE", "TIME") and _duration(e)]
+        # (a time word inside a length, "for three days of talks", or a period's start, "since
+        # taking office last month", tells no time either)
+        lengths = later + [e for e in ctx.ents_in(sent) if e.label_ in ("DATE", "TIME")
+                           and (_duration(e) or _start_of_a_period(e))]
         if any((e.label_ == "DATE" or (e.label_ == "TIME" and not _part_of_the_day(e))) and not _duration(e)
                and e not in later and not _start_of_a_period(e) for e in ctx.ents_in(sent)) or \
                 any(t.dep_ == "mark" and t.lower_ in _TIME_MARKS and not _same_scene(ctx, t) and not early or
@@ -2013,6 +2018,12 @@ VISIT_NOUNS = ("visit", "trip", "tour")
 _VISIT_VERBS = frozenset(GUEST_VERBS + DEPART_VERBS + tuple(ARRIVE_VERBS) + ("visit",))
 
 
+def _to_a_gathering(noun) -> bool:
+    """"her first trip to a European summit": a journey whose end is a gathering, not a country."""
+    return any(o.lemma_.lower() in ("summit", "conference", "meeting", "gathering", "forum")
+               for o in _with_objects(noun, preps=("to",)))
+
+
 def _add_guest_visits(ctx: DocContext, index: dict) -> None:
     """A guest's visit to a country, beside the exchanges with the people met there.
 
@@ -2043,7 +2054,7 @@ def _add_guest_visits(ctx: DocContext, index: dict) -> None:
                 # "He last visited in 2019, as crown prince": the country he is visiting now
                 hosts = _country_of_the_hosts(ctx, guests[0])
         elif tok.pos_ == "NOUN" and lemma in VISIT_NOUNS:
-            if _status(ctx, tok, "noun") != HELD:
+            if _status(ctx, tok, "noun") != HELD or _to_a_gathering(tok):
                 continue
             guests, hosts = _visitors_of(ctx, tok), _countries_in(ctx, tok, ("to",))
             if not hosts and any(c.dep_ == "poss" for c in tok.children) and len(guests) == 1:
