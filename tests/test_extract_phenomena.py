@@ -2977,3 +2977,12 @@ def test_a_trip_to_a_summit_is_no_visit_and_a_since_date_leaves_the_storys_day(e
                 "a European summit since taking office last month, met Macron separately.", date="2022-10-07")
     assert [m.kind for m in r.meetings()] == ["meeting"]
     assert r.meetings()[0].time is not None and r.meetings()[0].time.start == dt.date(2022, 10, 6)
+
+
+def test_telling_someone_something_in_a_place_is_meeting_them_there(extract):
+    r = extract("Chinese President Xi Jinping told Dutch Prime Minister Mark Rutte in Beijing on Wednesday that no "
+                "outside force could hold back China’s technological progress.", date="2024-03-27")
+    assert r.pairs() == [["Mark Rutte", "Xi Jinping"]]
+    r = extract("Prime Minister Mark Rutte told reporters in Beijing on Wednesday that the curbs were not aimed at "
+                "China.", date="2024-03-27")
+    assert r.pairs() == []

@@ -54,7 +54,7 @@ GROUP_NOUNS = {"officials", "delegations", "representatives", "negotiators", "di
 # first, since _trigger looks at every token of a document and most are none of these.
 _TRIGGER_WORDS = frozenset(PROCESS_NOUNS | set(MEETING_VERBS) | set(MEETING_NOUNS) | DEAL_VERBS | {
     "sit", "see", "spend", "exchange", "lodge", "file", "deliver", "register", "conference", "appearance",
-    "call", "calls", "press", "join", "put", "bring", "welcome", "contact", "appear", "carry", "convey"})
+    "call", "calls", "press", "join", "put", "bring", "welcome", "contact", "appear", "carry", "convey", "tell"})
 
 
 def _trigger(tok) -> tuple[str, str] | None:
@@ -127,6 +127,13 @@ def _trigger(tok) -> tuple[str, str] | None:
             c.dep_ == "dobj" and c.lemma_.lower() in ("protest", "complaint", "demarche", "démarche")
             and any(p.dep_ == "prep" and p.lower_ == "with" for p in c.children) for c in tok.children):
         return "meeting", "verb"    # "lodged a formal protest with the US embassy": a diplomatic exchange
+    if tok.pos_ == "VERB" and lemma == "tell" and any(
+            c.dep_ in ("dobj", "dative") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in ("guest", "visitor"))
+            for c in tok.children) and any(
+            p.dep_ == "prep" and p.lower_ in ("in", "at") and any(
+                o.dep_ == "pobj" and o.ent_type_ in ("GPE", "FAC", "LOC") for o in p.children)
+            for p in tok.children):
+        return "meeting", "verb"    # "Xi told Rutte in Beijing on Wednesday that ...": face to face
     if tok.pos_ == "VERB" and lemma in ("deliver", "carry", "convey") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("message", "warning") for c in tok.children) and any(
             p.dep_ in ("prep", "dative") and p.lower_ == "to" and any(
@@ -1423,7 +1430,7 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
                             if child.lemma_.lower() in LETTER_NOUNS:
                                 kind = "letter"     # "received a letter from Xi"
                         elif tok.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit", "call", "phone", "summon",
-                                                    "join",
+                                                    "join", "tell",
                                                     "telephone", "see", "press", "greet", "bring"):
                             objects.append(child)
                             # "hosted his Danish counterpart, Mette Frederiksen, and Norway’s energy
