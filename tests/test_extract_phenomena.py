@@ -2986,3 +2986,9 @@ def test_telling_someone_something_in_a_place_is_meeting_them_there(extract):
     r = extract("Prime Minister Mark Rutte told reporters in Beijing on Wednesday that the curbs were not aimed at "
                 "China.", date="2024-03-27")
     assert r.pairs() == []
+
+
+def test_a_text_they_called_by_a_name_is_no_phone_call(extract):
+    r = extract("Uruguay's Luis Lacalle Pou criticised Lula. In a joint text they called the Brasília Consensus, the "
+                "leaders said the foreign ministers would report back within 120 days.", date="2023-05-31")
+    assert not any(m.kind == "call" for m in r.meetings())

@@ -69,10 +69,11 @@ def _trigger(tok) -> tuple[str, str] | None:
         if lemma == "call" and (any((c.dep_ == "prt" and c.lower_ == "off") or (c.dep_ == "prep" and c.lower_ == "for")
                                     for c in tok.children) or appeal_on(tok)):
             return None     # "called off a meeting", "called for talks", "called on X to": no phone call
-        if lemma == "call" and any((c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ") and c.ent_type_ != "PERSON")
+        if lemma == "call" and any((c.dep_ == "oprd" and c.ent_type_ != "PERSON" and (
+                c.pos_ in ("NOUN", "ADJ") or c.pos_ == "PROPN" and any(d.dep_ == "det" for d in c.children)))
                                    or (c.dep_ == "dobj" and c.lower_ == "what") for c in tok.children):
             return None     # "called Britain “our closest ally”", "set out what they called the Nairobi-Washington
-                            # Vision": a name for it, not a phone call
+                            # Vision", "a joint text they called the Brasília Consensus": a name, not a phone call
         return MEETING_VERBS[lemma], "verb"
     if lemma == "join" and tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) and \
             _joined_by(tok):
