@@ -2992,3 +2992,10 @@ def test_a_text_they_called_by_a_name_is_no_phone_call(extract):
     r = extract("Uruguay's Luis Lacalle Pou criticised Lula. In a joint text they called the Brasília Consensus, the "
                 "leaders said the foreign ministers would report back within 120 days.", date="2023-05-31")
     assert not any(m.kind == "call" for m in r.meetings())
+
+
+def test_what_was_signed_is_no_party_to_the_signing(extract):
+    r = extract("The Comprehensive Economic Partnership Agreement was signed on Friday by Commerce and Industry Minister "
+                "Piyush Goyal and the UAE’s minister of state for foreign trade, Thani bin Ahmed Al Zeyoudi.",
+                date="2022-02-19")
+    assert r.pairs() == [["Piyush Goyal", "Thani bin Ahmed Al Zeyoudi"]]

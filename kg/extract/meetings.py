@@ -1339,6 +1339,10 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             speaker = ctx.quote_at(tok.i) and _quote_speaker(ctx, tok)
             if kind_of == "verb":
                 subject = _subject(tok)
+                if subject is not None and subject.dep_ == "nsubjpass" and \
+                        (tok.lemma_.lower() in DEAL_VERBS or MEETING_VERBS.get(tok.lemma_.lower()) == "signing"):
+                    subject = None  # "The Comprehensive Economic Partnership Agreement was signed by A and B":
+                                    # what was signed, never a party to it
                 if subject is not None:
                     participants += _actors(ctx, subject, speaker)
                     participants += [p for p in ctx.coordinated_people(subject) if p not in participants]
