@@ -2999,3 +2999,11 @@ def test_what_was_signed_is_no_party_to_the_signing(extract):
                 "Piyush Goyal and the UAE’s minister of state for foreign trade, Thani bin Ahmed Al Zeyoudi.",
                 date="2022-02-19")
     assert r.pairs() == [["Piyush Goyal", "Thani bin Ahmed Al Zeyoudi"]]
+
+
+def test_conversations_in_which_one_told_several_are_a_call_with_each(extract):
+    r = extract("Gerasimov’s calls followed a round of conversations on Sunday in which Defence Minister Sergei Shoigu "
+                "told his French, British and Turkish counterparts, Sébastien Lecornu, Ben Wallace and Hulusi Akar, "
+                "that Moscow feared a provocation by Kyiv.", date="2022-10-25")
+    assert sorted(r.pairs()) == [["Ben Wallace", "Sergei Shoigu"], ["Hulusi Akar", "Sergei Shoigu"],
+                                 ["Sergei Shoigu", "Sébastien Lecornu"]]

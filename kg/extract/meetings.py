@@ -1006,6 +1006,10 @@ def _listed_after(ctx: DocContext, obj) -> list[str]:
     return [p for p in dict.fromkeys(found) if ctx.is_named_person(p)]
 
 
+# Verbs whose object is the one spoken to in an exchange told by its noun ("calls in which he told ...").
+SPOKEN_TO_VERBS = {"tell", "assure", "warn", "urge", "inform", "brief", "ask", "press"}
+
+
 def _host_clauses(noun) -> list:
     """Relative clauses that tell who hosted an exchange: "a summit that Macron hosted" (also hung
     on a noun inside what the summit was on: "a summit on overhauling the global financing system
@@ -1200,8 +1204,10 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                 for obj in [o for c in child.children if c.lower_ == "to" and c.dep_ in ("prep", "dative")
                             for o in c.children if o.dep_ == "pobj"]:
                     participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
+    # ("a round of conversations on Sunday in which ...": the clause hung on the round)
+    rounds = [tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" else []
     if len(participants) + len(explicit) < 2:
-        for child in tok.children:
+        for child in (c for owner in [tok, *rounds] for c in owner.children):
             if child.dep_ == "relcl" and any(t.lower_ == "where" or (t.lower_ in ("which", "whom") and (
                     t.dep_ != "pobj" or t.head.lower_ in ("at", "in", "during"))) for t in child.subtree
                                               if t.i < child.i):
@@ -1212,6 +1218,15 @@ def _noun_participants(ctx: DocContext, tok, speaker):
                     participants += [p for p in _actors(ctx, subject, speaker) if p not in participants]
                 for obj in _with_objects(child, preps=("with",)):    # "which Macron co-chaired with Modi"
                     participants += [p for p in _actors(ctx, obj, speaker) if p not in participants]
+                if child.lemma_.lower() in SPOKEN_TO_VERBS and not visit:
+                    # "conversations on Sunday in which Shoigu told his French, British and Turkish
+                    # counterparts, Lecornu, Wallace and Akar, that ...": those he told
+                    told = [p for obj in (c for c in child.children if c.dep_ in ("dobj", "dative"))
+                            for t in [obj, *conjuncts(obj), *(a for a in obj.children if a.dep_ == "appos")]
+                            for p in _actors(ctx, t, speaker) + ctx.coordinated_people(t)]
+                    # (the people named, not the countries of "his French and British counterparts")
+                    named = [p for p in told if ctx.is_named_person(p)]
+                    participants += [p for p in dict.fromkeys(named or told) if p not in participants]
     # "his talks ... with Netanyahu and Gallant": the owner talked with them.
     with_parties = any(o.head.lower_ == "with" for o in
                        own_objects + (_with_objects(governing) if governing is not None else []))
@@ -2836,6 +2851,15 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
         others = [p for p in participants if p not in base]
         if base and len(others) >= 2:
             return [base + [p] for p in others]
+    if kind_of == "noun" and tok.tag_ == "NNS" and tok.lemma_.lower() in ("call", "conversation"):
+        # "a round of conversations in which Shoigu told A, B and C": one call with each
+        owners = [tok, tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "of" else [tok]
+        speakers = [p for owner in owners for rel in owner.children
+                    if rel.dep_ == "relcl" and rel.lemma_.lower() in SPOKEN_TO_VERBS
+                    for s in [_subject(rel)] if s is not None for p in _actors(ctx, s, speaker) if p in participants]
+        others = [p for p in participants if p not in speakers]
+        if speakers and len(others) >= 2:
+            return [speakers + [p] for p in others]
     if kind_of == "noun" and anchor.i != tok.i and anchor.lemma_.lower() in ("be", "arrive", "travel", "fly", "go", "come"):
         # "was at the White House with Zelensky, Starmer and Macron for talks with Trump": those
         # who came with the subject joined the talks; one exchange.
