@@ -3007,3 +3007,9 @@ def test_conversations_in_which_one_told_several_are_a_call_with_each(extract):
                 "that Moscow feared a provocation by Kyiv.", date="2022-10-25")
     assert sorted(r.pairs()) == [["Ben Wallace", "Sergei Shoigu"], ["Hulusi Akar", "Sergei Shoigu"],
                                  ["Sergei Shoigu", "Sébastien Lecornu"]]
+
+
+def test_a_rejection_relayed_by_a_spokesman_is_the_rejecters(extract):
+    r = extract("Pentagon spokesman Brigadier General Pat Ryder said Lloyd Austin had rejected any pretext for Russian "
+                "escalation.", date="2022-10-25")
+    assert [s for s, _, _ in r.said()] == ["Lloyd Austin"]

@@ -73,7 +73,7 @@ WEAK_REPORTING = {"call", "describe", "point", "post", "report", "recall", "high
 # Speech acts whose report, relayed by a spokesperson, is the actor's own statement.
 RELAY_VERBS = {"urge", "tell", "warn", "ask", "assure", "promise", "pledge", "insist", "press", "call", "raise",
                "express", "voice", "stress", "reiterate", "propose", "demand", "complain", "criticise", "criticize",
-               "describe"}
+               "describe", "reject", "refute", "dismiss"}
 # Appeals reported as speech: "urged Berlin to reconsider", "called on Israel to ...".
 APPEAL_VERBS = {"urge", "press", "call", "implore", "exhort"}
 
