@@ -3013,3 +3013,11 @@ def test_a_rejection_relayed_by_a_spokesman_is_the_rejecters(extract):
     r = extract("Pentagon spokesman Brigadier General Pat Ryder said Lloyd Austin had rejected any pretext for Russian "
                 "escalation.", date="2022-10-25")
     assert [s for s, _, _ in r.said()] == ["Lloyd Austin"]
+
+
+def test_its_general_calling_his_american_and_british_counterparts_is_two_calls(extract):
+    r = extract("Russia pressed its claim that Ukraine is preparing to set off a radioactive “dirty bomb” for a second "
+                "day on Monday, as its most senior general telephoned his American and British counterparts.",
+                date="2022-10-25")
+    assert sorted(r.pairs()) == [["Russia", "United Kingdom"], ["Russia", "United States"]]
+    assert any(e.name == "the most senior general of Russia" for e in r.facts.entities.values())

@@ -839,6 +839,14 @@ def _describe(ctx: DocContext, token, speaker: str | None = None) -> list[str]:
         person = ctx.resolve_pronoun(owner)
         if person is not None and ctx.entity(person) is not None:
             phrase = f"{ctx.entity(person).name}'s " + phrase.split(" ", 1)[1]
+    its = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+    if its is not None and phrase.split()[0].lower() == "its" and its.i not in ctx.token_mention:
+        # "Russia pressed its claim ..., as its most senior general telephoned ...": the country the
+        # sentence is about, as a reader would name it.
+        country_iri = _country_of_the_sentence(ctx, token)
+        if country_iri is not None and ctx.entity(country_iri) is not None:
+            ctx.add_mention(Mention(its.i, its.i + 1, country_iri, COUNTRY, via="pronoun"))
+            phrase = f"{ctx.entity(country_iri).name}'s " + phrase.split(" ", 1)[1]
     low = norm(phrase)
     if any(p in low for p in ANONYMOUS_PATTERNS) or low in ("sources", "officials", "people"):
         return [ctx.anonymous(phrase, token)]
@@ -1002,6 +1010,19 @@ def _noun_phrase(ctx: DocContext, token, as_written: bool = False) -> str:
         return ""
     text = ctx.doc[tokens[0].i:tokens[-1].i + 1].text
     return text if as_written else text.replace("’", "'")
+
+
+def _country_of_the_sentence(ctx: DocContext, token) -> str | None:
+    """The country a sentence is about, for "its" before ``token``: a country named as a subject
+    before it in the sentence, else the last country named before it there."""
+    sent = ctx.sentence_of(token)
+    named = [m for m in ctx.mentions if m.kind == COUNTRY and sent.start <= m.start < token.i]
+    # (the subject of a clause above it: "Russia pressed its claim that Ukraine is preparing ..., as
+    # its most senior general ...": Russia, not Ukraine)
+    subjects = [m for m in named if ctx.tokens[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                and ctx.tokens[m.end - 1].head.is_ancestor(token)]
+    found = subjects[-1:] if subjects else named[-1:]
+    return found[0].iri if found else None
 
 
 def _modifier_country(ctx: DocContext, token) -> str | None:

@@ -2851,6 +2851,19 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
         others = [p for p in participants if p not in base]
         if base and len(others) >= 2:
             return [base + [p] for p in others]
+    if kind_of == "verb" and any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() == "counterpart" and c.tag_ == "NNS"
+                                 for c in anchor.children):
+        # "telephoned his American and British counterparts": one call with each, never a call
+        # between the two of them
+        subject = _subject(anchor)
+        callers = _actors(ctx, subject, speaker) if subject is not None else []
+        # (an unnamed caller stands for his country: "its most senior general" -> Russia)
+        callers += [ctx.country_of(p) for p in callers if ctx.entity(p) is not None and ctx.entity(p).unnamed]
+        base = [p for p in dict.fromkeys(callers) if p in participants]
+        others = [p for p in participants if p not in base]
+        # (one caller: "four Indian ministers met their Singaporean counterparts" is one meeting)
+        if len(base) == 1 and len(others) >= 2:
+            return [base + [p] for p in others]
     if kind_of == "noun" and tok.tag_ == "NNS" and tok.lemma_.lower() in ("call", "conversation"):
         # "a round of conversations in which Shoigu told A, B and C": one call with each
         owners = [tok, tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "of" else [tok]
