@@ -3021,3 +3021,9 @@ def test_its_general_calling_his_american_and_british_counterparts_is_two_calls(
                 date="2022-10-25")
     assert sorted(r.pairs()) == [["Russia", "United Kingdom"], ["Russia", "United States"]]
     assert any(e.name == "the most senior general of Russia" for e in r.facts.entities.values())
+
+
+def test_a_name_the_model_cut_before_its_last_word_is_whole(extract):
+    r = extract("Emmanuel Macron was in Luanda on Friday for talks with Lourenço. He later met President Denis Sassou "
+                "Nguesso in Brazzaville.", date="2023-03-05")
+    assert "Denis Sassou Nguesso" in r.persons()

@@ -15,8 +15,8 @@ from kg.extract.model import (ANONYMOUS, CANCELLED, COUNTRY, DENIED, ORGANIZATIO
                               Evidence)
 from kg.gazetteer import Gazetteer, norm
 from kg.sources import Article
-from kg.extract.lexicon import COUNTRY_GROUP_NOUNS, NUMBER_WORDS
-from kg.extract.tokens import ParsedDoc
+from kg.extract.lexicon import COUNTRY_GROUP_NOUNS, NUMBER_WORDS, TITLE_WORDS
+from kg.extract.tokens import ParsedDoc, ParsedSpan
 
 QUOTE_RE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]", re.S)
 FEMALE = {"she", "her", "hers", "herself"}
@@ -77,7 +77,7 @@ class DocContext:
         # Token character offsets and sentence texts, looked up for every exchange.
         self.token_offsets = self.doc.columns.get("IDX", [])
         self.sentence_texts = [self.text[s.start_char:s.end_char] for s in self.sentences]
-        self.ents = self.doc.ents
+        self.ents = [_whole_name(self.doc, e) for e in self.doc.ents]
         # The DATE and TIME entities: time_of looks them up for every exchange and statement.
         self.time_ents = [e for e in self.ents if e.label_ in ("DATE", "TIME")]
         self.sent_of = [0] * len(self.tokens)
@@ -726,6 +726,18 @@ GROUP_POSTS = {
     "leader": ({"president"}, {"prime", "minister"}, {"chancellor"}, {"premier"}, {"king"}, {"emir"}),
     "minister": ({"minister"}, {"secretary"}),
 }
+
+
+def _whole_name(doc, ent):
+    """A person's name the model cut before its last word ("President Denis Sassou Nguesso" tagged
+    as "Denis Sassou", its last word the head the others modify): the whole name."""
+    if ent.label_ != "PERSON" or ent.end >= len(doc.tokens):
+        return ent
+    last, after = doc.tokens[ent.end - 1], doc.tokens[ent.end]
+    if last.dep_ == "compound" and last.head.i == after.i and after.pos_ == "PROPN" and after.is_title \
+            and not after.ent_type_ and after.lower_ not in TITLE_WORDS and len(ent) >= 2:
+        return ParsedSpan(doc, ent.start, ent.end + 1, ent.label_)
+    return ent
 
 
 def _conjuncts(token) -> list:
