@@ -3027,3 +3027,10 @@ def test_a_name_the_model_cut_before_its_last_word_is_whole(extract):
     r = extract("Emmanuel Macron was in Luanda on Friday for talks with Lourenço. He later met President Denis Sassou "
                 "Nguesso in Brazzaville.", date="2023-03-05")
     assert "Denis Sassou Nguesso" in r.persons()
+
+
+def test_those_a_summit_was_attended_by_met_its_host(extract):
+    r = extract("Those commitments were set out in Luanda in November, at a mini-summit hosted by Angolan President "
+                "João Lourenço and attended by Burundi’s President Évariste Ndayishimiye and Kenya’s former president "
+                "Uhuru Kenyatta.", date="2023-03-05")
+    assert r.pairs() == [["João Lourenço", "Uhuru Kenyatta", "Évariste Ndayishimiye"]]

@@ -1080,12 +1080,15 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     # Guterres and Lula", or on the verb the meeting hangs from: "travelled to Ramstein for the
     # meeting of the contact group chaired by Austin")
     governing = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to", "at") else None
+    # (and "set out at a mini-summit hosted by Lourenço and attended by A, B and C", with
+    # "attended" joined to the main verb)
     hung_on_verb = [v for v in (governing.children if governing is not None and governing.pos_ == "VERB" else ())
-                    if v.dep_ == "advcl" and v.i > tok.i and v.tag_ in ("VBN", "VBD") and not any(
-                        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children)]
+                    if v.dep_ in ("advcl", "conj") and v.i > tok.i and v.tag_ in ("VBN", "VBD") and not any(
+                        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children)
+                    and any(c.dep_ == "agent" for c in v.children)]
     hosts = [o for owner in [tok, *places] for acl in owner.children if acl.dep_ == "acl"
              and acl.lemma_.lower() in ACL_HOSTS for o in _agents(acl)]
-    hosts += [o for v in hung_on_verb if v.lemma_.lower() in ACL_HOSTS for o in _agents(v)]
+    hosts += [o for v in hung_on_verb if v.lemma_.lower() in ACL_HOSTS | {"attend", "join"} for o in _agents(v)]
     # "a summit ... that Macron hosted in Paris in June", "a Quad summit that Biden hosted for him
     # and the prime ministers of Australia and Japan": its host, and those it was hosted for.
     # (people only: "About 60 countries endorsed the text at the summit, which Macron co-chaired"
