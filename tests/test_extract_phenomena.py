@@ -3034,3 +3034,12 @@ def test_those_a_summit_was_attended_by_met_its_host(extract):
                 "João Lourenço and attended by Burundi’s President Évariste Ndayishimiye and Kenya’s former president "
                 "Uhuru Kenyatta.", date="2023-03-05")
     assert r.pairs() == [["João Lourenço", "Uhuru Kenyatta", "Évariste Ndayishimiye"]]
+
+
+def test_the_two_leaders_are_first_those_of_their_paragraph(extract):
+    r = extract("Commission President Ursula von der Leyen said in a statement that the agreement would bring new "
+                "opportunities.\n\nDonald Trump has threatened a 25% tariff on all imports from Mexico. President "
+                "Claudia Sheinbaum replied in a letter that one tariff would be followed by another, and the two "
+                "leaders spoke by phone days later.", date="2025-01-18")
+    calls = [m for m in r.meetings() if m.kind == "call"]
+    assert [sorted(r.name(p) for p in m.participants) for m in calls] == [["Claudia Sheinbaum", "Donald Trump"]]
