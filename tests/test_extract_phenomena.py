@@ -3043,3 +3043,9 @@ def test_the_two_leaders_are_first_those_of_their_paragraph(extract):
                 "leaders spoke by phone days later.", date="2025-01-18")
     calls = [m for m in r.meetings() if m.kind == "call"]
     assert [sorted(r.name(p) for p in m.participants) for m in calls] == [["Claudia Sheinbaum", "Donald Trump"]]
+
+
+def test_negotiating_with_two_countries_is_a_negotiation_with_each(extract):
+    r = extract("India, which pulled out of the Asia-wide RCEP trade pact in 2019, is also negotiating with Australia "
+                "and the United Arab Emirates.", date="2022-01-14")
+    assert sorted(r.pairs()) == [["Australia", "India"], ["India", "United Arab Emirates"]]

@@ -2854,6 +2854,17 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
         others = [p for p in participants if p not in base]
         if base and len(others) >= 2:
             return [base + [p] for p in others]
+    if kind_of == "verb" and anchor.lemma_.lower() == "negotiate":
+        # "India is also negotiating with Australia and the United Arab Emirates": a negotiation
+        # with each, never between the two of them
+        subject = _subject(anchor)
+        base = [p for p in (_actors(ctx, subject, speaker) if subject is not None else []) if p in participants]
+        partners = [p for o in _with_objects(anchor, preps=("with",)) for t in [o, *conjuncts(o)]
+                    for p in _actors(ctx, t, speaker) if p in participants and p not in base]
+        partners = list(dict.fromkeys(partners))
+        if base and len(partners) >= 2 and all(ctx.entity(p) is not None and ctx.entity(p).kind == COUNTRY
+                                               for p in partners):
+            return [base + [p] for p in partners]
     if kind_of == "verb" and any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() == "counterpart" and c.tag_ == "NNS"
                                  for c in anchor.children):
         # "telephoned his American and British counterparts": one call with each, never a call
