@@ -3049,3 +3049,12 @@ def test_negotiating_with_two_countries_is_a_negotiation_with_each(extract):
     r = extract("India, which pulled out of the Asia-wide RCEP trade pact in 2019, is also negotiating with Australia "
                 "and the United Arab Emirates.", date="2022-01-14")
     assert sorted(r.pairs()) == [["Australia", "India"], ["India", "United Arab Emirates"]]
+
+
+def test_the_same_day_with_no_day_named_near_is_the_last_exchanges(extract):
+    r = extract("CIA Director William Burns met Sergei Naryshkin in Ankara on Monday. The White House said the meeting "
+                "was not a negotiation. It said Ukraine had been briefed. Washington also raised detained Americans. "
+                "The talks came on the same day that President Joe Biden met Chinese President Xi Jinping on the "
+                "Indonesian island of Bali.", date="2022-11-14")
+    bali = next(m for m in r.meetings() if "Xi Jinping" in {r.name(p) for p in m.participants})
+    assert bali.time is not None and bali.time.start == dt.date(2022, 11, 14)

@@ -1672,8 +1672,12 @@ def extract_meetings(ctx: DocContext, topic_index: dict) -> None:
             told = _day_told_before(ctx, sent) if same_day or days_earlier else None
             if time is None and same_day:
                 # "Trudeau spoke to Trump later that night", "dined together that evening": the day
-                # of the last event told, dated in the text before (an exchange or not).
-                time = told
+                # of the last event told, dated in the text before (an exchange or not); with no
+                # day named near, the last exchange told with a day ("The talks came on the same day
+                # that Biden met Xi").
+                last = next((m.time for m in reversed(ctx.facts.meetings) if m.time is not None and m.time.is_day
+                             and m.evidence.sentence < ctx.sentence_no(sent[0])), None)
+                time = told or (replace(last, inferred=True) if last is not None else None)
             if time is None and same_month_as_told(sent_text) and same_month_as_told(_own_words(tok, kind_of)):
                 # "met Kagame when he travelled to Kigali for a summit that month": the month
                 # named last before, in this sentence or the one before.
