@@ -3052,9 +3052,24 @@ def test_negotiating_with_two_countries_is_a_negotiation_with_each(extract):
 
 
 def test_the_same_day_with_no_day_named_near_is_the_last_exchanges(extract):
-    r = extract("CIA Director William Burns met Sergei Naryshkin in Ankara on Monday. The White House said the meeting "
-                "was not a negotiation. It said Ukraine had been briefed. Washington also raised detained Americans. "
-                "The talks came on the same day that President Joe Biden met Chinese President Xi Jinping on the "
-                "Indonesian island of Bali.", date="2022-11-14")
+    # (dev 533, up to the sentence: no day is named in the sentences just before it)
+    r = extract(
+                'CIA Director William Burns met the head of Russia’s foreign intelligence service, Sergei '
+                'Naryshkin, in Ankara on Monday to warn Moscow against using nuclear weapons in Ukraine, the '
+                'White House said, in the highest-level known face-to-face contact between the United States and '
+                'Russia since the invasion began in February.\n\nA National Security Council spokesperson said '
+                'Burns was conveying a message on the consequences of the use of nuclear weapons by Russia and '
+                'on the risks of escalation to strategic stability. “He is not conducting negotiations of any '
+                'kind. He is not discussing settlement of the war in Ukraine,” the spokesperson said.\n\nBurns '
+                'would also raise the cases of Americans whom Washington considers wrongfully detained in '
+                'Russia, the spokesperson added, a group that includes the basketball player Brittney Griner and '
+                'the former Marine Paul Whelan. Kyiv had been told about the trip beforehand. “We have briefed '
+                'Ukraine in advance of the trip,” the spokesperson said, adding that the United States held firm '
+                'to the principle of “nothing about Ukraine without Ukraine.”\n\nThe meeting was first reported by '
+                'the Russian newspaper Kommersant. Russian news agencies later quoted Kremlin spokesman Dmitry '
+                'Peskov as confirming that the contact had taken place, though he gave no details of what was '
+                'discussed.\n\nThe talks came on the same day that President Joe Biden met Chinese President Xi '
+                'Jinping on the Indonesian island of Bali.',
+                date="2022-11-14")
     bali = next(m for m in r.meetings() if "Xi Jinping" in {r.name(p) for p in m.participants})
     assert bali.time is not None and bali.time.start == dt.date(2022, 11, 14)
