@@ -2781,6 +2781,21 @@ def _in_other_clause(verb, tok) -> bool:
     return False
 
 
+def _subject_parties(ctx: DocContext, verb, speaker, participants: list[str], coordinated: bool = False) -> list[str]:
+    """The participants that ``verb``'s subject names (with the people a tangled coordination
+    names, when ``coordinated``)."""
+    subject = _subject(verb)
+    if subject is None:
+        return []
+    found = _actors(ctx, subject, speaker) + (ctx.coordinated_people(subject) if coordinated else [])
+    return [p for p in dict.fromkeys(found) if p in participants]
+
+
+def _one_with_each(base: list[str], others: list[str]) -> list[list[str]]:
+    """One exchange between ``base`` and each of ``others``, never among ``others``."""
+    return [base + [p] for p in others]
+
+
 def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participants: list[str]) -> list[list[str]]:
     """One participant list per exchange: "talks with A and with B" are two exchanges.
 
@@ -2791,20 +2806,17 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
     if kind_of == "noun" and tok.lemma_.lower() in LETTER_NOUNS and tok.tag_ == "NNS" and \
             any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
         # "A, B and C handed Netanyahu their letters of resignation": one letter each.
-        subject = _subject(anchor)
-        senders = [p for p in (_actors(ctx, subject, speaker) + ctx.coordinated_people(subject)
-                               if subject is not None else []) if p in participants]
+        senders = _subject_parties(ctx, anchor, speaker, participants, coordinated=True)
         others = [p for p in participants if p not in senders]
         if len(senders) >= 2 and others:
             return [[s] + others for s in senders]
     if anchor.lemma_.lower() == "shuttle" and kind_of == "verb":
         # "Mora shuttled between Bagheri Kani and Malley": a go-between's talks with each side,
         # the sides never face to face.
-        subject = _subject(anchor)
-        go_between = [p for p in (_actors(ctx, subject, speaker) if subject is not None else []) if p in participants]
+        go_between = _subject_parties(ctx, anchor, speaker, participants)
         sides = [p for p in participants if p not in go_between]
         if go_between and sides:
-            return [go_between + [p] for p in sides]
+            return _one_with_each(go_between, sides)
     if kind_of == "noun" and tok.lemma_.lower() == "visit":
         # "his first state visits to Turkey and China": one visit per country, never Turkey-China.
         places = [t for p in tok.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children
@@ -2817,12 +2829,11 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
     if anchor.lemma_.lower() == "visit" and anchor.pos_ == "VERB":
         # "visited Moscow and Kyiv for talks with Putin and Zelensky": one exchange per host;
         # the places visited do not meet each other.
-        subject = _subject(anchor)
-        guests = [p for p in (_actors(ctx, subject, speaker) if subject is not None else []) if p in participants]
+        guests = _subject_parties(ctx, anchor, speaker, participants)
         hosts = [p for p in participants if p not in guests]
         several_places = any(c.dep_ == "dobj" and conjuncts(c) for c in anchor.children)
         if guests and len(hosts) >= 2 and several_places:
-            return [guests + [p] for p in hosts]
+            return _one_with_each(guests, hosts)
     # "Russia and Ukraine each agreed, in separate talks with US officials", "Russia and Ukraine
     # signed separate agreements with Turkey and the UN": each of the subject's parties with the
     # others, never with each other.
@@ -2834,10 +2845,7 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
             "separate" in ctx.sentence_texts[ctx.sentence_no(anchor)] and any(
                 sub.dep_ == "pobj" and sub.head.head.i == anchor.i and _trigger(sub) is not None and
                 any(c.dep_ == "amod" and c.lower_ == "separate" for c in sub.children) for sub in anchor.subtree))):
-        subject = _subject(anchor)
-        sides = [p for p in (_actors(ctx, subject, speaker) + ctx.coordinated_people(subject)
-                             if subject is not None else []) if p in participants]
-        sides = list(dict.fromkeys(sides))
+        sides = _subject_parties(ctx, anchor, speaker, participants, coordinated=True)
         others = [p for p in participants if p not in sides]
         if len(sides) >= 2:
             return [[s] + others for s in sides] if others else []
@@ -2857,18 +2865,17 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
         base = list(dict.fromkeys(p for p in base if p in participants))
         others = [p for p in participants if p not in base]
         if base and len(others) >= 2:
-            return [base + [p] for p in others]
+            return _one_with_each(base, others)
     if kind_of == "verb" and anchor.lemma_.lower() == "negotiate":
         # "India is also negotiating with Australia and the United Arab Emirates": a negotiation
         # with each, never between the two of them
-        subject = _subject(anchor)
-        base = [p for p in (_actors(ctx, subject, speaker) if subject is not None else []) if p in participants]
+        base = _subject_parties(ctx, anchor, speaker, participants)
         partners = [p for o in _with_objects(anchor, preps=("with",)) for t in [o, *conjuncts(o)]
                     for p in _actors(ctx, t, speaker) if p in participants and p not in base]
         partners = list(dict.fromkeys(partners))
         if base and len(partners) >= 2 and all(ctx.entity(p) is not None and ctx.entity(p).kind == COUNTRY
                                                for p in partners):
-            return [base + [p] for p in partners]
+            return _one_with_each(base, partners)
     if kind_of == "verb" and any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() == "counterpart" and c.tag_ == "NNS"
                                  for c in anchor.children):
         # "telephoned his American and British counterparts": one call with each, never a call
@@ -2881,7 +2888,7 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
         others = [p for p in participants if p not in base]
         # (one caller: "four Indian ministers met their Singaporean counterparts" is one meeting)
         if len(base) == 1 and len(others) >= 2:
-            return [base + [p] for p in others]
+            return _one_with_each(base, others)
     if kind_of == "noun" and tok.tag_ == "NNS" and tok.lemma_.lower() in ("call", "conversation"):
         # "a round of conversations in which Shoigu told A, B and C": one call with each
         owners = [tok, tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "of" else [tok]
@@ -2890,7 +2897,7 @@ def _separate_with_groups(ctx: DocContext, tok, kind_of: str, speaker, participa
                     for s in [_subject(rel)] if s is not None for p in _actors(ctx, s, speaker) if p in participants]
         others = [p for p in participants if p not in speakers]
         if speakers and len(others) >= 2:
-            return [speakers + [p] for p in others]
+            return _one_with_each(speakers, others)
     if kind_of == "noun" and anchor.i != tok.i and anchor.lemma_.lower() in ("be", "arrive", "travel", "fly", "go", "come"):
         # "was at the White House with Zelensky, Starmer and Macron for talks with Trump": those
         # who came with the subject joined the talks; one exchange.
