@@ -999,10 +999,9 @@ def _listed_after(ctx: DocContext, obj) -> list[str]:
             i += 1
             continue
         break
-    if i < sent.end and ctx.tokens[i].pos_ in ("VERB", "AUX") or not found:
-        return []
-    if i < sent.end and not (ctx.tokens[i].is_punct or ctx.tokens[i].pos_ == "ADP"):
-        return []
+    stop = ctx.tokens[i] if i < sent.end else None
+    if not found or (stop is not None and not (stop.is_punct or stop.pos_ == "ADP")):
+        return []       # (a verb, or any other word, ends no list of parties)
     return [p for p in dict.fromkeys(found) if ctx.is_named_person(p)]
 
 
