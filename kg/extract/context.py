@@ -484,12 +484,13 @@ class DocContext:
         # The paragraph's people first ("Trump has threatened ... Sheinbaum replied in a letter ...,
         # and the two leaders spoke by phone": not a leader named paragraphs before).
         start = self.text.rfind("\n\n", 0, self.token_offsets[tok.i])
-        in_paragraph = [m for m in self.persons_before(tok.i) if self.token_offsets[m.start] > start]
+        recent = self.persons_before(tok.i)
+        in_paragraph = [m for m in recent if self.token_offsets[m.start] > start]
         # (anyone of the paragraph only beside one who holds the post: "the two presidents" after
         # Sullivan and Blinken spoke are not those two)
         if posts and not any(self._holds_post(m.iri, posts) for m in in_paragraph):
             in_paragraph = []
-        for wanted, pool in [(w, p) for p in (in_paragraph, self.persons_before(tok.i))
+        for wanted, pool in [(w, p) for p in (in_paragraph, recent)
                              for w in ([posts] if posts else []) + [None]]:
             people: list[str] = []
             for m in reversed(pool):

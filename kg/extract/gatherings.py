@@ -289,10 +289,15 @@ def _speaking_after(ctx: DocContext, noun) -> list[str]:
     return [iri for iri in _actors(ctx, subject) if ctx.is_named_person(iri)]
 
 
+def _named_people(ctx: DocContext, tokens) -> list[str]:
+    """The named people ``tokens`` (noun phrase heads) stand for, a tangled coordination included."""
+    return list(dict.fromkeys(iri for t in tokens for iri in _actors(ctx, t) + ctx.coordinated_people(t)
+                              if ctx.is_named_person(iri)))
+
+
 def _named_agents(ctx: DocContext, verb) -> list[str]:
     """The named people of a passive's "by" ("co-chaired by Charles Michel and Ralph Gonsalves")."""
-    return list(dict.fromkeys(iri for o in _agents(verb) for iri in _actors(ctx, o) + ctx.coordinated_people(o)
-                              if ctx.is_named_person(iri)))
+    return _named_people(ctx, _agents(verb))
 
 
 def _remotely(verb) -> bool:
@@ -356,9 +361,7 @@ def _placed_at_gathering(ctx: DocContext, tok) -> list[str]:
     elif tok.pos_ == "VERB" and tok.lemma_.lower() == "include" and _lists_attendees(tok):
         # "Those attending included Scholz, Truss and Erdogan", "Guests included ...": the named
         # people of the list (not a clause joined to it: "..., while Zelensky spoke by video").
-        listed = [t for o in tok.children if o.dep_ == "dobj" for t in [o, *conjuncts(o)]]
-        return list(dict.fromkeys(iri for t in listed for iri in _actors(ctx, t) + ctx.coordinated_people(t)
-                                  if ctx.is_named_person(iri)))
+        return _named_people(ctx, [t for o in tok.children if o.dep_ == "dobj" for t in [o, *conjuncts(o)]])
     elif tok.lower_ == "sidelines" and tok.dep_ == "pobj":
         clause = _governing_verb(tok)
     elif tok.dep_ == "prep" and tok.lower_ == "among" and tok.head.pos_ in ("VERB", "AUX") and any(

@@ -1078,10 +1078,10 @@ def _noun_participants(ctx: DocContext, tok, speaker):
     # (the parser hangs the clause on the place too: "the meeting in New York, co-hosted by
     # Guterres and Lula", or on the verb the meeting hangs from: "travelled to Ramstein for the
     # meeting of the contact group chaired by Austin")
-    governing = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to", "at") else None
+    holder = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to", "at") else None
     # (and "set out at a mini-summit hosted by Lourenço and attended by A, B and C", with
     # "attended" joined to the main verb)
-    hung_on_verb = [v for v in (governing.children if governing is not None and governing.pos_ == "VERB" else ())
+    hung_on_verb = [v for v in (holder.children if holder is not None and holder.pos_ == "VERB" else ())
                     if v.dep_ in ("advcl", "conj") and v.i > tok.i and v.tag_ in ("VBN", "VBD") and not any(
                         c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children)
                     and any(c.dep_ == "agent" for c in v.children)]
