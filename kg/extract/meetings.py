@@ -2468,11 +2468,6 @@ def _date_of_when_clause(ctx: DocContext, head):
     """"... since April 2019, when they held talks in Vladivostok": a clause told of a date is at
     that date."""
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
-    if verb.dep_ == "relcl" and _trigger(verb.head) is not None and any(
-            c.dep_ == "prep" and c.lower_ in ("at", "during", "in") and any(o.lower_ == "which" for o in c.children)
-            for c in verb.children):
-        return time_of(ctx, verb.head, exclude={t.i for t in verb.subtree})   # "talks in Madrid last Sunday
-                                                                              # and Monday at which A met B"
     if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
         return None
     ent = next((e for e in ctx.time_ents if e.start <= verb.head.i < e.end and e.label_ == "DATE"), None)
